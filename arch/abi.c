@@ -1,0 +1,21 @@
+#include "arch/abi.h"
+
+static const struct abi *const known_abis[] = {
+	&abi_x86_64, &abi_i386, &abi_aarch64, &abi_riscv64,
+};
+
+const struct abi *abi_by_audit_arch(uint32_t audit_arch)
+{
+	for (size_t i = 0; i < sizeof(known_abis) / sizeof(known_abis[0]); i++)
+		if (known_abis[i]->audit_arch == audit_arch)
+			return known_abis[i];
+	return NULL;
+}
+
+const char *abi_syscall_name(const struct abi *abi, unsigned long nr)
+{
+	for (size_t i = 0; i < abi->nsyscalls; i++)
+		if (abi->syscalls[i].nr == nr)
+			return abi->syscalls[i].name;
+	return NULL;
+}

@@ -1,0 +1,34 @@
+/* The facts of one system-call ABI that the decoders depend on. */
+#ifndef EPOLLTRACE_ARCH_ABI_H
+#define EPOLLTRACE_ARCH_ABI_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct abi_syscall {
+	unsigned int nr;
+	const char *name;
+};
+
+struct abi {
+	const char *name;
+	uint32_t audit_arch;		/* AUDIT_ARCH_*, as PTRACE_GET_SYSCALL_INFO reports it */
+	unsigned int word_size;		/* sizeof(long) in the tracee */
+	unsigned int epoll_event_size;	/* sizeof(struct epoll_event) */
+	unsigned int epoll_data_offset;	/* offsetof(struct epoll_event, data) */
+	const struct abi_syscall *syscalls;
+	size_t nsyscalls;
+};
+
+extern const struct abi abi_x86_64;
+extern const struct abi abi_i386;
+extern const struct abi abi_aarch64;
+extern const struct abi abi_riscv64;
+
+/* NULL when the architecture is not one epolltrace knows. */
+const struct abi *abi_by_audit_arch(uint32_t audit_arch);
+
+/* The syscall name for a number, or NULL when it is not in the ABI's table. */
+const char *abi_syscall_name(const struct abi *abi, unsigned long nr);
+
+#endif
