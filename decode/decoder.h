@@ -1,0 +1,71 @@
+/*
+ * The interface between the tracer and the decoders.  A decoder sees one
+ * system call: its ABI, its arguments, its result and a way to read the
+ * tracee's memory.  It knows nothing of ptrace and prints text only.
+ */
+#ifndef EPOLLTRACE_DECODE_DECODER_H
+#define EPOLLTRACE_DECODE_DECODER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "arch/abi.h"
+#include "decode/strbuf.h"
+
+struct tracee_mem {
+	/* Copies len bytes at addr; false when any of them cannot be read. */
+	bool (*read)(void *ctx, uint64_t addr, void *buf, size_t len);
+	void *ctx;
+};
+
+struct decode_opts {
+	unsigned int max_elems;	/* -s: array elements printed before "..." */
+	bool verbose;		/* -v: print every element */
+};
+
+struct syscall_desc;
+
+struct syscall_call {
+	const struct abi *abi;
+	const struct syscall_desc *desc;
+	uint64_t args[6];	/* zero-extended from the ABI's word size */
+	int64_t rval;		/* at exit: the result, or -errno */
+	bool is_error;		/* at exit */
+	struct tracee_mem mem;
+	const struct decode_opts *opts;
+};
+
+/* One argument value that makes a shared syscall (ioctl) one of ours. */
+struct trap_arg {
+	unsigned int index;
+	uint64_t mask;
+	uint64_t value;
+};
+
+typedef void (*decode_fn)(struct strbuf *out, const struct syscall_call *call);
+
+struct syscall_desc {
+	const char *name;
+	/* Prints the arguments known at entry; it may print nothing. */
+	decode_fn entry;
+	/* Prints the arguments known only at exit, each preceded by ", ". */
+	decode_fn exit;
+	/* Calls of this syscall that are ours: any of these, or all if none. */
+	const struct trap_arg *trap_args;
+	size_t ntrap_args;
+};
+
+/* Every syscall epolltrace decodes, in the order of the man page. */
+extern const struct syscall_desc *const syscall_descs[];
+extern const size_t nsyscall_descs;
+
+const struct syscall_desc *syscall_desc_by_name(const char *name);
+
+/* Whether a call of desc with these arguments is one epolltrace decodes. */
+bool syscall_call_wanted(const struct syscall_call *call);
+
+/* Prints "= 4", "= -1 EEXIST (File exists)" or "= ? ERESTARTSYS (...)". */
+void decode_retval(struct strbuf *out, const struct syscall_call *call);
+
+#endif

@@ -1,0 +1,23 @@
+#include "decode/epoll_consts.h"
+#include "decode/int_arg.h"
+#include "decode/syscall_descs.h"
+
+static void epoll_create_entry(struct strbuf *out, const struct syscall_call *call)
+{
+	print_int_arg(out, call->args[0]);
+}
+
+static void epoll_create1_entry(struct strbuf *out, const struct syscall_call *call)
+{
+	print_flags(out, &epoll_create1_flags_xlat, call->args[0], "EPOLL_???");
+}
+
+const struct syscall_desc epoll_create_desc = {
+	.name = "epoll_create",
+	.entry = epoll_create_entry,
+};
+
+const struct syscall_desc epoll_create1_desc = {
+	.name = "epoll_create1",
+	.entry = epoll_create1_entry,
+};

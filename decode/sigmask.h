@@ -1,0 +1,24 @@
+/* Signal masks as strace prints them: "[HUP USR1]", "~[RTMIN RT_1]", "[]". */
+#ifndef EPOLLTRACE_DECODE_SIGMASK_H
+#define EPOLLTRACE_DECODE_SIGMASK_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "decode/decoder.h"
+
+/* The kernel's sigset_t on the ABIs we decode: 64 signals. */
+#define KERNEL_SIGSET_BYTES 8
+
+/* mask holds len bytes (at most KERNEL_SIGSET_BYTES) in tracee order. */
+void print_sigmask(struct strbuf *out, const uint8_t *mask, size_t len);
+
+/*
+ * The sigset_t at addr whose size the caller passed as len; an address when
+ * len is not one the kernel could accept or the set cannot be read.
+ */
+void print_sigset_at(struct strbuf *out, const struct syscall_call *call,
+		     bool exiting, uint64_t addr, uint64_t len);
+
+#endif

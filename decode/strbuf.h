@@ -1,0 +1,24 @@
+/* A growable text buffer: decoders append to one, the printer writes it out. */
+#ifndef EPOLLTRACE_DECODE_STRBUF_H
+#define EPOLLTRACE_DECODE_STRBUF_H
+
+#include <stddef.h>
+
+struct strbuf {
+	char *s;
+	size_t len;
+	size_t cap;
+};
+
+#define STRBUF_INIT { NULL, 0, 0 }
+
+void sb_putc(struct strbuf *sb, char c);
+void sb_puts(struct strbuf *sb, const char *str);
+void sb_printf(struct strbuf *sb, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void sb_reset(struct strbuf *sb);
+void sb_free(struct strbuf *sb);
+/* Always NUL-terminated, also when empty. */
+const char *sb_str(struct strbuf *sb);
+
+#endif

@@ -1,0 +1,36 @@
+#include <string.h>
+
+#include "decode/syscall_descs.h"
+
+const struct syscall_desc *const syscall_descs[] = {
+	&epoll_create_desc,
+	&epoll_create1_desc,
+	&epoll_ctl_desc,
+	&epoll_wait_desc,
+	&epoll_pwait_desc,
+	&epoll_pwait2_desc,
+	&epoll_ioctl_desc,
+};
+
+const size_t nsyscall_descs = sizeof(syscall_descs) / sizeof(syscall_descs[0]);
+
+const struct syscall_desc *syscall_desc_by_name(const char *name)
+{
+	for (size_t i = 0; i < nsyscall_descs; i++)
+		if (strcmp(syscall_descs[i]->name, name) == 0)
+			return syscall_descs[i];
+	return NULL;
+}
+
+bool syscall_call_wanted(const struct syscall_call *call)
+{
+	const struct syscall_desc *desc = call->desc;
+	if (!desc->ntrap_args)
+		return true;
+	for (size_t i = 0; i < desc->ntrap_args; i++) {
+		const struct trap_arg *ta = &desc->trap_args[i];
+		if ((call->args[ta->index] & ta->mask) == ta->value)
+			return true;
+	}
+	return false;
+}

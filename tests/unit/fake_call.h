@@ -1,0 +1,47 @@
+/*
+ * Syscall calls over fake tracee memory: byte buffers at chosen addresses,
+ * every other address unreadable.
+ */
+#ifndef EPOLLTRACE_TESTS_UNIT_FAKE_CALL_H
+#define EPOLLTRACE_TESTS_UNIT_FAKE_CALL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "decode/decoder.h"
+
+#define FAKE_REGIONS_MAX 8
+
+struct fake_region {
+	uint64_t addr;
+	const void *bytes;
+	size_t len;
+};
+
+struct fake_mem {
+	struct fake_region regions[FAKE_REGIONS_MAX];
+	size_t n;
+};
+
+void fake_mem_add(struct fake_mem *mem, uint64_t addr, const void *bytes, size_t len);
+
+/* A call of the named syscall on abi, reading mem, with strace's default options. */
+struct syscall_call fake_call(const struct abi *abi, const char *name,
+			      struct fake_mem *mem);
+
+/* Marks the call as returned: rval, or the error -rval when negative. */
+void fake_return(struct syscall_call *call, int64_t rval);
+
+/* "name(" entry exit ") " retval, as the printer puts a finished call. */
+const char *render(const struct syscall_call *call);
+/* The entry text alone, and the exit text alone. */
+const char *render_entry(const struct syscall_call *call);
+const char *render_exit(const struct syscall_call *call);
+
+/* Writes event idx of an array in abi's struct epoll_event layout. */
+void put_event(const struct abi *abi, unsigned char *array, size_t idx,
+	       uint32_t events, uint64_t data);
+
+extern struct decode_opts fake_opts;
+
+#endif
