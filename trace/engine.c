@@ -1,0 +1,261 @@
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ptrace.h>
+#include <sys/wait.h>
+
+#include "trace/engine_internal.h"
+#include "trace/seccomp_filter.h"
+#include "trace/tracee_memory.h"
+
+struct engine *engine_new(const struct engine_config *cfg, const struct engine_hooks *hooks,
+			  int *err)
+{
+	struct engine *e = calloc(1, sizeof(*e));
+	if (!e) {
+		*err = ENOMEM;
+		return NULL;
+	}
+	e->hooks = *hooks;
+	e->seccomp_mode = true;
+	e->filter = seccomp_filter_build(cfg->rules, cfg->nrules, err);
+	if (!e->filter) {
+		free(e);
+		return NULL;
+	}
+	task_table_init(&e->tasks);
+	return e;
+}
+
+void engine_free(struct engine *e)
+{
+	if (!e)
+		return;
+	seccomp_release(e->filter);
+	task_table_free(&e->tasks);
+	free(e);
+}
+
+size_t engine_ntasks(const struct engine *e)
+{
+	return e->tasks.count;
+}
+
+pid_t engine_command_pid(const struct engine *e)
+{
+	return e->first_child;
+}
+
+pid_t task_tid(const struct task *t)
+{
+	return t->tid;
+}
+
+void *task_user(const struct task *t)
+{
+	return t->user;
+}
+
+void task_set_user(struct task *t, void *user)
+{
+	t->user = user;
+}
+
+bool task_read_mem(struct task *t, uint64_t addr, void *buf, size_t len)
+{
+	return tracee_read(t->tid, addr, buf, len);
+}
+
+/* Every task but the started command arrives through here. */
+static struct task *adopt(struct engine *e, pid_t tid)
+{
+	struct task *t = task_find(&e->tasks, tid);
+	if (t)
+		return t;
+	t = task_get(&e->tasks, tid);
+	e->hooks.attached(e->hooks.ctx, t);
+	return t;
+}
+
+/* Resumes t after a stop, delivering sig; a task killed meanwhile is no error. */
+static void resume(struct engine *e, struct task *t, int sig)
+{
+	/*
+	 * Under the filter a PTRACE_CONT'ed task stops only at trapped calls;
+	 * PTRACE_SYSCALL is needed only to see the exit of one of them.
+	 */
+	enum __ptrace_request req = (t->awaiting_exit || !e->seccomp_mode)
+		? PTRACE_SYSCALL : PTRACE_CONT;
+	ptrace(req, t->tid, NULL, (void *) (long) sig);
+}
+
+static bool get_syscall_info(pid_t tid, struct __ptrace_syscall_info *info)
+{
+	long n = ptrace(PTRACE_GET_SYSCALL_INFO, tid, (void *) sizeof(*info), info);
+	return n > 0;
+}
+
+static void report_entry(struct engine *e, struct task *t,
+			 const struct __ptrace_syscall_info *info)
+{
+	struct syscall_stop s = { .arch = info->arch };
+	if (info->op == PTRACE_SYSCALL_INFO_SECCOMP) {
+		s.nr = info->seccomp.nr;
+		memcpy(s.args, info->seccomp.args, sizeof(s.args));
+	} else {
+		s.nr = info->entry.nr;
+		memcpy(s.args, info->entry.args, sizeof(s.args));
+	}
+	t->awaiting_exit = e->hooks.syscall_entry(e->hooks.ctx, t, &s);
+}
+
+static void report_exit(struct engine *e, struct task *t,
+			const struct __ptrace_syscall_info *info)
+{
+	if (!t->awaiting_exit)
+		return;
+	t->awaiting_exit = false;
+	struct syscall_stop s = {
+		.arch = info->arch,
+		.rval = info->exit.rval,
+		.is_error = info->exit.is_error,
+	};
+	e->hooks.syscall_exit(e->hooks.ctx, t, &s);
+}
+
+static void handle_syscall_stop(struct engine *e, struct task *t)
+{
+	struct __ptrace_syscall_info info;
+	if (get_syscall_info(t->tid, &info)) {
+		if (info.op == PTRACE_SYSCALL_INFO_EXIT)
+			report_exit(e, t, &info);
+		else if (info.op == PTRACE_SYSCALL_INFO_ENTRY ||
+			 info.op == PTRACE_SYSCALL_INFO_SECCOMP)
+			report_entry(e, t, &info);
+	}
+	resume(e, t, 0);
+}
+
+/*
+ * When a non-leader thread calls execve, it takes over the leader's pid:
+ * returns the task that now owns that pid.
+ */
+static struct task *handle_exec(struct engine *e, struct task *leader)
+{
+	unsigned long former = 0;
+	if (ptrace(PTRACE_GETEVENTMSG, leader->tid, NULL, &former) < 0)
+		return leader;
+	pid_t former_tid = (pid_t) former;
+	struct task *exec_thread = task_find(&e->tasks, former_tid);
+	if (former_tid == leader->tid || !exec_thread)
+		return leader;
+	pid_t pid = leader->tid;
+	e->hooks.superseded(e->hooks.ctx, leader, former_tid);
+	task_remove(&e->tasks, leader);
+	task_rekey(&e->tasks, exec_thread, pid);
+	/* Whatever the execve thread was waiting for ended with the exec. */
+	exec_thread->awaiting_exit = false;
+	return exec_thread;
+}
+
+static bool is_stop_signal(int sig)
+{
+	return sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN || sig == SIGTTOU;
+}
+
+static void handle_event_stop(struct engine *e, struct task *t, int sig)
+{
+	if (!is_stop_signal(sig)) {
+		/* A new task's first stop, or a trap after SIGCONT. */
+		resume(e, t, 0);
+		return;
+	}
+	e->hooks.group_stop(e->hooks.ctx, t, sig);
+	/* LISTEN keeps it stopped, yet lets SIGCONT and death through. */
+	if (ptrace(PTRACE_LISTEN, t->tid, NULL, NULL) < 0 && errno != ESRCH)
+		resume(e, t, 0);
+}
+
+static void handle_signal_stop(struct engine *e, struct task *t, int sig)
+{
+	siginfo_t si;
+	if (ptrace(PTRACE_GETSIGINFO, t->tid, NULL, &si) == 0)
+		e->hooks.signal(e->hooks.ctx, t, &si);
+	/* Delivered even when it could not be shown: never lose a signal. */
+	resume(e, t, sig);
+}
+
+static void handle_new_child(struct engine *e, struct task *t)
+{
+	unsigned long child = 0;
+	if (ptrace(PTRACE_GETEVENTMSG, t->tid, NULL, &child) == 0 && child)
+		adopt(e, (pid_t) child);
+	resume(e, t, 0);
+}
+
+static void handle_stopped(struct engine *e, struct task *t, int status)
+{
+	int sig = WSTOPSIG(status);
+	switch ((unsigned int) status >> 16) {
+	case 0:
+		if (sig == (SIGTRAP | 0x80))
+			handle_syscall_stop(e, t);
+		else
+			handle_signal_stop(e, t, sig);
+		break;
+	case PTRACE_EVENT_SECCOMP:
+		handle_syscall_stop(e, t);
+		break;
+	case PTRACE_EVENT_STOP:
+		handle_event_stop(e, t, sig);
+		break;
+	case PTRACE_EVENT_CLONE:
+	case PTRACE_EVENT_FORK:
+	case PTRACE_EVENT_VFORK:
+		handle_new_child(e, t);
+		break;
+	case PTRACE_EVENT_EXEC:
+		resume(e, handle_exec(e, t), 0);
+		break;
+	default:
+		resume(e, t, 0);
+		break;
+	}
+}
+
+static void handle_gone(struct engine *e, struct task *t, int status)
+{
+	e->hooks.exited(e->hooks.ctx, t, status);
+	if (t->tid == e->first_child && !e->first_child_done) {
+		e->first_status = status;
+		e->first_child_done = true;
+	}
+	task_remove(&e->tasks, t);
+}
+
+static void handle_status(struct engine *e, pid_t pid, int status)
+{
+	/* A new child's first stop can come before its parent's event. */
+	struct task *t = adopt(e, pid);
+	if (WIFEXITED(status) || WIFSIGNALED(status))
+		handle_gone(e, t, status);
+	else if (WIFSTOPPED(status))
+		handle_stopped(e, t, status);
+}
+
+int engine_run(struct engine *e)
+{
+	while (e->tasks.count > 0) {
+		int status;
+		pid_t pid = waitpid(-1, &status, __WALL | WNOHANG);
+		if (pid == 0) {
+			e->hooks.idle(e->hooks.ctx);
+			pid = waitpid(-1, &status, __WALL);
+		}
+		if (pid > 0)
+			handle_status(e, pid, status);
+		else if (errno != EINTR)
+			break;	/* ECHILD: every tracee is gone, even if we missed an exit */
+	}
+	return e->first_child_done ? e->first_status : -1;
+}

@@ -1,0 +1,103 @@
+/*
+ * The ptrace engine: starts or attaches to tracees, follows every thread
+ * and child, and reports their syscall stops, signals and exits.  It knows
+ * nothing about which syscalls matter or what they mean.
+ */
+#ifndef EPOLLTRACE_TRACE_ENGINE_H
+#define EPOLLTRACE_TRACE_ENGINE_H
+
+#include <signal.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+struct task;
+
+/* A syscall stop: the arguments at entry, the result at exit. */
+struct syscall_stop {
+	uint32_t arch;		/* AUDIT_ARCH_* */
+	uint64_t nr;
+	uint64_t args[6];
+	int64_t rval;		/* exit only */
+	bool is_error;		/* exit only */
+};
+
+/* Which syscalls stop the tracee: a name, and maybe one argument's value. */
+struct trap_rule {
+	const char *name;
+	bool match_arg;
+	unsigned int arg;
+	uint64_t mask;
+	uint64_t value;
+};
+
+struct engine_hooks {
+	void *ctx;
+	/* A new thread or child is traced. */
+	void (*attached)(void *ctx, struct task *t);
+	/* Entry of a trapped syscall.  Return true to be told of its exit. */
+	bool (*syscall_entry)(void *ctx, struct task *t, const struct syscall_stop *s);
+	void (*syscall_exit)(void *ctx, struct task *t, const struct syscall_stop *s);
+	/* A signal is about to be delivered to the tracee. */
+	void (*signal)(void *ctx, struct task *t, const siginfo_t *si);
+	/* The tracee entered a group-stop (SIGSTOP, SIGTSTP, ...). */
+	void (*group_stop)(void *ctx, struct task *t, int sig);
+	/* The task is gone: wait status as from waitpid(). */
+	void (*exited)(void *ctx, struct task *t, int status);
+	/*
+	 * Thread former_tid called execve and takes over leader's pid; leader
+	 * is dropped after this call, and former_tid's task gets its pid.
+	 */
+	void (*superseded)(void *ctx, struct task *leader, pid_t former_tid);
+	/* Called before the engine blocks waiting for the next stop. */
+	void (*idle)(void *ctx);
+};
+
+struct engine_config {
+	const struct trap_rule *rules;
+	size_t nrules;
+};
+
+/* Why starting a command failed; errno-style detail is in engine_error. */
+enum engine_start_result {
+	START_OK = 0,
+	START_FILTER_FAILED,	/* libseccomp refused the filter */
+	START_FORK_FAILED,
+	START_TRACE_FAILED,	/* ptrace refused */
+	START_EXEC_FAILED,	/* the child could not execute the command */
+};
+
+struct engine;
+
+/* NULL with *err set when the seccomp filter cannot be built. */
+struct engine *engine_new(const struct engine_config *cfg, const struct engine_hooks *hooks,
+			  int *err);
+void engine_free(struct engine *e);
+
+/*
+ * Forks, traces and executes path with argv; on failure returns why and
+ * sets *err to the errno.
+ */
+enum engine_start_result engine_start(struct engine *e, const char *path,
+				      char *const argv[], int *err);
+
+/*
+ * Runs until every tracee is gone.  Returns the started command's wait
+ * status, or -1 if it could not be collected.
+ */
+int engine_run(struct engine *e);
+
+/* The started command's pid, for forwarding signals to it. */
+pid_t engine_command_pid(const struct engine *e);
+
+size_t engine_ntasks(const struct engine *e);
+
+pid_t task_tid(const struct task *t);
+/* Per-task storage for the layer above; NULL until it sets it. */
+void *task_user(const struct task *t);
+void task_set_user(struct task *t, void *user);
+/* Reads tracee memory; false if any byte could not be read. */
+bool task_read_mem(struct task *t, uint64_t addr, void *buf, size_t len);
+
+#endif

@@ -1,0 +1,111 @@
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <sys/ptrace.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "trace/engine_internal.h"
+#include "trace/seccomp_filter.h"
+
+#define SEIZE_OPTIONS (PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACESECCOMP |	\
+		       PTRACE_O_EXITKILL | PTRACE_O_TRACECLONE |		\
+		       PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK |		\
+		       PTRACE_O_TRACEEXEC)
+
+/* What the child sends back when it cannot become the command. */
+struct child_failure {
+	enum engine_start_result stage;
+	int err;
+};
+
+static void report_and_exit(int fd, enum engine_start_result stage, int err)
+{
+	struct child_failure f = { stage, err };
+	ssize_t ignored = write(fd, &f, sizeof(f));
+	(void) ignored;
+	_exit(127);
+}
+
+/*
+ * The child waits on a pipe until it is seized, so the filter is only
+ * loaded in a task that already has its tracer: without one, every trapped
+ * call would fail with ENOSYS.
+ */
+static void child_exec(struct engine *e, int go_fd, int err_fd,
+		       const char *path, char *const argv[])
+{
+	char byte;
+	while (read(go_fd, &byte, 1) < 0 && errno == EINTR)
+		;
+	int rc = seccomp_filter_load(e->filter);
+	if (rc < 0)
+		report_and_exit(err_fd, START_FILTER_FAILED, -rc);
+	execv(path, argv);
+	report_and_exit(err_fd, START_EXEC_FAILED, errno);
+}
+
+static void reap(pid_t pid)
+{
+	int status;
+	while (waitpid(pid, &status, __WALL) < 0 && errno == EINTR)
+		;
+}
+
+enum engine_start_result engine_start(struct engine *e, const char *path,
+				      char *const argv[], int *err)
+{
+	int go[2], report[2];
+	if (pipe2(go, O_CLOEXEC) < 0) {
+		*err = errno;
+		return START_FORK_FAILED;
+	}
+	if (pipe2(report, O_CLOEXEC) < 0) {
+		*err = errno;
+		close(go[0]);
+		close(go[1]);
+		return START_FORK_FAILED;
+	}
+	pid_t pid = fork();
+	if (pid < 0) {
+		*err = errno;
+		close(go[0]); close(go[1]); close(report[0]); close(report[1]);
+		return START_FORK_FAILED;
+	}
+	if (pid == 0) {
+		close(go[1]);
+		close(report[0]);
+		child_exec(e, go[0], report[1], path, argv);
+	}
+	close(go[0]);
+	close(report[1]);
+	if (ptrace(PTRACE_SEIZE, pid, NULL, (void *) (long) SEIZE_OPTIONS) < 0) {
+		*err = errno;
+		kill(pid, SIGKILL);
+		close(go[1]);
+		close(report[0]);
+		reap(pid);
+		return START_TRACE_FAILED;
+	}
+	task_get(&e->tasks, pid);
+	e->first_child = pid;
+	close(go[1]);
+
+	/*
+	 * A successful exec closes the report pipe (O_CLOEXEC) before its
+	 * exec stop, so this read never waits on a stopped child.
+	 */
+	struct child_failure f = { START_OK, 0 };
+	ssize_t n;
+	while ((n = read(report[0], &f, sizeof(f))) < 0 && errno == EINTR)
+		;
+	close(report[0]);
+	if (n != (ssize_t) sizeof(f))
+		return START_OK;
+	*err = f.err;
+	reap(pid);
+	task_remove(&e->tasks, task_find(&e->tasks, pid));
+	e->first_child = 0;
+	return f.stage;
+}

@@ -1,0 +1,32 @@
+/* The table of traced threads, keyed by tid. */
+#ifndef EPOLLTRACE_TRACE_TASK_H
+#define EPOLLTRACE_TRACE_TASK_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <sys/types.h>
+
+struct task {
+	pid_t tid;
+	/* An entry was reported and its exit is wanted. */
+	bool awaiting_exit;
+	void *user;
+	struct task *next;
+};
+
+struct task_table {
+	struct task **buckets;
+	size_t nbuckets;
+	size_t count;
+};
+
+void task_table_init(struct task_table *tt);
+void task_table_free(struct task_table *tt);
+struct task *task_find(const struct task_table *tt, pid_t tid);
+/* Returns the existing task for tid, or a new zeroed one. */
+struct task *task_get(struct task_table *tt, pid_t tid);
+void task_remove(struct task_table *tt, struct task *t);
+/* Gives t another tid (after a non-leader thread's execve). */
+void task_rekey(struct task_table *tt, struct task *t, pid_t tid);
+
+#endif

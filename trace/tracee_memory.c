@@ -1,0 +1,46 @@
+#include <errno.h>
+#include <string.h>
+#include <sys/ptrace.h>
+#include <sys/uio.h>
+
+#include "trace/tracee_memory.h"
+
+/*
+ * PTRACE_PEEKDATA reads what process_vm_readv cannot: pages the tracee may
+ * not read itself, and kernels or sandboxes without process_vm_readv.
+ */
+static bool peek_bytes(pid_t tid, uint64_t addr, unsigned char *buf, size_t len)
+{
+	const size_t word = sizeof(long);
+	while (len > 0) {
+		uint64_t aligned = addr & ~(uint64_t) (word - 1);
+		size_t skip = (size_t) (addr - aligned);
+		errno = 0;
+		long val = ptrace(PTRACE_PEEKDATA, tid, (void *) (uintptr_t) aligned, NULL);
+		if (errno)
+			return false;
+		size_t n = word - skip;
+		if (n > len)
+			n = len;
+		memcpy(buf, (unsigned char *) &val + skip, n);
+		buf += n;
+		addr += n;
+		len -= n;
+	}
+	return true;
+}
+
+bool tracee_read(pid_t tid, uint64_t addr, void *buf, size_t len)
+{
+	if (len == 0)
+		return true;
+	if (addr + len < addr || addr > UINTPTR_MAX)
+		return false;
+	struct iovec local = { buf, len };
+	struct iovec remote = { (void *) (uintptr_t) addr, len };
+	ssize_t got = process_vm_readv(tid, &local, 1, &remote, 1, 0);
+	if (got == (ssize_t) len)
+		return true;
+	size_t done = got > 0 ? (size_t) got : 0;
+	return peek_bytes(tid, addr + done, (unsigned char *) buf + done, len - done);
+}

@@ -1,0 +1,12 @@
+#ifndef EPOLLTRACE_TRACE_TRACEE_MEMORY_H
+#define EPOLLTRACE_TRACE_TRACEE_MEMORY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+/* Copies len bytes at addr in the stopped thread tid; false on any fault. */
+bool tracee_read(pid_t tid, uint64_t addr, void *buf, size_t len);
+
+#endif
