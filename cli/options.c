@@ -1,0 +1,130 @@
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/exit_codes.h"
+#include "cli/options.h"
+#include "cli/usage.h"
+
+static _Noreturn void usage_error(const char *fmt, const char *arg)
+{
+	fputs("epolltrace: ", stderr);
+	fprintf(stderr, fmt, arg);
+	fputs("\n", stderr);
+	exit(EXIT_USAGE);
+}
+
+static unsigned int parse_count(const char *arg, char opt)
+{
+	char *end;
+	errno = 0;
+	long v = strtol(arg, &end, 10);
+	if (errno || end == arg || *end || v < 0 || v > INT_MAX) {
+		fprintf(stderr, "epolltrace: invalid -%c argument '%s': give a whole number from 0\n",
+			opt, arg);
+		exit(EXIT_USAGE);
+	}
+	return (unsigned int) v;
+}
+
+static void select_syscall(struct options *o, const char *name, bool on)
+{
+	if (strcmp(name, "all") == 0) {
+		for (size_t i = 0; i < nsyscall_descs; i++)
+			o->traced[i] = on;
+		return;
+	}
+	for (size_t i = 0; i < nsyscall_descs; i++) {
+		if (strcmp(syscall_descs[i]->name, name) == 0) {
+			o->traced[i] = on;
+			return;
+		}
+	}
+	fprintf(stderr, "epolltrace: invalid system call '%s' in -e trace: epolltrace traces",
+		name);
+	for (size_t i = 0; i < nsyscall_descs; i++)
+		fprintf(stderr, "%s %s", i ? "," : "", syscall_descs[i]->name);
+	fputs(" (or all)\n", stderr);
+	exit(EXIT_USAGE);
+}
+
+/* -e [trace=][!]NAME[,NAME...], as strace reads it. */
+static void parse_trace_expr(struct options *o, const char *expr)
+{
+	const char *eq = strchr(expr, '=');
+	if (eq) {
+		if (strncmp(expr, "trace=", 6) != 0 && strncmp(expr, "t=", 2) != 0)
+			usage_error("unsupported -e qualifier '%s': only trace= is supported", expr);
+		expr = eq + 1;
+	}
+	bool negate = *expr == '!';
+	if (negate)
+		expr++;
+	for (size_t i = 0; i < nsyscall_descs; i++)
+		o->traced[i] = negate;
+	char *list = strdup(expr);
+	if (!list)
+		abort();
+	char *save = NULL;
+	for (char *name = strtok_r(list, ",", &save); name; name = strtok_r(NULL, ",", &save))
+		select_syscall(o, name, !negate);
+	free(list);
+}
+
+static const struct option long_options[] = {
+	{ "output", required_argument, NULL, 'o' },
+	{ "columns", required_argument, NULL, 'a' },
+	{ "string-limit", required_argument, NULL, 's' },
+	{ "no-abbrev", no_argument, NULL, 'v' },
+	{ "quiet", no_argument, NULL, 'q' },
+	{ "follow-forks", no_argument, NULL, 'f' },
+	{ "trace", required_argument, NULL, 'T' + 256 },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
+	{ NULL, 0, NULL, 0 },
+};
+
+void options_parse(struct options *o, int argc, char **argv)
+{
+	*o = (struct options) { .acolumn = 40, .max_elems = 32 };
+	for (size_t i = 0; i < nsyscall_descs; i++)
+		o->traced[i] = true;
+
+	/* Our own messages say what went wrong. */
+	opterr = 0;
+	int c;
+	while ((c = getopt_long(argc, argv, "+o:a:s:e:vqfhV", long_options, NULL)) != -1) {
+		switch (c) {
+		case 'o': o->outfile = optarg; break;
+		case 'a': o->acolumn = parse_count(optarg, 'a'); break;
+		case 's': o->max_elems = parse_count(optarg, 's'); break;
+		case 'e': parse_trace_expr(o, optarg); break;
+		case 'T' + 256: parse_trace_expr(o, optarg); break;
+		case 'v': o->verbose = true; break;
+		case 'q': o->quiet++; break;
+		/* Every thread and child is always followed: a task left without
+		   its tracer would get ENOSYS from the filter. */
+		case 'f': break;
+		case 'h': print_usage(stdout); exit(0);
+		case 'V': print_version(stdout); exit(0);
+		case ':':
+			fprintf(stderr, "epolltrace: option '%s' needs an argument: see 'epolltrace --help'\n",
+				argv[optind - 1]);
+			exit(EXIT_USAGE);
+		default:
+			if (optopt)
+				fprintf(stderr, "epolltrace: invalid option '-%c': see 'epolltrace --help'\n",
+					optopt);
+			else
+				fprintf(stderr, "epolltrace: invalid option '%s': see 'epolltrace --help'\n",
+					argv[optind - 1]);
+			exit(EXIT_USAGE);
+		}
+	}
+	if (optind >= argc)
+		usage_error("%s", "no command to trace: give one, as in 'epolltrace -- COMMAND [ARGS]'");
+	o->command = argv + optind;
+}

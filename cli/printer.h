@@ -1,0 +1,48 @@
+/*
+ * strace's line discipline: one line per event, a pid prefix, the
+ * alignment column, and lines cut by another task's output marked
+ * "<unfinished ...>".
+ */
+#ifndef EPOLLTRACE_CLI_PRINTER_H
+#define EPOLLTRACE_CLI_PRINTER_H
+
+#include <stdbool.h>
+#include <stdio.h>
+#include <sys/types.h>
+
+#include "decode/strbuf.h"
+
+enum pid_prefix {
+	PREFIX_BRACKETED,	/* "[pid  123] " when several tasks are traced */
+	PREFIX_PLAIN,		/* "123   " always, as strace -f -o FILE */
+};
+
+struct printer {
+	FILE *out;
+	bool line_buffered;
+	bool broken;		/* the output went away: stop writing */
+	enum pid_prefix prefix;
+	unsigned int acolumn;
+	const void *owner;	/* whose line is open, or NULL */
+	struct strbuf line;	/* the open line's text not yet written */
+	size_t written;		/* the open line's text already written */
+};
+
+void printer_init(struct printer *p, FILE *out, enum pid_prefix prefix, unsigned int acolumn);
+void printer_free(struct printer *p);
+
+/*
+ * Opens a line for owner, first cutting any other open line with
+ * " <unfinished ...>".  several: more than one task is traced.
+ */
+void printer_start(struct printer *p, const void *owner, pid_t tid, bool several);
+bool printer_is_open_for(const struct printer *p, const void *owner);
+struct strbuf *printer_text(struct printer *p);
+/* Pads the open line to the alignment column. */
+void printer_tab(struct printer *p);
+void printer_end(struct printer *p);
+/* Ends an open line with " <unfinished ...>", as another task's output would. */
+void printer_cut(struct printer *p);
+void printer_flush(struct printer *p);
+
+#endif

@@ -1,0 +1,248 @@
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include "cli/session.h"
+#include "cli/tracer_signals.h"
+#include "decode/signals.h"
+#include "decode/siginfo.h"
+
+/* What the session remembers of one task between its stops. */
+struct tracee_state {
+	struct syscall_call call;
+	bool in_call;
+	const struct abi *abi;
+};
+
+static struct tracee_state *state_of(struct session *s, struct task *t)
+{
+	struct tracee_state *st = task_user(t);
+	if (st)
+		return st;
+	st = calloc(1, sizeof(*st));
+	if (!st)
+		abort();
+	st->abi = s->last_abi;
+	task_set_user(t, st);
+	return st;
+}
+
+static void on_attached(void *ctx, struct task *t)
+{
+	struct session *s = ctx;
+	state_of(s, t);
+	if (s->opts->quiet < 1)
+		fprintf(stderr, "epolltrace: Process %d attached\n", (int) task_tid(t));
+}
+
+static void start_line(struct session *s, struct task *t)
+{
+	printer_start(&s->printer, task_user(t), task_tid(t), engine_ntasks(s->engine) > 1);
+}
+
+static bool read_tracee(void *ctx, uint64_t addr, void *buf, size_t len)
+{
+	return task_read_mem(ctx, addr, buf, len);
+}
+
+static void note_personality(struct session *s, struct task *t, struct tracee_state *st,
+			     const struct abi *abi)
+{
+	if (st->abi == abi)
+		return;
+	st->abi = abi;
+	s->last_abi = abi;
+	if (s->opts->quiet >= 1)
+		return;
+	start_line(s, t);
+	sb_printf(printer_text(&s->printer), "[ Process PID=%d runs in %s mode. ]",
+		  (int) task_tid(t), abi->word_size == 8 ? "64 bit" : "32 bit");
+	printer_end(&s->printer);
+}
+
+static const struct syscall_desc *traced_desc(const struct session *s, const char *name)
+{
+	for (size_t i = 0; i < nsyscall_descs; i++)
+		if (s->opts->traced[i] && strcmp(syscall_descs[i]->name, name) == 0)
+			return syscall_descs[i];
+	return NULL;
+}
+
+static bool on_entry(void *ctx, struct task *t, const struct syscall_stop *stop)
+{
+	struct session *s = ctx;
+	const struct abi *abi = abi_by_audit_arch(stop->arch);
+	const char *name = abi ? abi_syscall_name(abi, stop->nr) : NULL;
+	const struct syscall_desc *desc = name ? traced_desc(s, name) : NULL;
+	if (!desc)
+		return false;
+
+	struct tracee_state *st = state_of(s, t);
+	struct syscall_call *call = &st->call;
+	*call = (struct syscall_call) {
+		.abi = abi,
+		.desc = desc,
+		.mem = { read_tracee, t },
+		.opts = &s->decode_opts,
+	};
+	uint64_t word_mask = abi->word_size == 8 ? UINT64_MAX : UINT32_MAX;
+	for (int i = 0; i < 6; i++)
+		call->args[i] = stop->args[i] & word_mask;
+	if (!syscall_call_wanted(call))
+		return false;
+
+	note_personality(s, t, st, abi);
+	start_line(s, t);
+	struct strbuf *out = printer_text(&s->printer);
+	sb_printf(out, "%s(", desc->name);
+	if (desc->entry)
+		desc->entry(out, call);
+	st->in_call = true;
+	return true;
+}
+
+/* A line another task cut is picked up again as strace does. */
+static void resume_line(struct session *s, struct task *t, struct tracee_state *st)
+{
+	if (printer_is_open_for(&s->printer, st))
+		return;
+	start_line(s, t);
+	sb_printf(printer_text(&s->printer), "<... %s resumed>", st->call.desc->name);
+}
+
+static void on_exit_stop(void *ctx, struct task *t, const struct syscall_stop *stop)
+{
+	struct session *s = ctx;
+	struct tracee_state *st = task_user(t);
+	if (!st || !st->in_call)
+		return;
+	st->in_call = false;
+	struct syscall_call *call = &st->call;
+	call->rval = stop->rval;
+	call->is_error = stop->is_error;
+	call->mem.ctx = t;
+
+	resume_line(s, t, st);
+	struct strbuf *out = printer_text(&s->printer);
+	if (call->desc->exit)
+		call->desc->exit(out, call);
+	sb_puts(out, ") ");
+	printer_tab(&s->printer);
+	decode_retval(out, call);
+	printer_end(&s->printer);
+}
+
+static void on_signal(void *ctx, struct task *t, const siginfo_t *si)
+{
+	struct session *s = ctx;
+	state_of(s, t);
+	start_line(s, t);
+	struct strbuf *out = printer_text(&s->printer);
+	sb_printf(out, "--- %s ", signal_name(si->si_signo));
+	decode_siginfo(out, si);
+	sb_puts(out, " ---");
+	printer_end(&s->printer);
+}
+
+static void on_group_stop(void *ctx, struct task *t, int sig)
+{
+	struct session *s = ctx;
+	state_of(s, t);
+	start_line(s, t);
+	sb_printf(printer_text(&s->printer), "--- stopped by %s ---", signal_name(sig));
+	printer_end(&s->printer);
+	printer_flush(&s->printer);
+	tracer_signals_follow_stop();
+}
+
+/* A task that dies inside a call never reaches its exit stop. */
+static void finish_interrupted_call(struct session *s, struct task *t, struct tracee_state *st)
+{
+	if (!st->in_call)
+		return;
+	st->in_call = false;
+	resume_line(s, t, st);
+	struct strbuf *out = printer_text(&s->printer);
+	if (st->call.desc->exit)
+		sb_puts(out, " <unfinished ...>");
+	sb_puts(out, ") ");
+	printer_tab(&s->printer);
+	sb_puts(out, "= ?");
+	printer_end(&s->printer);
+}
+
+static void on_exited(void *ctx, struct task *t, int status)
+{
+	struct session *s = ctx;
+	struct tracee_state *st = state_of(s, t);
+	finish_interrupted_call(s, t, st);
+	if (s->opts->quiet < 2) {
+		start_line(s, t);
+		struct strbuf *out = printer_text(&s->printer);
+		if (WIFEXITED(status))
+			sb_printf(out, "+++ exited with %d +++", WEXITSTATUS(status));
+		else
+			sb_printf(out, "+++ killed by %s%s +++", signal_name(WTERMSIG(status)),
+				  WCOREDUMP(status) ? " (core dumped)" : "");
+		printer_end(&s->printer);
+	}
+	if (printer_is_open_for(&s->printer, st))
+		printer_cut(&s->printer);
+	free(st);
+	task_set_user(t, NULL);
+}
+
+static void on_superseded(void *ctx, struct task *leader, pid_t former_tid)
+{
+	struct session *s = ctx;
+	struct tracee_state *st = state_of(s, leader);
+	if (s->opts->quiet < 3) {
+		start_line(s, leader);
+		sb_printf(printer_text(&s->printer), "+++ superseded by execve in pid %d +++",
+			  (int) former_tid);
+		printer_end(&s->printer);
+	}
+	if (printer_is_open_for(&s->printer, st))
+		printer_cut(&s->printer);
+	free(st);
+	task_set_user(leader, NULL);
+}
+
+static void on_idle(void *ctx)
+{
+	struct session *s = ctx;
+	printer_flush(&s->printer);
+}
+
+void session_init(struct session *s, const struct options *opts, FILE *out)
+{
+	s->opts = opts;
+	s->decode_opts = (struct decode_opts) {
+		.max_elems = opts->max_elems,
+		.verbose = opts->verbose,
+	};
+	printer_init(&s->printer, out, opts->outfile ? PREFIX_PLAIN : PREFIX_BRACKETED,
+		     opts->acolumn);
+	s->engine = NULL;
+	s->last_abi = &abi_x86_64;
+}
+
+void session_free(struct session *s)
+{
+	printer_free(&s->printer);
+}
+
+struct engine_hooks session_hooks(struct session *s)
+{
+	return (struct engine_hooks) {
+		.ctx = s,
+		.attached = on_attached,
+		.syscall_entry = on_entry,
+		.syscall_exit = on_exit_stop,
+		.signal = on_signal,
+		.group_stop = on_group_stop,
+		.exited = on_exited,
+		.superseded = on_superseded,
+		.idle = on_idle,
+	};
+}

@@ -1,0 +1,37 @@
+#include "cli/usage.h"
+
+void print_usage(FILE *out)
+{
+	fputs(
+"Usage: epolltrace [OPTIONS] [--] COMMAND [ARGS...]\n"
+"Run COMMAND and print its epoll system calls, decoded as strace does.\n"
+"Only epoll calls stop the program; everything else runs at full speed.\n"
+"\n"
+"Output:\n"
+"  -o, --output=FILE       write the trace to FILE instead of stderr\n"
+"  -a, --columns=N         align return values at column N (default 40)\n"
+"  -s, --string-limit=N    print at most N array elements (default 32)\n"
+"  -v, --no-abbrev         print every array element\n"
+"  -q, --quiet             hide attach and 32/64-bit mode messages; -qq also\n"
+"                          exit statuses; -qqq also execve supersession\n"
+"\n"
+"Filtering:\n"
+"  -e trace=[!]LIST, --trace=[!]LIST\n"
+"                          trace only (or all but) these calls: epoll_create,\n"
+"                          epoll_create1, epoll_ctl, epoll_wait, epoll_pwait,\n"
+"                          epoll_pwait2, ioctl (EPIOCSPARAMS, EPIOCGPARAMS), all\n"
+"\n"
+"Other:\n"
+"  -f, --follow-forks      accepted for strace compatibility: threads and\n"
+"                          children are always followed\n"
+"  -h, --help              print this help\n"
+"  -V, --version           print the version\n"
+"\n"
+"epolltrace exits with COMMAND's exit status. See epolltrace(1).\n",
+	      out);
+}
+
+void print_version(FILE *out)
+{
+	fputs("epolltrace " PACKAGE_VERSION "\n", out);
+}
