@@ -11,6 +11,8 @@
 struct tracee_state {
 	struct syscall_call call;
 	bool in_call;
+	/* strace starts the next call's exit on a line of its own after an exec took over the pid. */
+	bool reprint;
 	const struct abi *abi;
 };
 
@@ -104,8 +106,9 @@ static bool on_entry(void *ctx, struct task *t, const struct syscall_stop *stop)
 /* A line another task cut is picked up again as strace does. */
 static void resume_line(struct session *s, struct task *t, struct tracee_state *st)
 {
-	if (printer_is_open_for(&s->printer, st))
+	if (printer_is_open_for(&s->printer, st) && !st->reprint)
 		return;
+	st->reprint = false;
 	start_line(s, t);
 	sb_printf(printer_text(&s->printer), "<... %s resumed>", st->call.desc->name);
 }
@@ -192,14 +195,15 @@ static void on_exited(void *ctx, struct task *t, int status)
 	task_set_user(t, NULL);
 }
 
-static void on_superseded(void *ctx, struct task *leader, pid_t former_tid)
+static void on_superseded(void *ctx, struct task *leader, struct task *exec_thread)
 {
 	struct session *s = ctx;
 	struct tracee_state *st = state_of(s, leader);
+	state_of(s, exec_thread)->reprint = true;
 	if (s->opts->quiet < 3) {
 		start_line(s, leader);
 		sb_printf(printer_text(&s->printer), "+++ superseded by execve in pid %d +++",
-			  (int) former_tid);
+			  (int) task_tid(exec_thread));
 		printer_end(&s->printer);
 	}
 	if (printer_is_open_for(&s->printer, st))

@@ -150,7 +150,7 @@ static struct task *handle_exec(struct engine *e, struct task *leader)
 	if (former_tid == leader->tid || !exec_thread)
 		return leader;
 	pid_t pid = leader->tid;
-	e->hooks.superseded(e->hooks.ctx, leader, former_tid);
+	e->hooks.superseded(e->hooks.ctx, leader, exec_thread);
 	task_remove(&e->tasks, leader);
 	task_rekey(&e->tasks, exec_thread, pid);
 	/* Whatever the execve thread was waiting for ended with the exec. */

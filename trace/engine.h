@@ -46,10 +46,10 @@ struct engine_hooks {
 	/* The task is gone: wait status as from waitpid(). */
 	void (*exited)(void *ctx, struct task *t, int status);
 	/*
-	 * Thread former_tid called execve and takes over leader's pid; leader
-	 * is dropped after this call, and former_tid's task gets its pid.
+	 * Thread exec_thread called execve and takes over leader's pid;
+	 * leader is dropped after this call, and exec_thread gets its pid.
 	 */
-	void (*superseded)(void *ctx, struct task *leader, pid_t former_tid);
+	void (*superseded)(void *ctx, struct task *leader, struct task *exec_thread);
 	/* Called before the engine blocks waiting for the next stop. */
 	void (*idle)(void *ctx);
 };
