@@ -1,0 +1,18 @@
+#!/bin/sh
+# A child stops itself with SIGSTOP and SIGTSTP and its parent continues
+# it with SIGCONT (tests/progs/stop_continue.c).  The parent's waitpid must
+# see it stopped and continued, the child must go on with its epoll calls,
+# and nothing may be left stopped (HANG_GUARD turns that into a failure).
+# The parent's SIGCHLD lines race with the child's lines, so the two tasks'
+# lines are compared each in their own order.
+. "$TESTS_SRCDIR/e2e/lib.sh"
+
+NORMALISE_OPTS=--per-task
+plan 6
+for abi in $ABIS; do
+	if prog=$(prog_path stop_continue $abi); then
+		check_program "$abi stop_continue" 0 "$prog"
+	else
+		skip_n 3 "$(missing_reason $abi)"
+	fi
+done
