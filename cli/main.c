@@ -16,12 +16,19 @@
 #include "cli/trap_rules.h"
 #include "trace/engine.h"
 
-static _Noreturn void fail(int code, const char *what, const char *arg, int err)
+static _Noreturn void fail_with(int code, const char *what, const char *arg, const char *why)
 {
 	fflush(stderr);
-	fprintf(stderr, "epolltrace: %s%s%s: %s\n", what, arg ? " " : "", arg ? arg : "",
-		strerror(err));
+	if (arg)
+		fprintf(stderr, "epolltrace: %s '%s': %s\n", what, arg, why);
+	else
+		fprintf(stderr, "epolltrace: %s: %s\n", what, why);
 	exit(code);
+}
+
+static _Noreturn void fail(int code, const char *what, const char *arg, int err)
+{
+	fail_with(code, what, arg, strerror(err));
 }
 
 /* Leaves as the command left: its exit status, or death by its signal. */
@@ -58,6 +65,9 @@ int main(int argc, char **argv)
 	options_parse(&opts, argc, argv);
 
 	char *path = command_path(opts.command[0]);
+	if (!path && errno == ENOENT && !strchr(opts.command[0], '/'))
+		fail_with(EXIT_NOT_FOUND, "cannot run", opts.command[0],
+			  "command not found in PATH");
 	if (!path)
 		fail(errno == EACCES ? EXIT_NOT_EXECUTABLE : EXIT_NOT_FOUND,
 		     "cannot run", opts.command[0], errno);
