@@ -5,10 +5,4 @@
 . "$TESTS_SRCDIR/e2e/lib.sh"
 
 plan 6
-for abi in $ABIS; do
-	if prog=$(prog_path epoll_calls $abi); then
-		check_program "$abi epoll_calls" 0 "$prog"
-	else
-		skip_n 3 "$(missing_reason $abi)"
-	fi
-done
+check_program_in_each_abi epoll_calls 0

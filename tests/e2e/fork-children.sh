@@ -6,10 +6,4 @@
 . "$TESTS_SRCDIR/e2e/lib.sh"
 
 plan 6
-for abi in $ABIS; do
-	if prog=$(prog_path fork_children $abi); then
-		check_program "$abi fork_children" 3 "$prog"
-	else
-		skip_n 3 "$(missing_reason $abi)"
-	fi
-done
+check_program_in_each_abi fork_children 3

@@ -196,3 +196,17 @@ check_program() {
 	fi
 	compare_with_strace "$label: output is strace's" ${QUIET:--qq} -- "$@"
 }
+
+# check_program_in_each_abi NAME WANT_STATUS: check_program for the x86_64
+# and the i386 build of tests/progs/NAME, three TAP lines each.
+check_program_in_each_abi() {
+	each_name=$1
+	each_want=$2
+	for each_abi in $ABIS; do
+		if each_prog=$(prog_path "$each_name" $each_abi); then
+			check_program "$each_abi $each_name" "$each_want" "$each_prog"
+		else
+			skip_n 3 "$(missing_reason $each_abi)"
+		fi
+	done
+}

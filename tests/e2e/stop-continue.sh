@@ -9,10 +9,4 @@
 
 NORMALISE_OPTS=--per-task
 plan 6
-for abi in $ABIS; do
-	if prog=$(prog_path stop_continue $abi); then
-		check_program "$abi stop_continue" 0 "$prog"
-	else
-		skip_n 3 "$(missing_reason $abi)"
-	fi
-done
+check_program_in_each_abi stop_continue 0
