@@ -11,6 +11,8 @@
 struct tracee_state {
 	struct syscall_call call;
 	bool in_call;
+	/* The entry printed everything but the return value. */
+	bool decoded_at_entry;
 	/* strace starts the next call's exit on a line of its own after an exec took over the pid. */
 	bool reprint;
 	const struct abi *abi;
@@ -97,8 +99,7 @@ static bool on_entry(void *ctx, struct task *t, const struct syscall_stop *stop)
 	start_line(s, t);
 	struct strbuf *out = printer_text(&s->printer);
 	sb_printf(out, "%s(", desc->name);
-	if (desc->entry)
-		desc->entry(out, call);
+	st->decoded_at_entry = desc->entry(out, call);
 	st->in_call = true;
 	return true;
 }
@@ -166,7 +167,7 @@ static void finish_interrupted_call(struct session *s, struct task *t, struct tr
 	st->in_call = false;
 	resume_line(s, t, st);
 	struct strbuf *out = printer_text(&s->printer);
-	if (st->call.desc->exit)
+	if (!st->decoded_at_entry)
 		sb_puts(out, " <unfinished ...>");
 	sb_puts(out, ") ");
 	printer_tab(&s->printer);

@@ -44,11 +44,13 @@ struct trap_arg {
 };
 
 typedef void (*decode_fn)(struct strbuf *out, const struct syscall_call *call);
+/* Returns true when the exit has nothing to add but the return value. */
+typedef bool (*decode_entry_fn)(struct strbuf *out, const struct syscall_call *call);
 
 struct syscall_desc {
 	const char *name;
 	/* Prints the arguments known at entry; it may print nothing. */
-	decode_fn entry;
+	decode_entry_fn entry;
 	/* Prints the arguments known only at exit, each preceded by ", ". */
 	decode_fn exit;
 	/* Calls of this syscall that are ours: any of these, or all if none. */

@@ -2,14 +2,16 @@
 #include "decode/int_arg.h"
 #include "decode/syscall_descs.h"
 
-static void epoll_create_entry(struct strbuf *out, const struct syscall_call *call)
+static bool epoll_create_entry(struct strbuf *out, const struct syscall_call *call)
 {
 	print_int_arg(out, call->args[0]);
+	return true;
 }
 
-static void epoll_create1_entry(struct strbuf *out, const struct syscall_call *call)
+static bool epoll_create1_entry(struct strbuf *out, const struct syscall_call *call)
 {
 	print_flags(out, &epoll_create1_flags_xlat, call->args[0], "EPOLL_???");
+	return true;
 }
 
 const struct syscall_desc epoll_create_desc = {

@@ -5,7 +5,7 @@
 #include "decode/syscall_descs.h"
 
 /* All at entry: the kernel only reads the event, so it shows when the call fails. */
-static void epoll_ctl_entry(struct strbuf *out, const struct syscall_call *call)
+static bool epoll_ctl_entry(struct strbuf *out, const struct syscall_call *call)
 {
 	unsigned int op = (unsigned int) call->args[1];
 	uint64_t event = call->args[3];
@@ -23,6 +23,7 @@ static void epoll_ctl_entry(struct strbuf *out, const struct syscall_call *call)
 	else if (fetch_or_print_addr(out, call, false, event, raw,
 				     call->abi->epoll_event_size))
 		print_epoll_event(out, call, raw);
+	return true;
 }
 
 const struct syscall_desc epoll_ctl_desc = {

@@ -7,9 +7,10 @@
 #include "decode/syscall_descs.h"
 #include "decode/timespec.h"
 
-static void epfd_entry(struct strbuf *out, const struct syscall_call *call)
+static bool epfd_entry(struct strbuf *out, const struct syscall_call *call)
 {
 	print_int_arg(out, call->args[0]);
+	return false;
 }
 
 /*

@@ -40,10 +40,9 @@ void fake_return(struct syscall_call *call, int64_t rval)
 	call->is_error = rval < 0;
 }
 
-static void append_entry(struct strbuf *sb, const struct syscall_call *call)
+static bool append_entry(struct strbuf *sb, const struct syscall_call *call)
 {
-	if (call->desc->entry)
-		call->desc->entry(sb, call);
+	return call->desc->entry(sb, call);
 }
 
 static void append_exit(struct strbuf *sb, const struct syscall_call *call)
@@ -70,6 +69,14 @@ const char *render_entry(const struct syscall_call *call)
 	sb_reset(&rendered);
 	append_entry(&rendered, call);
 	return sb_str(&rendered);
+}
+
+bool entry_is_complete(const struct syscall_call *call)
+{
+	struct strbuf scratch = STRBUF_INIT;
+	bool complete = append_entry(&scratch, call);
+	sb_free(&scratch);
+	return complete;
 }
 
 const char *render_exit(const struct syscall_call *call)

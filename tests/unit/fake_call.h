@@ -37,6 +37,8 @@ const char *render(const struct syscall_call *call);
 /* The entry text alone, and the exit text alone. */
 const char *render_entry(const struct syscall_call *call);
 const char *render_exit(const struct syscall_call *call);
+/* What the entry decoder answers: the exit adds nothing but the result. */
+bool entry_is_complete(const struct syscall_call *call);
 
 /* Writes event idx of an array in abi's struct epoll_event layout. */
 void put_event(const struct abi *abi, unsigned char *array, size_t idx,

@@ -83,6 +83,7 @@ int main(void)
 	c.args[2] = 0xfffffffe;
 	c.args[3] = 0xfffff000;
 	tap_is(render_entry(&c), "-1, EPOLL_CTL_DEL, -2, 0xfffff000", "i386: negative fds, 32-bit address");
+	tap_is(entry_is_complete(&c) ? "complete" : "pending", "complete", "ctl decodes at entry");
 	tap_is(render_exit(&c), "", "epoll_ctl prints nothing at exit");
 	return tap_done();
 }
