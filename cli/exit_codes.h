@@ -8,10 +8,13 @@
 
 enum exit_code {
 	EXIT_USAGE = 64,	/* bad option or argument */
+	EXIT_SELF = 65,		/* -p names epolltrace itself */
 	EXIT_NO_TARGET = 66,	/* a PID that does not exist */
+	EXIT_ZOMBIE = 69,	/* -p names a zombie */
 	EXIT_INTERNAL = 70,	/* the tracer itself failed */
 	EXIT_OS = 71,		/* the system refused: fork, seccomp, ptrace */
 	EXIT_OUTPUT = 73,	/* the output file cannot be created */
+	EXIT_ALREADY_TRACED = 75,	/* another tracer has it: try again later */
 	EXIT_NO_PERMISSION = 77,	/* not allowed to trace */
 	EXIT_NOT_EXECUTABLE = 126,	/* as the shell: found, cannot run */
 	EXIT_NOT_FOUND = 127,	/* as the shell: no such command */

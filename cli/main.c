@@ -7,10 +7,12 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "cli/attach_target.h"
 #include "cli/command_path.h"
 #include "cli/exit_codes.h"
 #include "cli/options.h"
 #include "cli/output_file.h"
+#include "cli/pid_list.h"
 #include "cli/session.h"
 #include "cli/tracer_signals.h"
 #include "cli/trap_rules.h"
@@ -59,18 +61,96 @@ static const char *start_failure(enum engine_start_result r)
 	}
 }
 
+static _Noreturn void run_command(struct session *s, struct engine *e, char **command)
+{
+	char *path = command_path(command[0]);
+	if (!path && errno == ENOENT && !strchr(command[0], '/'))
+		fail_with(EXIT_NOT_FOUND, "cannot run", command[0], "command not found in PATH");
+	if (!path)
+		fail(errno == EACCES ? EXIT_NOT_EXECUTABLE : EXIT_NOT_FOUND,
+		     "cannot run", command[0], errno);
+	int err = 0;
+	enum engine_start_result r = engine_start(e, path, command, &err);
+	if (r != START_OK) {
+		int code = r == START_EXEC_FAILED
+			? (err == ENOENT ? EXIT_NOT_FOUND : EXIT_NOT_EXECUTABLE)
+			: r == START_TRACE_FAILED && err == EPERM ? EXIT_NO_PERMISSION : EXIT_OS;
+		fail(code, start_failure(r), command[0], err);
+	}
+	int status = engine_run(e);
+	if (status < 0)
+		fail(EXIT_INTERNAL, "lost the exit status of", command[0], ECHILD);
+	engine_free(e);
+	session_free(s);
+	free(path);
+	exit_like(status);
+}
+
+static void announce_attached(struct session *s, pid_t pid, size_t nthreads)
+{
+	if (s->opts->quiet >= 1)
+		return;
+	if (nthreads > 1)
+		printer_notice(&s->printer, "Process %d attached with %zu threads",
+			       (int) pid, nthreads);
+	else
+		printer_notice(&s->printer, "Process %d attached", (int) pid);
+}
+
+/*
+ * Attaches to every process -p names, skipping (with a message) those
+ * that cannot be traced.  Returns the exit code of the first problem, or
+ * 0; *attached lists the processes traced.
+ */
+static int attach_processes(struct session *s, struct engine *e, const struct options *o,
+			    struct pid_list *attached)
+{
+	int first_problem = 0;
+	for (size_t i = 0; i < o->npid_lists; i++) {
+		char *list = strdup(o->pid_lists[i]);
+		if (!list)
+			abort();
+		char *save = NULL;
+		for (char *item = strtok_r(list, ",", &save); item; item = strtok_r(NULL, ",", &save)) {
+			pid_t pid;
+			size_t nthreads;
+			int err, code = attach_target_check(item, &pid);
+			if (code == 0 && pid_list_contains(attached, pid))
+				continue;
+			if (code == 0 && engine_attach(e, pid, &nthreads, &err) < 0)
+				code = attach_target_explain_failure(pid, err);
+			if (code != 0) {
+				if (!first_problem)
+					first_problem = code;
+				continue;
+			}
+			pid_list_add(attached, pid);
+			announce_attached(s, pid, nthreads);
+		}
+		free(list);
+	}
+	return first_problem;
+}
+
+static _Noreturn void trace_processes(struct session *s, struct engine *e, const struct options *o)
+{
+	struct pid_list attached = { 0 };
+	int problem = attach_processes(s, e, o, &attached);
+	if (attached.count == 0)
+		exit(problem ? problem : EXIT_USAGE);
+	for (size_t i = 0; i < attached.count; i++)
+		session_print_interest_lists(s, attached.pids[i]);
+	engine_run(e);
+	engine_free(e);
+	session_free(s);
+	pid_list_free(&attached);
+	exit(problem);
+}
+
 int main(int argc, char **argv)
 {
 	struct options opts;
 	options_parse(&opts, argc, argv);
-
-	char *path = command_path(opts.command[0]);
-	if (!path && errno == ENOENT && !strchr(opts.command[0], '/'))
-		fail_with(EXIT_NOT_FOUND, "cannot run", opts.command[0],
-			  "command not found in PATH");
-	if (!path)
-		fail(errno == EACCES ? EXIT_NOT_EXECUTABLE : EXIT_NOT_FOUND,
-		     "cannot run", opts.command[0], errno);
 
 	FILE *out = output_open(opts.outfile);
 	if (!out)
@@ -82,29 +162,15 @@ int main(int argc, char **argv)
 	struct trap_rules rules;
 	trap_rules_build(&rules, &opts);
 	struct engine_config cfg = { .rules = rules.rules, .nrules = rules.count };
+	tracer_signals_watch(&cfg.watched_signals, session.attaching);
 	struct engine_hooks hooks = session_hooks(&session);
 	int err = 0;
 	struct engine *engine = engine_new(&cfg, &hooks, &err);
 	if (!engine)
-		fail(EXIT_OS, "cannot build the seccomp filter", NULL, err);
+		fail(EXIT_OS, "cannot set up the tracer", NULL, err);
 	session.engine = engine;
 
-	tracer_signals_install();
-	enum engine_start_result r = engine_start(engine, path, opts.command, &err);
-	if (r != START_OK) {
-		int code = r == START_EXEC_FAILED
-			? (err == ENOENT ? EXIT_NOT_FOUND : EXIT_NOT_EXECUTABLE)
-			: r == START_TRACE_FAILED && err == EPERM ? EXIT_NO_PERMISSION : EXIT_OS;
-		fail(code, start_failure(r), opts.command[0], err);
-	}
-
-	tracer_signals_set_command(engine_command_pid(engine));
-	int status = engine_run(engine);
-	if (status < 0)
-		fail(EXIT_INTERNAL, "lost the exit status of", opts.command[0], ECHILD);
-	engine_free(engine);
-	session_free(&session);
-	output_close(out);
-	free(path);
-	exit_like(status);
+	if (session.attaching)
+		trace_processes(&session, engine, &opts);
+	run_command(&session, engine, opts.command);
 }

@@ -74,6 +74,17 @@ static void parse_trace_expr(struct options *o, const char *expr)
 	free(list);
 }
 
+/* There can be no more -p options than arguments. */
+static void add_pid_list(struct options *o, const char *list, int argc)
+{
+	if (!o->pid_lists) {
+		o->pid_lists = calloc((size_t) argc, sizeof(*o->pid_lists));
+		if (!o->pid_lists)
+			abort();
+	}
+	o->pid_lists[o->npid_lists++] = list;
+}
+
 static const struct option long_options[] = {
 	{ "output", required_argument, NULL, 'o' },
 	{ "columns", required_argument, NULL, 'a' },
@@ -81,6 +92,7 @@ static const struct option long_options[] = {
 	{ "no-abbrev", no_argument, NULL, 'v' },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "follow-forks", no_argument, NULL, 'f' },
+	{ "attach", required_argument, NULL, 'p' },
 	{ "trace", required_argument, NULL, 'T' + 256 },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
@@ -96,13 +108,14 @@ void options_parse(struct options *o, int argc, char **argv)
 	/* Our own messages say what went wrong. */
 	opterr = 0;
 	int c;
-	while ((c = getopt_long(argc, argv, "+o:a:s:e:vqfhV", long_options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+o:a:s:e:p:vqfhV", long_options, NULL)) != -1) {
 		switch (c) {
 		case 'o': o->outfile = optarg; break;
 		case 'a': o->acolumn = parse_count(optarg, 'a'); break;
 		case 's': o->max_elems = parse_count(optarg, 's'); break;
 		case 'e': parse_trace_expr(o, optarg); break;
 		case 'T' + 256: parse_trace_expr(o, optarg); break;
+		case 'p': add_pid_list(o, optarg, argc); break;
 		case 'v': o->verbose = true; break;
 		case 'q': o->quiet++; break;
 		/* Every thread and child is always followed: a task left without
@@ -124,7 +137,11 @@ void options_parse(struct options *o, int argc, char **argv)
 			exit(EXIT_USAGE);
 		}
 	}
+	if (o->npid_lists && optind < argc)
+		usage_error("%s", "both -p and a command given: trace either running processes or a new command");
+	if (o->npid_lists)
+		return;
 	if (optind >= argc)
-		usage_error("%s", "no command to trace: give one, as in 'epolltrace -- COMMAND [ARGS]'");
+		usage_error("%s", "no command to trace: give one, as in 'epolltrace -- COMMAND [ARGS]', or -p PID");
 	o->command = argv + optind;
 }

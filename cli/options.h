@@ -14,7 +14,10 @@ struct options {
 	unsigned int quiet;		/* -q, -qq, -qqq */
 	/* -e trace=: which of syscall_descs[] are printed. */
 	bool traced[16];
-	char **command;
+	char **command;			/* NULL with -p */
+	/* -p, as given: each a PID list "12,34" still to be checked. */
+	const char **pid_lists;
+	size_t npid_lists;
 };
 
 /* Parses argv; prints a message and exits on a usage error, -h and -V. */

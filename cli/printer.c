@@ -1,3 +1,4 @@
+#include <stdarg.h>
 #include <unistd.h>
 
 #include "cli/printer.h"
@@ -84,4 +85,17 @@ void printer_end(struct printer *p)
 	emit_line_end(p);
 	if (p->line_buffered)
 		printer_flush(p);
+}
+
+void printer_notice(struct printer *p, const char *fmt, ...)
+{
+	if (p->out == stderr)
+		printer_cut(p);
+	printer_flush(p);
+	va_list ap;
+	va_start(ap, fmt);
+	fputs("epolltrace: ", stderr);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+	va_end(ap);
 }

@@ -44,5 +44,11 @@ void printer_end(struct printer *p);
 /* Ends an open line with " <unfinished ...>", as another task's output would. */
 void printer_cut(struct printer *p);
 void printer_flush(struct printer *p);
+/*
+ * Writes one of epolltrace's own notices, which go to stderr; when the
+ * trace goes there too, an open line is cut first so the two do not mix.
+ */
+void printer_notice(struct printer *p, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
 
 #endif

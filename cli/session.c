@@ -36,7 +36,7 @@ static void on_attached(void *ctx, struct task *t)
 	struct session *s = ctx;
 	state_of(s, t);
 	if (s->opts->quiet < 1)
-		fprintf(stderr, "epolltrace: Process %d attached\n", (int) task_tid(t));
+		printer_notice(&s->printer, "Process %d attached", (int) task_tid(t));
 }
 
 static void start_line(struct session *s, struct task *t)
@@ -156,7 +156,7 @@ static void on_group_stop(void *ctx, struct task *t, int sig)
 	sb_printf(printer_text(&s->printer), "--- stopped by %s ---", signal_name(sig));
 	printer_end(&s->printer);
 	printer_flush(&s->printer);
-	tracer_signals_follow_stop();
+	tracer_signals_follow_stop(sig);
 }
 
 /* A task that dies inside a call never reaches its exit stop. */
@@ -213,10 +213,34 @@ static void on_superseded(void *ctx, struct task *leader, struct task *exec_thre
 	task_set_user(leader, NULL);
 }
 
+static void on_detached(void *ctx, struct task *t)
+{
+	struct session *s = ctx;
+	struct tracee_state *st = task_user(t);
+	if (st && st->in_call) {
+		resume_line(s, t, st);
+		sb_puts(printer_text(&s->printer), " <detached ...>");
+		printer_end(&s->printer);
+	}
+	if (s->opts->quiet < 1)
+		printer_notice(&s->printer, "Process %d detached", (int) task_tid(t));
+	free(st);
+	task_set_user(t, NULL);
+}
+
 static void on_idle(void *ctx)
 {
 	struct session *s = ctx;
 	printer_flush(&s->printer);
+	/* Nobody reads the trace any more: let the processes go. */
+	if (s->printer.broken && s->attaching)
+		engine_detach_all(s->engine);
+}
+
+static void on_signal_received(void *ctx, int sig)
+{
+	struct session *s = ctx;
+	tracer_signals_handle(s->engine, sig, s->attaching);
 }
 
 void session_init(struct session *s, const struct options *opts, FILE *out)
@@ -229,7 +253,14 @@ void session_init(struct session *s, const struct options *opts, FILE *out)
 	printer_init(&s->printer, out, opts->outfile ? PREFIX_PLAIN : PREFIX_BRACKETED,
 		     opts->acolumn);
 	s->engine = NULL;
+	s->attaching = opts->command == NULL;
 	s->last_abi = &abi_x86_64;
+}
+
+void session_print_interest_lists(struct session *s, pid_t pid)
+{
+	(void) s;
+	(void) pid;
 }
 
 void session_free(struct session *s)
@@ -248,6 +279,8 @@ struct engine_hooks session_hooks(struct session *s)
 		.group_stop = on_group_stop,
 		.exited = on_exited,
 		.superseded = on_superseded,
+		.detached = on_detached,
 		.idle = on_idle,
+		.signal_received = on_signal_received,
 	};
 }

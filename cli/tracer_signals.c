@@ -1,15 +1,26 @@
-#include <signal.h>
 #include <stdio.h>
+#include <unistd.h>
 
 #include "cli/tracer_signals.h"
 
-static volatile pid_t command_pid;
-static volatile sig_atomic_t terminal_stop_requested;
+static bool terminal_stop_requested;
 
-static void forward_to_command(int sig)
+/* Those that end a -p session; a started command decides for itself. */
+static const int ending_signals[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
+/* A started command cannot outlive us, so we stop with it, not before. */
+static const int terminal_stop_signals[] = { SIGTSTP, SIGTTIN, SIGTTOU };
+
+static bool ignored_at_start(int sig)
 {
-	if (command_pid > 0)
-		kill(command_pid, sig);
+	struct sigaction old;
+	return sigaction(sig, NULL, &old) == 0 && old.sa_handler == SIG_IGN;
+}
+
+static void add_unignored(sigset_t *set, const int *sigs, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!ignored_at_start(sigs[i]))
+			sigaddset(set, sigs[i]);
 }
 
 static void ignore(int sig)
@@ -17,56 +28,59 @@ static void ignore(int sig)
 	(void) sig;
 }
 
-static void note_terminal_stop(int sig)
+void tracer_signals_watch(sigset_t *watched, bool attaching)
 {
-	(void) sig;
-	terminal_stop_requested = 1;
-}
-
-/* A disposition inherited as SIG_IGN stays so, for the command's sake. */
-static void catch_signal(int sig, void (*handler)(int))
-{
-	struct sigaction old;
-	if (sigaction(sig, NULL, &old) == 0 && old.sa_handler == SIG_IGN)
-		return;
-	struct sigaction sa = { .sa_handler = handler, .sa_flags = SA_RESTART };
-	sigemptyset(&sa.sa_mask);
-	sigaction(sig, &sa, NULL);
-}
-
-/*
- * The command dies with us (PTRACE_O_EXITKILL) and cannot run untraced
- * (its filter would answer ENOSYS), so epolltrace outlives it: SIGTERM and
- * SIGHUP go on to it; SIGINT and SIGQUIT, which the terminal sends it as
- * well, are left to it.  Handlers rather than SIG_IGN, because exec resets
- * handlers but passes SIG_IGN on to the command.
- */
-void tracer_signals_install(void)
-{
-	catch_signal(SIGTERM, forward_to_command);
-	catch_signal(SIGHUP, forward_to_command);
-	catch_signal(SIGINT, ignore);
-	catch_signal(SIGQUIT, ignore);
-	catch_signal(SIGPIPE, ignore);
+	sigemptyset(watched);
+	add_unignored(watched, ending_signals, sizeof(ending_signals) / sizeof(ending_signals[0]));
+	if (!attaching)
+		add_unignored(watched, terminal_stop_signals,
+			      sizeof(terminal_stop_signals) / sizeof(terminal_stop_signals[0]));
 	/*
-	 * Stopping at once would leave the command's SIGTSTP undelivered
-	 * until after "fg", and it would then stop for good.
+	 * A closed output must not kill us and the command with us: writes
+	 * fail with EPIPE instead.  A handler, not SIG_IGN, because exec
+	 * resets handlers but passes SIG_IGN on to the command.
 	 */
-	catch_signal(SIGTSTP, note_terminal_stop);
-	catch_signal(SIGTTIN, note_terminal_stop);
-	catch_signal(SIGTTOU, note_terminal_stop);
+	if (!ignored_at_start(SIGPIPE)) {
+		struct sigaction sa = { .sa_handler = ignore };
+		sigemptyset(&sa.sa_mask);
+		sigaction(SIGPIPE, &sa, NULL);
+	}
 }
 
-void tracer_signals_set_command(pid_t pid)
+void tracer_signals_handle(struct engine *e, int sig, bool attaching)
 {
-	command_pid = pid;
+	if (attaching) {
+		engine_detach_all(e);
+		return;
+	}
+	switch (sig) {
+	case SIGTERM:
+	case SIGHUP:
+		/* The command dies with us (EXITKILL) and cannot run untraced. */
+		kill(engine_command_pid(e), sig);
+		break;
+	case SIGTSTP:
+	case SIGTTIN:
+	case SIGTTOU:
+		terminal_stop_requested = true;
+		break;
+	default:
+		/* SIGINT, SIGQUIT: the terminal sent them to the command too. */
+		break;
+	}
 }
 
-void tracer_signals_follow_stop(void)
+void tracer_signals_follow_stop(int sig)
 {
 	if (!terminal_stop_requested)
 		return;
-	terminal_stop_requested = 0;
+	terminal_stop_requested = false;
 	fflush(NULL);
-	raise(SIGSTOP);
+	/* The engine blocks it; unblocked, its default action stops us at once. */
+	sigset_t set, old;
+	sigemptyset(&set);
+	sigaddset(&set, sig);
+	sigprocmask(SIG_UNBLOCK, &set, &old);
+	raise(sig);
+	sigprocmask(SIG_SETMASK, &old, NULL);
 }

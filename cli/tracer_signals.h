@@ -1,16 +1,26 @@
-/* How epolltrace itself reacts to signals while a command runs under it. */
+/* How epolltrace itself reacts to the signals it gets while it traces. */
 #ifndef EPOLLTRACE_CLI_TRACER_SIGNALS_H
 #define EPOLLTRACE_CLI_TRACER_SIGNALS_H
 
-#include <sys/types.h>
+#include <signal.h>
+#include <stdbool.h>
 
-void tracer_signals_install(void);
-/* Where SIGTERM and SIGHUP are forwarded from now on. */
-void tracer_signals_set_command(pid_t pid);
+#include "trace/engine.h"
+
 /*
- * A traced task entered a group-stop: if the terminal asked us to stop
- * too (Ctrl-Z), stop now, after the command, so that after "fg" both go on.
+ * The signals the engine should watch for us; a signal ignored when
+ * epolltrace started (nohup) stays ignored and is left out.
  */
-void tracer_signals_follow_stop(void);
+void tracer_signals_watch(sigset_t *watched, bool attaching);
+
+/* One watched signal arrived. */
+void tracer_signals_handle(struct engine *e, int sig, bool attaching);
+
+/*
+ * A traced task entered a group-stop by sig: if the terminal asked us to
+ * stop too (Ctrl-Z), stop now by the same signal, after the command, so
+ * that the shell sees what it would see untraced and "fg" continues both.
+ */
+void tracer_signals_follow_stop(int sig);
 
 #endif

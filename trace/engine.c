@@ -2,10 +2,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ptrace.h>
+#include <sys/signalfd.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include "trace/engine_internal.h"
-#include "trace/seccomp_filter.h"
 #include "trace/tracee_memory.h"
 
 struct engine *engine_new(const struct engine_config *cfg, const struct engine_hooks *hooks,
@@ -17,9 +18,16 @@ struct engine *engine_new(const struct engine_config *cfg, const struct engine_h
 		return NULL;
 	}
 	e->hooks = *hooks;
-	e->seccomp_mode = true;
-	e->filter = seccomp_filter_build(cfg->rules, cfg->nrules, err);
-	if (!e->filter) {
+	e->cfg = *cfg;
+	/*
+	 * Blocked signals wait in the signalfd, so none is lost between
+	 * checking for stops and sleeping; SIGCHLD wakes us for every stop.
+	 */
+	sigset_t blocked = cfg->watched_signals;
+	sigaddset(&blocked, SIGCHLD);
+	if (sigprocmask(SIG_BLOCK, &blocked, &e->saved_mask) < 0 ||
+	    (e->signal_fd = signalfd(-1, &blocked, SFD_CLOEXEC)) < 0) {
+		*err = errno;
 		free(e);
 		return NULL;
 	}
@@ -31,7 +39,8 @@ void engine_free(struct engine *e)
 {
 	if (!e)
 		return;
-	seccomp_release(e->filter);
+	close(e->signal_fd);
+	sigprocmask(SIG_SETMASK, &e->saved_mask, NULL);
 	task_table_free(&e->tasks);
 	free(e);
 }
@@ -233,14 +242,32 @@ static void handle_gone(struct engine *e, struct task *t, int status)
 	task_remove(&e->tasks, t);
 }
 
+/* The signal a stop would deliver when let go: only a signal-delivery-stop has one. */
+static int pending_signal(int status)
+{
+	int sig = WSTOPSIG(status);
+	if ((unsigned int) status >> 16 || sig == (SIGTRAP | 0x80))
+		return 0;
+	return sig;
+}
+
 static void handle_status(struct engine *e, pid_t pid, int status)
 {
 	/* A new child's first stop can come before its parent's event. */
 	struct task *t = adopt(e, pid);
 	if (WIFEXITED(status) || WIFSIGNALED(status))
 		handle_gone(e, t, status);
-	else if (WIFSTOPPED(status))
+	else if (WIFSTOPPED(status) && !engine_detach_at_stop(e, t, pending_signal(status)))
 		handle_stopped(e, t, status);
+}
+
+static void wait_for_signals(struct engine *e)
+{
+	struct signalfd_siginfo si[8];
+	ssize_t n = read(e->signal_fd, si, sizeof(si));
+	for (ssize_t i = 0; i < n / (ssize_t) sizeof(si[0]); i++)
+		if (si[i].ssi_signo != SIGCHLD)
+			e->hooks.signal_received(e->hooks.ctx, (int) si[i].ssi_signo);
 }
 
 int engine_run(struct engine *e)
@@ -248,14 +275,14 @@ int engine_run(struct engine *e)
 	while (e->tasks.count > 0) {
 		int status;
 		pid_t pid = waitpid(-1, &status, __WALL | WNOHANG);
-		if (pid == 0) {
-			e->hooks.idle(e->hooks.ctx);
-			pid = waitpid(-1, &status, __WALL);
-		}
-		if (pid > 0)
+		if (pid > 0) {
 			handle_status(e, pid, status);
-		else if (errno != EINTR)
+		} else if (pid == 0) {
+			e->hooks.idle(e->hooks.ctx);
+			wait_for_signals(e);
+		} else if (errno != EINTR) {
 			break;	/* ECHILD: every tracee is gone, even if we missed an exit */
+		}
 	}
 	return e->first_child_done ? e->first_status : -1;
 }

@@ -50,13 +50,23 @@ struct engine_hooks {
 	 * leader is dropped after this call, and exec_thread gets its pid.
 	 */
 	void (*superseded)(void *ctx, struct task *leader, struct task *exec_thread);
+	/* The engine let go of a task that lives on (detach). */
+	void (*detached)(void *ctx, struct task *t);
 	/* Called before the engine blocks waiting for the next stop. */
 	void (*idle)(void *ctx);
+	/* epolltrace itself got one of the watched signals. */
+	void (*signal_received)(void *ctx, int sig);
 };
 
 struct engine_config {
+	/* For a started command: the syscalls that stop it. */
 	const struct trap_rule *rules;
 	size_t nrules;
+	/*
+	 * Signals to epolltrace that are reported through signal_received
+	 * rather than acted on; they are blocked while the engine exists.
+	 */
+	sigset_t watched_signals;
 };
 
 /* Why starting a command failed; errno-style detail is in engine_error. */
@@ -70,7 +80,7 @@ enum engine_start_result {
 
 struct engine;
 
-/* NULL with *err set when the seccomp filter cannot be built. */
+/* NULL with *err set when the engine's resources cannot be had. */
 struct engine *engine_new(const struct engine_config *cfg, const struct engine_hooks *hooks,
 			  int *err);
 void engine_free(struct engine *e);
@@ -81,6 +91,17 @@ void engine_free(struct engine *e);
  */
 enum engine_start_result engine_start(struct engine *e, const char *path,
 				      char *const argv[], int *err);
+
+/*
+ * Attaches to every thread of process pid and stops them at every syscall
+ * (a seccomp filter cannot be added to a running process).  Returns 0, or
+ * -1 with *err set when the process itself cannot be traced.  *nthreads is
+ * how many threads were attached.
+ */
+int engine_attach(struct engine *e, pid_t pid, size_t *nthreads, int *err);
+
+/* Lets every tracee go on untraced; engine_run returns once all are gone. */
+void engine_detach_all(struct engine *e);
 
 /*
  * Runs until every tracee is gone.  Returns the started command's wait

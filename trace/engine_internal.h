@@ -2,20 +2,27 @@
 #ifndef EPOLLTRACE_TRACE_ENGINE_INTERNAL_H
 #define EPOLLTRACE_TRACE_ENGINE_INTERNAL_H
 
-#include <seccomp.h>
-
 #include "trace/engine.h"
 #include "trace/task.h"
 
 struct engine {
 	struct engine_hooks hooks;
+	struct engine_config cfg;
 	struct task_table tasks;
-	scmp_filter_ctx filter;
 	/* Under the seccomp filter only trapped calls stop; else every call does. */
 	bool seccomp_mode;
+	/* engine_detach_all was called: every stop now ends in a detach. */
+	bool detaching;
+	/* SIGCHLD and the watched signals arrive here, never asynchronously. */
+	int signal_fd;
+	/* The mask before the engine blocked its signals, for the command. */
+	sigset_t saved_mask;
 	pid_t first_child;
 	int first_status;
 	bool first_child_done;
 };
+
+/* Lets t go if a detach is under way; true when it was let go. */
+bool engine_detach_at_stop(struct engine *e, struct task *t, int sig);
 
 #endif

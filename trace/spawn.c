@@ -33,13 +33,14 @@ static void report_and_exit(int fd, enum engine_start_result stage, int err)
  * loaded in a task that already has its tracer: without one, every trapped
  * call would fail with ENOSYS.
  */
-static void child_exec(struct engine *e, int go_fd, int err_fd,
+static void child_exec(struct engine *e, scmp_filter_ctx filter, int go_fd, int err_fd,
 		       const char *path, char *const argv[])
 {
 	char byte;
 	while (read(go_fd, &byte, 1) < 0 && errno == EINTR)
 		;
-	int rc = seccomp_filter_load(e->filter);
+	sigprocmask(SIG_SETMASK, &e->saved_mask, NULL);
+	int rc = seccomp_filter_load(filter);
 	if (rc < 0)
 		report_and_exit(err_fd, START_FILTER_FAILED, -rc);
 	execv(path, argv);
@@ -53,8 +54,8 @@ static void reap(pid_t pid)
 		;
 }
 
-enum engine_start_result engine_start(struct engine *e, const char *path,
-				      char *const argv[], int *err)
+static enum engine_start_result start_filtered(struct engine *e, scmp_filter_ctx filter,
+					      const char *path, char *const argv[], int *err)
 {
 	int go[2], report[2];
 	if (pipe2(go, O_CLOEXEC) < 0) {
@@ -76,7 +77,7 @@ enum engine_start_result engine_start(struct engine *e, const char *path,
 	if (pid == 0) {
 		close(go[1]);
 		close(report[0]);
-		child_exec(e, go[0], report[1], path, argv);
+		child_exec(e, filter, go[0], report[1], path, argv);
 	}
 	close(go[0]);
 	close(report[1]);
@@ -108,4 +109,16 @@ enum engine_start_result engine_start(struct engine *e, const char *path,
 	task_remove(&e->tasks, task_find(&e->tasks, pid));
 	e->first_child = 0;
 	return f.stage;
+}
+
+enum engine_start_result engine_start(struct engine *e, const char *path,
+				      char *const argv[], int *err)
+{
+	scmp_filter_ctx filter = seccomp_filter_build(e->cfg.rules, e->cfg.nrules, err);
+	if (!filter)
+		return START_FILTER_FAILED;
+	e->seccomp_mode = true;
+	enum engine_start_result r = start_filtered(e, filter, path, argv, err);
+	seccomp_release(filter);
+	return r;
 }

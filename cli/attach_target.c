@@ -1,0 +1,153 @@
+#include <errno.h>
+#include <limits.h>
+#include <pwd.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli/attach_target.h"
+#include "cli/exit_codes.h"
+
+/* The fields of /proc/PID/status that decide whether it can be traced. */
+struct proc_status {
+	char state;
+	pid_t tgid;
+	pid_t tracer;
+	uid_t uid;
+	unsigned long long cap_eff;
+};
+
+static bool read_status(pid_t pid, struct proc_status *st)
+{
+	char path[64], line[256];
+	if (pid)
+		snprintf(path, sizeof(path), "/proc/%d/status", (int) pid);
+	else
+		snprintf(path, sizeof(path), "/proc/self/status");
+	FILE *f = fopen(path, "re");
+	if (!f)
+		return false;
+	*st = (struct proc_status) { 0 };
+	while (fgets(line, sizeof(line), f)) {
+		int n;
+		unsigned int u;
+		if (sscanf(line, "State: %c", &st->state) == 1)
+			continue;
+		if (sscanf(line, "Tgid: %d", &n) == 1)
+			st->tgid = n;
+		else if (sscanf(line, "TracerPid: %d", &n) == 1)
+			st->tracer = n;
+		else if (sscanf(line, "Uid: %*u %u", &u) == 1)
+			st->uid = u;
+		else
+			sscanf(line, "CapEff: %llx", &st->cap_eff);
+	}
+	fclose(f);
+	return st->tgid != 0;
+}
+
+static void read_comm(pid_t pid, char *comm, size_t size)
+{
+	char path[64];
+	snprintf(path, sizeof(path), "/proc/%d/comm", (int) pid);
+	FILE *f = fopen(path, "re");
+	comm[0] = '\0';
+	if (f) {
+		if (fgets(comm, (int) size, f))
+			comm[strcspn(comm, "\n")] = '\0';
+		fclose(f);
+	}
+	if (!comm[0])
+		snprintf(comm, size, "?");
+}
+
+static int complain(int code, pid_t pid, const char *fmt, const char *detail)
+{
+	fprintf(stderr, "epolltrace: cannot attach to pid %d: ", (int) pid);
+	fprintf(stderr, fmt, detail);
+	fputc('\n', stderr);
+	return code;
+}
+
+int attach_target_check(const char *text, pid_t *process)
+{
+	char *end;
+	errno = 0;
+	long n = strtol(text, &end, 10);
+	if (errno || end == text || *end || n <= 0 || n > INT_MAX) {
+		fprintf(stderr, "epolltrace: invalid process ID '%s' in -p: give a number, as in -p 1234\n",
+			text);
+		return EXIT_USAGE;
+	}
+	pid_t pid = (pid_t) n;
+	struct proc_status st;
+	if (!read_status(pid, &st))
+		return complain(EXIT_NO_TARGET, pid, "%s",
+				"no such process; check the number with ps or pgrep");
+	if (st.tgid == getpid())
+		return complain(EXIT_SELF, pid, "%s", "it is epolltrace itself");
+	if (st.state == 'Z' || st.state == 'X')
+		return complain(EXIT_ZOMBIE, pid, "%s",
+				"it is a zombie: it has exited and waits for its parent to reap it");
+	if (st.tracer) {
+		char comm[64], detail[128];
+		read_comm(st.tracer, comm, sizeof(comm));
+		snprintf(detail, sizeof(detail), "%d (%s)", (int) st.tracer, comm);
+		return complain(EXIT_ALREADY_TRACED, pid,
+				"already traced by pid %s; stop that tracer first", detail);
+	}
+	*process = st.tgid;
+	return 0;
+}
+
+static int read_yama_scope(void)
+{
+	FILE *f = fopen("/proc/sys/kernel/yama/ptrace_scope", "re");
+	int scope = -1;
+	if (f) {
+		if (fscanf(f, "%d", &scope) != 1)
+			scope = -1;
+		fclose(f);
+	}
+	return scope;
+}
+
+#define CAP_SYS_PTRACE_BIT 19
+
+/* EPERM has three usual causes; say which one applies here. */
+static int explain_denied(pid_t pid)
+{
+	struct proc_status target, self;
+	bool known = read_status(pid, &target) && read_status(0, &self);
+	bool privileged = known && (self.cap_eff >> CAP_SYS_PTRACE_BIT) & 1;
+	if (known && !privileged && target.uid != geteuid()) {
+		char detail[160];
+		struct passwd *pw = getpwuid(target.uid);
+		snprintf(detail, sizeof(detail), "%s (uid %u)", pw ? pw->pw_name : "?",
+			 (unsigned int) target.uid);
+		return complain(EXIT_NO_PERMISSION, pid,
+				"permission denied: it belongs to user %s; run epolltrace as that user or as root",
+				detail);
+	}
+	int scope = read_yama_scope();
+	if (scope > 0 && !privileged) {
+		char detail[16];
+		snprintf(detail, sizeof(detail), "%d", scope);
+		return complain(EXIT_NO_PERMISSION, pid,
+				"permission denied by Yama: kernel.yama.ptrace_scope is %s; run as root, or set it to 0",
+				detail);
+	}
+	return complain(EXIT_NO_PERMISSION, pid, "%s",
+			"permission denied: it is not dumpable, or epolltrace lacks CAP_SYS_PTRACE; run as root");
+}
+
+int attach_target_explain_failure(pid_t pid, int err)
+{
+	if (err == EPERM)
+		return explain_denied(pid);
+	if (err == ESRCH)
+		return complain(EXIT_NO_TARGET, pid, "%s", "it exited meanwhile");
+	return complain(EXIT_OS, pid, "%s", strerror(err));
+}

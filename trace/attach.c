@@ -1,0 +1,66 @@
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/ptrace.h>
+
+#include "trace/engine_internal.h"
+
+/* No EXITKILL: a process we attached to must outlive epolltrace. */
+#define ATTACH_OPTIONS (PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACECLONE |	\
+			PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK |	\
+			PTRACE_O_TRACEEXEC)
+
+static int seize_and_stop(struct engine *e, pid_t tid)
+{
+	if (ptrace(PTRACE_SEIZE, tid, NULL, (void *) (long) ATTACH_OPTIONS) < 0)
+		return -1;
+	task_get(&e->tasks, tid);
+	/* The stop lets us restart it with PTRACE_SYSCALL. */
+	ptrace(PTRACE_INTERRUPT, tid, NULL, NULL);
+	return 0;
+}
+
+/*
+ * Seizes the threads listed in /proc/PID/task that are not traced yet;
+ * returns how many, or -1 when the listing is gone.
+ */
+static int seize_new_threads(struct engine *e, pid_t pid)
+{
+	char path[64];
+	snprintf(path, sizeof(path), "/proc/%d/task", (int) pid);
+	DIR *dir = opendir(path);
+	if (!dir)
+		return -1;
+	int added = 0;
+	struct dirent *de;
+	while ((de = readdir(dir)) != NULL) {
+		char *end;
+		long tid = strtol(de->d_name, &end, 10);
+		if (*end || tid <= 0 || task_find(&e->tasks, (pid_t) tid))
+			continue;
+		/* A thread that exits meanwhile (ESRCH) needs no tracing. */
+		if (seize_and_stop(e, (pid_t) tid) == 0)
+			added++;
+	}
+	closedir(dir);
+	return added;
+}
+
+int engine_attach(struct engine *e, pid_t pid, size_t *nthreads, int *err)
+{
+	e->seccomp_mode = false;
+	size_t before = e->tasks.count;
+	if (!task_find(&e->tasks, pid) && seize_and_stop(e, pid) < 0) {
+		*err = errno;
+		return -1;
+	}
+	/*
+	 * Threads started before their creator was seized are not followed
+	 * by the kernel: scan until a pass finds none.
+	 */
+	while (seize_new_threads(e, pid) > 0)
+		;
+	*nthreads = e->tasks.count - before;
+	return 0;
+}

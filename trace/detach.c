@@ -1,0 +1,35 @@
+#include <errno.h>
+#include <sys/ptrace.h>
+
+#include "trace/engine_internal.h"
+
+/*
+ * A tracee can only be detached while it is stopped, so the running ones
+ * are interrupted and let go at their next stop.  Interrupting makes a
+ * blocked epoll wait return EINTR; other calls restart.
+ */
+void engine_detach_all(struct engine *e)
+{
+	if (e->detaching)
+		return;
+	e->detaching = true;
+	for (size_t i = 0; i < e->tasks.nbuckets; i++) {
+		for (struct task *t = e->tasks.buckets[i]; t; t = t->next)
+			ptrace(PTRACE_INTERRUPT, t->tid, NULL, NULL);
+	}
+}
+
+bool engine_detach_at_stop(struct engine *e, struct task *t, int sig)
+{
+	if (!e->detaching)
+		return false;
+	/*
+	 * The signal of a signal-delivery-stop goes with the detach; a
+	 * group-stop is kept by the kernel itself.
+	 */
+	if (ptrace(PTRACE_DETACH, t->tid, NULL, (void *) (long) sig) < 0 && errno != ESRCH)
+		return false;
+	e->hooks.detached(e->hooks.ctx, t);
+	task_remove(&e->tasks, t);
+	return true;
+}
