@@ -69,6 +69,8 @@ static void parse_trace_expr(struct options *o, const char *expr)
 	if (!list)
 		abort();
 	char *save = NULL;
+	if (!*list)
+		select_syscall(o, "", !negate);
 	for (char *name = strtok_r(list, ",", &save); name; name = strtok_r(NULL, ",", &save))
 		select_syscall(o, name, !negate);
 	free(list);
@@ -108,7 +110,7 @@ void options_parse(struct options *o, int argc, char **argv)
 	/* Our own messages say what went wrong. */
 	opterr = 0;
 	int c;
-	while ((c = getopt_long(argc, argv, "+o:a:s:e:p:vqfhV", long_options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+:o:a:s:e:p:vqfhV", long_options, NULL)) != -1) {
 		switch (c) {
 		case 'o': o->outfile = optarg; break;
 		case 'a': o->acolumn = parse_count(optarg, 'a'); break;

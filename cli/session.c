@@ -196,15 +196,17 @@ static void on_exited(void *ctx, struct task *t, int status)
 	task_set_user(t, NULL);
 }
 
-static void on_superseded(void *ctx, struct task *leader, struct task *exec_thread)
+static void on_superseded(void *ctx, struct task *leader, struct task *exec_thread,
+			  pid_t former_tid)
 {
 	struct session *s = ctx;
 	struct tracee_state *st = state_of(s, leader);
+	finish_interrupted_call(s, leader, st);
 	state_of(s, exec_thread)->reprint = true;
 	if (s->opts->quiet < 3) {
 		start_line(s, leader);
 		sb_printf(printer_text(&s->printer), "+++ superseded by execve in pid %d +++",
-			  (int) task_tid(exec_thread));
+			  (int) former_tid);
 		printer_end(&s->printer);
 	}
 	if (printer_is_open_for(&s->printer, st))

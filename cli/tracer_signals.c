@@ -72,9 +72,11 @@ void tracer_signals_handle(struct engine *e, int sig, bool attaching)
 
 void tracer_signals_follow_stop(int sig)
 {
-	if (!terminal_stop_requested)
-		return;
+	/* Any group-stop answers the request: one the command ignored must not linger. */
+	bool requested = terminal_stop_requested;
 	terminal_stop_requested = false;
+	if (!requested || sig == SIGSTOP)
+		return;
 	fflush(NULL);
 	/* The engine blocks it; unblocked, its default action stops us at once. */
 	sigset_t set, old;

@@ -158,10 +158,10 @@ static struct task *handle_exec(struct engine *e, struct task *leader)
 	struct task *exec_thread = task_find(&e->tasks, former_tid);
 	if (former_tid == leader->tid || !exec_thread)
 		return leader;
-	pid_t pid = leader->tid;
-	e->hooks.superseded(e->hooks.ctx, leader, exec_thread);
-	task_remove(&e->tasks, leader);
-	task_rekey(&e->tasks, exec_thread, pid);
+	task_unlink(&e->tasks, leader);
+	task_rekey(&e->tasks, exec_thread, leader->tid);
+	e->hooks.superseded(e->hooks.ctx, leader, exec_thread, former_tid);
+	free(leader);
 	/* Whatever the execve thread was waiting for ended with the exec. */
 	exec_thread->awaiting_exit = false;
 	return exec_thread;
@@ -179,10 +179,11 @@ static void handle_event_stop(struct engine *e, struct task *t, int sig)
 		resume(e, t, 0);
 		return;
 	}
-	e->hooks.group_stop(e->hooks.ctx, t, sig);
 	/* LISTEN keeps it stopped, yet lets SIGCONT and death through. */
 	if (ptrace(PTRACE_LISTEN, t->tid, NULL, NULL) < 0 && errno != ESRCH)
 		resume(e, t, 0);
+	/* After the LISTEN: the hook may stop epolltrace itself. */
+	e->hooks.group_stop(e->hooks.ctx, t, sig);
 }
 
 static void handle_signal_stop(struct engine *e, struct task *t, int sig)

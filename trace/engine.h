@@ -46,10 +46,11 @@ struct engine_hooks {
 	/* The task is gone: wait status as from waitpid(). */
 	void (*exited)(void *ctx, struct task *t, int status);
 	/*
-	 * Thread exec_thread called execve and takes over leader's pid;
-	 * leader is dropped after this call, and exec_thread gets its pid.
+	 * Thread former_tid called execve: its task exec_thread now has the
+	 * leader's pid, and leader, no longer counted, is dropped after this.
 	 */
-	void (*superseded)(void *ctx, struct task *leader, struct task *exec_thread);
+	void (*superseded)(void *ctx, struct task *leader, struct task *exec_thread,
+			   pid_t former_tid);
 	/* The engine let go of a task that lives on (detach). */
 	void (*detached)(void *ctx, struct task *t);
 	/* Called before the engine blocks waiting for the next stop. */

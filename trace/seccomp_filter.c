@@ -33,6 +33,9 @@ scmp_filter_ctx seccomp_filter_build(const struct trap_rule *rules, size_t nrule
 	 * x32 or foreign-ABI program must run untouched instead.
 	 */
 	int rc = seccomp_attr_set(ctx, SCMP_FLTATR_ACT_BADARCH, SCMP_ACT_ALLOW);
+	/* Without it every kernel error is ECANCELED, and EACCES goes unseen. */
+	if (rc == 0)
+		rc = seccomp_attr_set(ctx, SCMP_FLTATR_API_SYSRAWRC, 1);
 	if (rc == 0)
 		rc = seccomp_attr_set(ctx, SCMP_FLTATR_CTL_NNP, 0);
 	for (size_t i = 0; rc == 0 && i < sizeof(traced_arches) / sizeof(traced_arches[0]); i++) {

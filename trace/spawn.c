@@ -54,6 +54,45 @@ static void reap(pid_t pid)
 		;
 }
 
+/*
+ * Takes the child's stops until its exec: a signal that reaches it before
+ * then (Ctrl-C, a window resize) stops it for us, and must be passed on,
+ * or neither side would ever go on.  Failures arrive on the report pipe
+ * just before the child exits.
+ */
+static enum engine_start_result await_exec(struct engine *e, pid_t pid, int report_fd, int *err)
+{
+	for (;;) {
+		int status;
+		if (waitpid(pid, &status, __WALL) < 0) {
+			if (errno == EINTR)
+				continue;
+			*err = errno;
+			return START_TRACE_FAILED;
+		}
+		if (WIFSTOPPED(status)) {
+			int event = (unsigned int) status >> 16;
+			int sig = event ? 0 : WSTOPSIG(status);
+			ptrace(PTRACE_CONT, pid, NULL, (void *) (long) sig);
+			if (event == PTRACE_EVENT_EXEC)
+				return START_OK;
+			continue;
+		}
+		struct child_failure f;
+		if (read(report_fd, &f, sizeof(f)) == (ssize_t) sizeof(f)) {
+			*err = f.err;
+			task_remove(&e->tasks, task_find(&e->tasks, pid));
+			e->first_child = 0;
+			return f.stage;
+		}
+		/* Killed before it could exec: it ends as it would untraced. */
+		e->first_status = status;
+		e->first_child_done = true;
+		task_remove(&e->tasks, task_find(&e->tasks, pid));
+		return START_OK;
+	}
+}
+
 static enum engine_start_result start_filtered(struct engine *e, scmp_filter_ctx filter,
 					      const char *path, char *const argv[], int *err)
 {
@@ -93,22 +132,9 @@ static enum engine_start_result start_filtered(struct engine *e, scmp_filter_ctx
 	e->first_child = pid;
 	close(go[1]);
 
-	/*
-	 * A successful exec closes the report pipe (O_CLOEXEC) before its
-	 * exec stop, so this read never waits on a stopped child.
-	 */
-	struct child_failure f = { START_OK, 0 };
-	ssize_t n;
-	while ((n = read(report[0], &f, sizeof(f))) < 0 && errno == EINTR)
-		;
+	enum engine_start_result r = await_exec(e, pid, report[0], err);
 	close(report[0]);
-	if (n != (ssize_t) sizeof(f))
-		return START_OK;
-	*err = f.err;
-	reap(pid);
-	task_remove(&e->tasks, task_find(&e->tasks, pid));
-	e->first_child = 0;
-	return f.stage;
+	return r;
 }
 
 enum engine_start_result engine_start(struct engine *e, const char *path,

@@ -97,10 +97,15 @@ static void unlink_task(struct task_table *tt, struct task *t)
 	}
 }
 
-void task_remove(struct task_table *tt, struct task *t)
+void task_unlink(struct task_table *tt, struct task *t)
 {
 	unlink_task(tt, t);
 	tt->count--;
+}
+
+void task_remove(struct task_table *tt, struct task *t)
+{
+	task_unlink(tt, t);
 	free(t);
 }
 

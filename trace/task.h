@@ -26,6 +26,8 @@ struct task *task_find(const struct task_table *tt, pid_t tid);
 /* Returns the existing task for tid, or a new zeroed one. */
 struct task *task_get(struct task_table *tt, pid_t tid);
 void task_remove(struct task_table *tt, struct task *t);
+/* Takes t out of the table without freeing it. */
+void task_unlink(struct task_table *tt, struct task *t);
 /* Gives t another tid (after a non-leader thread's execve). */
 void task_rekey(struct task_table *tt, struct task *t, pid_t tid);
 

@@ -31,7 +31,7 @@ refused() {
 	check "$label: the command did not run" test ! -e "$marker"
 }
 
-plan 19
+plan 26
 
 run -h
 check "-h exits 0 and prints a usage text naming epolltrace" \
@@ -47,6 +47,9 @@ refused "unknown syscall in -e trace=" -e trace=no_such_call touch "$marker"
 check "the unknown syscall is named in the error" grep -q no_such_call "$err"
 refused "-e trace= with a syscall outside the epoll set" -e trace=read touch "$marker"
 refused "missing command" -qq
+refused "an empty -e trace=" -e trace= touch "$marker"
+refused "an option without its argument" -qq -s
+check "a missing argument is named as such" grep -q "needs an argument" "$err"
 refused "a command that does not exist" -qq "$WORKDIR/no/such/command"
 
 if prog=$(prog_path epoll_params x86_64); then
@@ -66,3 +69,17 @@ fi
 run -qq -o "$WORKDIR/echo-trace" echo hello
 check "the program's stdout passes through" \
 	sh -c '[ '"$RC"' -eq 0 ] && [ "$(cat "$1")" = hello ]' sh "$out"
+
+# Without CAP_SYS_ADMIN the filter needs NO_NEW_PRIVS; the trace must work.
+if ! command -v setpriv >/dev/null 2>&1; then
+	skip_n 2 "no setpriv to run as an unprivileged user"
+elif ! prog=$(prog_path epoll_params x86_64); then
+	skip_n 2 "test program not built"
+else
+	cp "$prog" "$WORKDIR/prog" && chmod 755 "$WORKDIR" "$WORKDIR/prog"
+	timeout $HANG_GUARD setpriv --reuid=65534 --regid=65534 --clear-groups \
+		"$EPOLLTRACE" -qq "$WORKDIR/prog" </dev/null >"$out" 2>"$err"
+	RC=$?
+	check "as an unprivileged user: the program runs" test "$RC" -eq 0
+	check "as an unprivileged user: its calls are traced" grep -q 'epoll_create1(0) *= 3$' "$err"
+fi

@@ -77,8 +77,8 @@ in_log() {
 
 # An epoll_wait that returns 1 after one that failed with EINTR.
 ready_after_eintr() {
-	awk '/^[0-9]+ epoll_wait\(.*\) += -1 EINTR / { eintr = 1 }
-	     eintr && /^[0-9]+ epoll_wait\(.*\) += 1$/ { ready = 1 }
+	awk '/^[0-9]+ +epoll_wait\(.*\) += -1 EINTR / { eintr = 1 }
+	     eintr && /^[0-9]+ +epoll_wait\(.*\) += 1$/ { ready = 1 }
 	     END { exit !ready }' "$1"
 }
 
@@ -128,7 +128,7 @@ for abi in $ABIS; do
 	in_log "$abi traced: the log shows the stop" "$log" \
 		grep -qF -- '--- stopped by SIGTSTP ---'
 	in_log "$abi traced: the log shows epoll_wait failing with EINTR" "$log" \
-		grep -Eq '^[0-9]+ epoll_wait\(.*\) += -1 EINTR '
+		grep -Eq '^[0-9]+ +epoll_wait\(.*\) += -1 EINTR '
 	in_log "$abi traced: the log shows an epoll_wait returning 1 after that" "$log" \
 		ready_after_eintr
 done

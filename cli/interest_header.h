@@ -1,0 +1,24 @@
+/*
+ * On attach, the registrations a process made before epolltrace came:
+ * each epoll instance's interest list, from /proc/PID/fdinfo.
+ */
+#ifndef EPOLLTRACE_CLI_INTEREST_HEADER_H
+#define EPOLLTRACE_CLI_INTEREST_HEADER_H
+
+#include <sys/types.h>
+
+#include "decode/strbuf.h"
+
+/*
+ * Appends one line per epoll instance fd and registration, by epfd then
+ * tfd:
+ *   epolltrace: pid 123 epfd 5: fd 7 <TCP 127.0.0.1:8080 LISTEN> events=EPOLLIN|EPOLLERR|EPOLLHUP data=0x7
+ *   epolltrace: pid 123 epfd 5: fd 9 <ghost: fd 9 is closed> events=EPOLLONESHOT (disarmed) data=0
+ *   epolltrace: pid 123 epfd 6: no registrations
+ * An instance reachable through two fds is listed under each.  Nothing
+ * is appended for a process that has gone; what vanishes while it is read
+ * is left out.  Exact only while the process is stopped.
+ */
+void interest_header_print(struct strbuf *out, pid_t pid);
+
+#endif
