@@ -99,3 +99,10 @@ void printer_notice(struct printer *p, const char *fmt, ...)
 	fputc('\n', stderr);
 	va_end(ap);
 }
+
+void printer_lines(struct printer *p, const char *text)
+{
+	printer_cut(p);
+	sb_puts(&p->line, text);
+	emit_line_end(p);
+}

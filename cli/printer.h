@@ -44,6 +44,8 @@ void printer_end(struct printer *p);
 /* Ends an open line with " <unfinished ...>", as another task's output would. */
 void printer_cut(struct printer *p);
 void printer_flush(struct printer *p);
+/* Writes whole lines of text (each ending in a newline) on their own. */
+void printer_lines(struct printer *p, const char *text);
 /*
  * Writes one of epolltrace's own notices, which go to stderr; when the
  * trace goes there too, an open line is cut first so the two do not mix.

@@ -2,6 +2,7 @@
 #include <string.h>
 #include <sys/wait.h>
 
+#include "cli/interest_header.h"
 #include "cli/session.h"
 #include "cli/tracer_signals.h"
 #include "decode/signals.h"
@@ -261,8 +262,10 @@ void session_init(struct session *s, const struct options *opts, FILE *out)
 
 void session_print_interest_lists(struct session *s, pid_t pid)
 {
-	(void) s;
-	(void) pid;
+	struct strbuf text = STRBUF_INIT;
+	interest_header_print(&text, pid);
+	printer_lines(&s->printer, sb_str(&text));
+	sb_free(&text);
 }
 
 void session_free(struct session *s)

@@ -4,6 +4,16 @@
 #include "decode/epoll_consts.h"
 #include "decode/epoll_event.h"
 
+void print_epoll_events(struct strbuf *out, uint32_t events)
+{
+	print_flags(out, &epoll_events_xlat, events, "EPOLL???");
+}
+
+void print_epoll_data(struct strbuf *out, uint64_t data)
+{
+	sb_printf(out, "%#" PRIx64, data);
+}
+
 void print_epoll_event(struct strbuf *out, const struct syscall_call *call,
 		       const void *raw)
 {
@@ -14,7 +24,8 @@ void print_epoll_event(struct strbuf *out, const struct syscall_call *call,
 	       sizeof(data));
 
 	sb_puts(out, "{events=");
-	print_flags(out, &epoll_events_xlat, events, "EPOLL???");
-	/* The tracee's union may hold anything; its full width in hex shows all. */
-	sb_printf(out, ", data=%#" PRIx64 "}", data);
+	print_epoll_events(out, events);
+	sb_puts(out, ", data=");
+	print_epoll_data(out, data);
+	sb_putc(out, '}');
 }

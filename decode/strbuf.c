@@ -23,6 +23,11 @@ static void sb_grow(struct strbuf *sb, size_t extra)
 	sb->cap = cap;
 }
 
+void sb_reserve(struct strbuf *sb, size_t extra)
+{
+	sb_grow(sb, extra);
+}
+
 void sb_putc(struct strbuf *sb, char c)
 {
 	sb_grow(sb, 1);

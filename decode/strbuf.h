@@ -16,6 +16,8 @@ void sb_putc(struct strbuf *sb, char c);
 void sb_puts(struct strbuf *sb, const char *str);
 void sb_printf(struct strbuf *sb, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+/* Room for extra more bytes and the NUL, for a caller that read()s into s. */
+void sb_reserve(struct strbuf *sb, size_t extra);
 void sb_reset(struct strbuf *sb);
 void sb_free(struct strbuf *sb);
 /* Always NUL-terminated, also when empty. */
