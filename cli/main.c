@@ -161,7 +161,11 @@ int main(int argc, char **argv)
 
 	struct trap_rules rules;
 	trap_rules_build(&rules, &opts);
-	struct engine_config cfg = { .rules = rules.rules, .nrules = rules.count };
+	struct engine_config cfg = {
+		.rules = rules.rules,
+		.nrules = rules.count,
+		.spin_usec = opts.spin_usec,
+	};
 	tracer_signals_watch(&cfg.watched_signals, session.attaching);
 	struct engine_hooks hooks = session_hooks(&session);
 	int err = 0;

@@ -9,6 +9,9 @@
 #include "cli/options.h"
 #include "cli/usage.h"
 
+/* Long enough to catch the exit stop of a call that does not block. */
+#define DEFAULT_SPIN_USEC 50
+
 static _Noreturn void usage_error(const char *fmt, const char *arg)
 {
 	fputs("epolltrace: ", stderr);
@@ -17,13 +20,13 @@ static _Noreturn void usage_error(const char *fmt, const char *arg)
 	exit(EXIT_USAGE);
 }
 
-static unsigned int parse_count(const char *arg, char opt)
+static unsigned int parse_count(const char *arg, const char *opt)
 {
 	char *end;
 	errno = 0;
 	long v = strtol(arg, &end, 10);
 	if (errno || end == arg || *end || v < 0 || v > INT_MAX) {
-		fprintf(stderr, "epolltrace: invalid -%c argument '%s': give a whole number from 0\n",
+		fprintf(stderr, "epolltrace: invalid %s argument '%s': give a whole number from 0\n",
 			opt, arg);
 		exit(EXIT_USAGE);
 	}
@@ -95,6 +98,7 @@ static const struct option long_options[] = {
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "follow-forks", no_argument, NULL, 'f' },
 	{ "attach", required_argument, NULL, 'p' },
+	{ "spin", required_argument, NULL, 'S' + 256 },
 	{ "trace", required_argument, NULL, 'T' + 256 },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
@@ -103,7 +107,11 @@ static const struct option long_options[] = {
 
 void options_parse(struct options *o, int argc, char **argv)
 {
-	*o = (struct options) { .acolumn = 40, .max_elems = 32 };
+	*o = (struct options) {
+		.acolumn = 40,
+		.max_elems = 32,
+		.spin_usec = DEFAULT_SPIN_USEC,
+	};
 	for (size_t i = 0; i < nsyscall_descs; i++)
 		o->traced[i] = true;
 
@@ -113,10 +121,11 @@ void options_parse(struct options *o, int argc, char **argv)
 	while ((c = getopt_long(argc, argv, "+:o:a:s:e:p:vqfhV", long_options, NULL)) != -1) {
 		switch (c) {
 		case 'o': o->outfile = optarg; break;
-		case 'a': o->acolumn = parse_count(optarg, 'a'); break;
-		case 's': o->max_elems = parse_count(optarg, 's'); break;
+		case 'a': o->acolumn = parse_count(optarg, "-a"); break;
+		case 's': o->max_elems = parse_count(optarg, "-s"); break;
 		case 'e': parse_trace_expr(o, optarg); break;
 		case 'T' + 256: parse_trace_expr(o, optarg); break;
+		case 'S' + 256: o->spin_usec = parse_count(optarg, "--spin"); break;
 		case 'p': add_pid_list(o, optarg, argc); break;
 		case 'v': o->verbose = true; break;
 		case 'q': o->quiet++; break;

@@ -12,6 +12,7 @@ struct options {
 	unsigned int max_elems;		/* -s */
 	bool verbose;			/* -v */
 	unsigned int quiet;		/* -q, -qq, -qqq */
+	unsigned int spin_usec;		/* --spin */
 	/* -e trace=: which of syscall_descs[] are printed. */
 	bool traced[16];
 	char **command;			/* NULL with -p */

@@ -4,6 +4,7 @@
 #include <sys/ptrace.h>
 #include <sys/signalfd.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "trace/engine_internal.h"
@@ -271,11 +272,31 @@ static void wait_for_signals(struct engine *e)
 			e->hooks.signal_received(e->hooks.ctx, (int) si[i].ssi_signo);
 }
 
+static uint64_t now_usec(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t) ts.tv_sec * 1000000 + (uint64_t) ts.tv_nsec / 1000;
+}
+
+/* The next stop, polled for up to spin_usec; 0 if none came. */
+static pid_t poll_for_stop(struct engine *e, int *status)
+{
+	pid_t pid = waitpid(-1, status, __WALL | WNOHANG);
+	if (pid != 0 || e->cfg.spin_usec == 0)
+		return pid;
+	uint64_t deadline = now_usec() + e->cfg.spin_usec;
+	do {
+		pid = waitpid(-1, status, __WALL | WNOHANG);
+	} while (pid == 0 && now_usec() < deadline);
+	return pid;
+}
+
 int engine_run(struct engine *e)
 {
 	while (e->tasks.count > 0) {
 		int status;
-		pid_t pid = waitpid(-1, &status, __WALL | WNOHANG);
+		pid_t pid = poll_for_stop(e, &status);
 		if (pid > 0) {
 			handle_status(e, pid, status);
 		} else if (pid == 0) {

@@ -68,6 +68,12 @@ struct engine_config {
 	 * rather than acted on; they are blocked while the engine exists.
 	 */
 	sigset_t watched_signals;
+	/*
+	 * How long to poll for the next stop before sleeping: a tracee that
+	 * stops again within it is resumed without a cross-CPU wake-up.
+	 * Costs CPU while the tracees run; 0 turns it off.
+	 */
+	unsigned int spin_usec;
 };
 
 /* Why starting a command failed; errno-style detail is in engine_error. */
