@@ -13,6 +13,7 @@
 /* The fields of /proc/PID/status that decide whether it can be traced. */
 struct proc_status {
 	char state;
+	unsigned int threads;
 	pid_t tgid;
 	pid_t tracer;
 	uid_t uid;
@@ -37,6 +38,8 @@ static bool read_status(pid_t pid, struct proc_status *st)
 			continue;
 		if (sscanf(line, "Tgid: %d", &n) == 1)
 			st->tgid = n;
+		else if (sscanf(line, "Threads: %u", &u) == 1)
+			st->threads = u;
 		else if (sscanf(line, "TracerPid: %d", &n) == 1)
 			st->tracer = n;
 		else if (sscanf(line, "Uid: %*u %u", &u) == 1)
@@ -88,10 +91,12 @@ int attach_target_check(const char *text, pid_t *process)
 				"no such process; check the number with ps or pgrep");
 	if (st.tgid == getpid())
 		return complain(EXIT_SELF, pid, "%s", "it is epolltrace itself");
-	if (st.state == 'Z' || st.state == 'X')
+	/* A leader that called pthread_exit shows Z while its threads live on. */
+	if ((st.state == 'Z' || st.state == 'X') && st.threads <= 1)
 		return complain(EXIT_ZOMBIE, pid, "%s",
 				"it is a zombie: it has exited and waits for its parent to reap it");
-	if (st.tracer) {
+	/* Named twice, or through two of its threads: the caller merges them. */
+	if (st.tracer && st.tracer != getpid()) {
 		char comm[64], detail[128];
 		read_comm(st.tracer, comm, sizeof(comm));
 		snprintf(detail, sizeof(detail), "%d (%s)", (int) st.tracer, comm);
@@ -132,7 +137,8 @@ static int explain_denied(pid_t pid)
 				detail);
 	}
 	int scope = read_yama_scope();
-	if (scope > 0 && !privileged) {
+	/* Scope 3 forbids every attach, even root's; 1 and 2 spare CAP_SYS_PTRACE. */
+	if (scope == 3 || (scope > 0 && !privileged)) {
 		char detail[16];
 		snprintf(detail, sizeof(detail), "%d", scope);
 		return complain(EXIT_NO_PERMISSION, pid,

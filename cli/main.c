@@ -111,7 +111,14 @@ static int attach_processes(struct session *s, struct engine *e, const struct op
 		if (!list)
 			abort();
 		char *save = NULL;
-		for (char *item = strtok_r(list, ",", &save); item; item = strtok_r(NULL, ",", &save)) {
+		char *item = strtok_r(list, ",", &save);
+		if (!item) {
+			fprintf(stderr, "epolltrace: -p '%s' names no process: give a PID, as in -p 1234\n",
+				o->pid_lists[i]);
+			if (!first_problem)
+				first_problem = EXIT_USAGE;
+		}
+		for (; item; item = strtok_r(NULL, ",", &save)) {
 			pid_t pid;
 			size_t nthreads;
 			int err, code = attach_target_check(item, &pid);

@@ -35,7 +35,8 @@ void print_usage(FILE *out)
 "  -h, --help              print this help\n"
 "  -V, --version           print the version\n"
 "\n"
-"epolltrace exits with COMMAND's exit status. See epolltrace(1).\n",
+"epolltrace exits with COMMAND's exit status; with -p, with 0 once every traced\n"
+"process has ended or been detached. See epolltrace(1).\n",
 	      out);
 }
 

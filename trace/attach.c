@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/ptrace.h>
+#include <sys/wait.h>
 
 #include "trace/engine_internal.h"
 
@@ -47,6 +48,28 @@ static int seize_new_threads(struct engine *e, pid_t pid)
 	return added;
 }
 
+/*
+ * Waits for each new task's first stop and keeps it stopped, so that what
+ * /proc shows of the process stays still until engine_run.
+ */
+static void hold_new_tasks(struct engine *e)
+{
+	for (size_t i = 0; i < e->tasks.nbuckets; i++) {
+		for (struct task *t = e->tasks.buckets[i]; t; t = t->next) {
+			if (t->held)
+				continue;
+			int status;
+			pid_t got;
+			while ((got = waitpid(t->tid, &status, __WALL)) < 0 && errno == EINTR)
+				;
+			if (got == t->tid) {
+				t->held = true;
+				t->held_status = status;
+			}
+		}
+	}
+}
+
 int engine_attach(struct engine *e, pid_t pid, size_t *nthreads, int *err)
 {
 	e->seccomp_mode = false;
@@ -61,6 +84,7 @@ int engine_attach(struct engine *e, pid_t pid, size_t *nthreads, int *err)
 	 */
 	while (seize_new_threads(e, pid) > 0)
 		;
+	hold_new_tasks(e);
 	*nthreads = e->tasks.count - before;
 	return 0;
 }

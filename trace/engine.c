@@ -292,8 +292,30 @@ static pid_t poll_for_stop(struct engine *e, int *status)
 	return pid;
 }
 
+/* The stops engine_attach took and kept are handled first. */
+static void release_held(struct engine *e)
+{
+	size_t n = 0;
+	struct { pid_t tid; int status; } *held = calloc(e->tasks.count + 1, sizeof(*held));
+	if (!held)
+		abort();
+	for (size_t i = 0; i < e->tasks.nbuckets; i++) {
+		for (struct task *t = e->tasks.buckets[i]; t; t = t->next) {
+			if (!t->held)
+				continue;
+			t->held = false;
+			held[n].tid = t->tid;
+			held[n++].status = t->held_status;
+		}
+	}
+	for (size_t i = 0; i < n; i++)
+		handle_status(e, held[i].tid, held[i].status);
+	free(held);
+}
+
 int engine_run(struct engine *e)
 {
+	release_held(e);
 	while (e->tasks.count > 0) {
 		int status;
 		pid_t pid = poll_for_stop(e, &status);

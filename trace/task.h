@@ -10,6 +10,9 @@ struct task {
 	pid_t tid;
 	/* An entry was reported and its exit is wanted. */
 	bool awaiting_exit;
+	/* Stopped at attach and kept so until engine_run: held_status is its wait status. */
+	bool held;
+	int held_status;
 	void *user;
 	struct task *next;
 };
