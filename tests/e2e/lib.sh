@@ -14,7 +14,7 @@ EPOLL_SYSCALLS=epoll_create,epoll_create1,epoll_ctl,epoll_wait,epoll_pwait,epoll
 PROGS_DIR=$TESTS_BUILDDIR/progs
 
 WORKDIR=$(mktemp -d "${TMPDIR:-/tmp}/epolltrace-e2e.XXXXXX") || exit 99
-trap 'rm -rf "$WORKDIR"' EXIT
+trap 'end_tracked; rm -rf "$WORKDIR"' EXIT
 
 tap_count=0
 
@@ -209,4 +209,203 @@ check_program_in_each_abi() {
 			skip_n 3 "$(missing_reason $each_abi)"
 		fi
 	done
+}
+
+# ---- Running processes, for the tests that attach with -p ----
+
+# The background processes a test started and has not reaped yet: killed
+# (by pid) when the test ends, so that a failing test leaves none behind.
+TRACKED_PIDS=
+
+track() { TRACKED_PIDS="$TRACKED_PIDS $1"; }
+
+untrack() {
+	untrack_left=
+	for untrack_pid in $TRACKED_PIDS; do
+		[ "$untrack_pid" = "$1" ] || untrack_left="$untrack_left $untrack_pid"
+	done
+	TRACKED_PIDS=$untrack_left
+}
+
+end_tracked() {
+	for end_pid in $TRACKED_PIDS; do
+		kill -KILL "$end_pid" 2>/dev/null
+		wait "$end_pid" 2>/dev/null
+	done
+	TRACKED_PIDS=
+}
+
+# wait_until COMMAND...: runs COMMAND until it succeeds; fails when it has
+# not after HANG_GUARD seconds.  A poll of a condition, not a guessed delay.
+wait_until() {
+	wait_tries=$((HANG_GUARD * 50))
+	until "$@"; do
+		wait_tries=$((wait_tries - 1))
+		[ $wait_tries -gt 0 ] || return 1
+		sleep 0.02
+	done
+}
+
+# proc_state DIR: the state letter in DIR/stat (DIR is /proc/PID or
+# /proc/PID/task/TID); empty when the task is gone.  The comm field may
+# hold spaces and parentheses: the state follows the last ") ".
+proc_state() { sed -n 's/^.*) \(.\) .*/\1/p' "$1/stat" 2>/dev/null; }
+
+# tracer_of DIR: the TracerPid in DIR/status, empty when the task is gone.
+tracer_of() { sed -n 's/^TracerPid:[[:space:]]*//p' "$1/status" 2>/dev/null; }
+
+# ended PID: the process has exited (a zombie until reaped, or gone).
+ended() {
+	case $(proc_state "/proc/$1") in
+	'' | Z | X) return 0 ;;
+	*) return 1 ;;
+	esac
+}
+
+# await_exit PID: reaps the background process PID and sets RC to its
+# status; after HANG_GUARD seconds kills it, sets RC=hung and fails.
+await_exit() {
+	untrack "$1"
+	if ! wait_until ended "$1"; then
+		kill -KILL "$1" 2>/dev/null
+		wait "$1" 2>/dev/null
+		RC=hung
+		return 1
+	fi
+	wait "$1"
+	RC=$?
+}
+
+# task_states PID: one line per task, "TID state TracerPid".
+task_states() {
+	for ts_dir in /proc/"$1"/task/*; do
+		echo "${ts_dir##*/} $(proc_state "$ts_dir") $(tracer_of "$ts_dir")"
+	done
+}
+
+# running_untraced PID: no task of PID has a tracer or is stopped (t or
+# T), and the process is still there.
+running_untraced() {
+	task_states "$1" >"$WORKDIR/task-states"
+	[ -s "$WORKDIR/task-states" ] &&
+	! awk '$2 == "" || $2 ~ /^[tTZX]$/ || $3 != 0 { bad = 1 } END { exit !bad }' \
+		"$WORKDIR/task-states"
+}
+
+# check_running_untraced LABEL PID: one TAP line; the tasks' states if not.
+check_running_untraced() {
+	if running_untraced "$2"; then
+		ok "$1"
+	else
+		not_ok "$1"
+		echo "tasks of $2 (tid, state, TracerPid):" | diag
+		diag <"$WORKDIR/task-states"
+	fi
+}
+
+# start_tracer LOG PIDS [OPTIONS...]: epolltrace -o LOG -p PIDS in the
+# background, its stderr in LOG.err; sets TRACER_PID.  A background
+# command of a script starts with SIGINT and SIGQUIT ignored, and a tracer
+# leaves ignored signals alone (as under nohup), so they are reset here.
+start_tracer() {
+	st_log=$1
+	st_pids=$2
+	shift 2
+	env --default-signal=INT,QUIT "$EPOLLTRACE" -o "$st_log" "$@" -p "$st_pids" \
+		</dev/null 2>"$st_log.err" 8>&- 9<&- &
+	TRACER_PID=$!
+	track $TRACER_PID
+}
+
+# attached PID LOG: epolltrace said on LOG.err that it attached to PID.
+attached() { grep -Eq "^epolltrace: Process $1 attached( with [0-9]+ threads)?\$" "$2.err"; }
+
+# With -o every line starts with the tid, padded as strace pads it ("%-5d ").
+TID_PREFIX='^[0-9]+ +'
+
+# has_traced_lines LOG N: LOG has at least N epoll_wait/epoll_ctl lines;
+# LOG may not exist yet.
+has_traced_lines() {
+	htl_count=$(grep -Ec "${TID_PREFIX}epoll_(wait|ctl)\\(" "$1" 2>/dev/null)
+	[ "${htl_count:-0}" -ge "$2" ]
+}
+
+# show_file TITLE FILE: the file (its first 40 lines) as TAP comments.
+show_file() {
+	echo "$1:" | diag
+	head -n 40 "$2" 2>/dev/null | diag
+}
+
+# ---- tests/progs/echo_server and echo_client ----
+
+# start_echo_server [WORKERS]: sets SERVER_PID and SERVER_PORT once the
+# server says "ready"; its output goes to $WORKDIR/server.out.
+USR1_SENT=0
+start_echo_server() {
+	"$PROGS_DIR/echo_server" "$@" </dev/null >"$WORKDIR/server.out" \
+		2>"$WORKDIR/server.err" &
+	SERVER_PID=$!
+	track $SERVER_PID
+	wait_until grep -qx ready "$WORKDIR/server.out" || return 1
+	SERVER_PORT=$(sed -n 's/^port //p' "$WORKDIR/server.out")
+}
+
+# signal_server: one SIGUSR1 to the server, counted in USR1_SENT.
+signal_server() {
+	kill -USR1 "$SERVER_PID" && USR1_SENT=$((USR1_SENT + 1))
+}
+
+# server_acked: the server's handler has run for every SIGUSR1 sent (it
+# prints "usr1 K" for the K-th).  Signals must not be sent faster, since
+# a standard signal sent while one is pending is merged into it.
+server_acked() { grep -qx "usr1 $USR1_SENT" "$WORKDIR/server.out"; }
+
+# stop_echo_server: SIGTERM; sets SERVER_RC and SERVER_USR1 (the signals
+# its handler counted).
+stop_echo_server() {
+	kill -TERM "$SERVER_PID"
+	await_exit "$SERVER_PID"
+	SERVER_RC=$RC
+	SERVER_USR1=$(sed -n 's/^usr1=//p' "$WORKDIR/server.out")
+}
+
+# start_echo_client CONNECTIONS: echo_client on SERVER_PORT, its stdin
+# on fd 8 and its stdout on fd 9 (fifos), so that each question gets its
+# answer line; sets CLIENT_PID once its connections are up.
+start_echo_client() {
+	mkfifo "$WORKDIR/client.in" "$WORKDIR/client.out" || return 1
+	"$PROGS_DIR/echo_client" "$SERVER_PORT" "$1" <"$WORKDIR/client.in" \
+		>"$WORKDIR/client.out" 2>"$WORKDIR/client.err" &
+	CLIENT_PID=$!
+	track $CLIENT_PID
+	exec 8>"$WORKDIR/client.in" 9<"$WORKDIR/client.out"
+	read -r sec_line <&9 && [ "$sec_line" = connected ]
+}
+
+# client_says WORD: a line to the client; in a subshell, so that a client
+# that has died kills only that with SIGPIPE.
+client_says() { (echo "$1" >&8) 2>/dev/null; }
+
+# client_replies: prints the number of replies the client has checked so
+# far; fails if it does not answer (it has exited).
+client_replies() {
+	client_says mark && read -r cr_line <&9 && echo "${cr_line#replies=}"
+}
+
+# client_replies_above N: the client has checked more than N replies.
+client_replies_above() {
+	cra_now=$(client_replies) && [ "$cra_now" -gt "$1" ]
+}
+
+# stop_echo_client: sets CLIENT_RC and CLIENT_REPLIES (its final count).
+# A connection that waits for a reply forever keeps it from exiting, so it
+# is reaped (or killed by the hang guard) before its last line is read.
+stop_echo_client() {
+	client_says stop
+	exec 8>&-
+	await_exit "$CLIENT_PID"
+	CLIENT_RC=$RC
+	CLIENT_REPLIES=
+	read -r sc_line <&9 && CLIENT_REPLIES=${sc_line#replies=}
+	exec 9<&-
 }
