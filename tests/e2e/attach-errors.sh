@@ -116,23 +116,12 @@ await_exit $TRACER_PID
 check_status "the first epolltrace detaches and exits 0" 0 "$RC"
 
 # Permission denied: an unprivileged user against this test's process.
-as_nobody=
-if [ "$(id -u)" != 0 ]; then
-	why="the test does not run as root, so it cannot switch to another user"
-elif setpriv --reuid=nobody --regid=nogroup --clear-groups test -x "$EPOLLTRACE" 2>/dev/null; then
-	as_nobody="setpriv --reuid=nobody --regid=nogroup --clear-groups"
-elif su -s /bin/sh nobody -c "test -x '$EPOLLTRACE'" 2>/dev/null; then
-	as_nobody=su
+if nobody_can_run; then
+	refused "-p another user's process" 77 "belongs to user root" \
+		$AS_NOBODY "$NOBODY_EPOLLTRACE" -p $SLEEPER_PID
 else
-	why="neither setpriv nor su can run $EPOLLTRACE as nobody"
+	skip_n 2 "$NOBODY_WHY"
 fi
-case $as_nobody in
-'') skip_n 2 "$why" ;;
-su) refused "-p another user's process" 77 "belongs to user root" \
-	su -s /bin/sh nobody -c "exec '$EPOLLTRACE' -p $SLEEPER_PID" ;;
-*) refused "-p another user's process" 77 "belongs to user root" \
-	$as_nobody "$EPOLLTRACE" -p $SLEEPER_PID ;;
-esac
 kill -KILL $SLEEPER_PID
 await_exit $SLEEPER_PID
 

@@ -71,14 +71,14 @@ check "the program's stdout passes through" \
 	sh -c '[ '"$RC"' -eq 0 ] && [ "$(cat "$1")" = hello ]' sh "$out"
 
 # Without CAP_SYS_ADMIN the filter needs NO_NEW_PRIVS; the trace must work.
-if ! command -v setpriv >/dev/null 2>&1; then
-	skip_n 2 "no setpriv to run as an unprivileged user"
+if ! nobody_can_run; then
+	skip_n 2 "$NOBODY_WHY"
 elif ! prog=$(prog_path epoll_params x86_64); then
 	skip_n 2 "test program not built"
 else
-	cp "$prog" "$WORKDIR/prog" && chmod 755 "$WORKDIR" "$WORKDIR/prog"
-	timeout $HANG_GUARD setpriv --reuid=65534 --regid=65534 --clear-groups \
-		"$EPOLLTRACE" -qq "$WORKDIR/prog" </dev/null >"$out" 2>"$err"
+	cp "$prog" "$WORKDIR/prog" && chmod 755 "$WORKDIR/prog"
+	timeout $HANG_GUARD $AS_NOBODY "$NOBODY_EPOLLTRACE" -qq "$WORKDIR/prog" \
+		</dev/null >"$out" 2>"$err"
 	RC=$?
 	check "as an unprivileged user: the program runs" test "$RC" -eq 0
 	check "as an unprivileged user: its calls are traced" grep -q 'epoll_create1(0) *= 3$' "$err"

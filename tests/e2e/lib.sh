@@ -409,3 +409,28 @@ stop_echo_client() {
 	read -r sc_line <&9 && CLIENT_REPLIES=${sc_line#replies=}
 	exec 9<&-
 }
+
+# nobody_can_run: copies epolltrace where the user nobody can run it (the
+# build tree may sit in a private directory) and sets NOBODY_EPOLLTRACE;
+# false, with NOBODY_WHY set, when this test cannot switch users.
+nobody_can_run() {
+	if [ "$(id -u)" != 0 ]; then
+		NOBODY_WHY="the test does not run as root, so it cannot switch to another user"
+		return 1
+	fi
+	if ! command -v setpriv >/dev/null 2>&1; then
+		NOBODY_WHY="no setpriv to switch to the user nobody"
+		return 1
+	fi
+	chmod 755 "$WORKDIR" && cp "$EPOLLTRACE" "$WORKDIR/epolltrace-nobody" &&
+		chmod 755 "$WORKDIR/epolltrace-nobody" || return 1
+	NOBODY_EPOLLTRACE=$WORKDIR/epolltrace-nobody
+	if ! $AS_NOBODY "$NOBODY_EPOLLTRACE" -V >/dev/null 2>&1; then
+		NOBODY_WHY="the user nobody cannot run $NOBODY_EPOLLTRACE"
+		return 1
+	fi
+}
+
+# A command prefix, unquoted, to run a command as the unprivileged user nobody
+# (a word list, so that timeout and the like can run it).
+AS_NOBODY="setpriv --reuid=nobody --regid=nogroup --clear-groups"
