@@ -1,0 +1,34 @@
+"""The three ways the benchmark runs a workload, as command prefixes.
+
+Both tracers write to /dev/null, so that the cost compared is tracing and
+formatting, not the disk.  The strace set is the calls epolltrace decodes.
+"""
+
+UNTRACED, STRACE, EPOLLTRACE = "untraced", "strace", "epolltrace"
+MODES = (UNTRACED, STRACE, EPOLLTRACE)
+
+EPOLL_SET = ("epoll_create,epoll_create1,epoll_ctl,epoll_wait,"
+             "epoll_pwait,epoll_pwait2,ioctl")
+
+
+def command_prefix(mode, tracer, out="/dev/null"):
+    """argv to put before a command to run it in this mode."""
+    if mode == UNTRACED:
+        return []
+    if mode == STRACE:
+        return ["strace", "-f", "--seccomp-bpf", "-qq",
+                "-e", "trace=" + EPOLL_SET, "-o", out]
+    return [tracer, "-qq", "-o", out]
+
+
+def attach_argv(mode, tracer, pid, out="/dev/null"):
+    """argv of the tracer attaching to pid, or None when untraced.
+
+    strace has no seccomp filter in attach mode: it stops at every call,
+    like epolltrace -p does.
+    """
+    if mode == UNTRACED:
+        return None
+    if mode == STRACE:
+        return ["strace", "-f", "-qq", "-p", str(pid), "-o", out]
+    return [tracer, "-qq", "-p", str(pid), "-o", out]

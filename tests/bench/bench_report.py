@@ -1,0 +1,89 @@
+"""Tables of the benchmark's figures, each beside its target (issue 5)."""
+
+from bench_modes import EPOLLTRACE, MODES, STRACE, UNTRACED
+from bench_rounds import median, spread
+
+RATIO_TARGET = 0.5
+ATTACH_RATIO_TARGET = 0.6
+EXTRA_SYSCALL_TARGET_US = 0.05
+PEAK_TARGET_MIB = 8.0
+
+
+class Verdicts:
+    """Every target checked, for the summary line."""
+
+    def __init__(self):
+        self.checked = []
+
+    def mark(self, what, passed):
+        self.checked.append((what, passed))
+        return "PASS" if passed else "FAIL"
+
+    def summary(self):
+        failed = [what for what, ok in self.checked if not ok]
+        line = "summary: %d of %d targets met" % (len(self.checked) - len(failed),
+                                                  len(self.checked))
+        return line + ("; missed: " + ", ".join(failed) if failed else "")
+
+
+def overhead_ratio(med):
+    """(epolltrace - untraced) / (strace - untraced), or NaN when strace
+    was no slower than untraced: then there is no overhead to compare."""
+    strace_cost = med[STRACE] - med[UNTRACED]
+    return (med[EPOLLTRACE] - med[UNTRACED]) / strace_cost if strace_cost > 0 else float("nan")
+
+
+def per_call_us(med, mode, calls):
+    """What each traced call added, in µs, all overhead laid on the calls."""
+    return (med[mode] - med[UNTRACED]) / calls * 1e6 if calls else float("nan")
+
+
+def ratio_table(title, label, rows, times, calls, target, verdicts, held_to_target):
+    """rows: workload names; times[(name, mode)]: seconds of each round;
+    label names the table in the summary."""
+    out = [title,
+           "  times are medians in s (spread = (max-min)/median over the rounds);"
+           " us/call = (traced - untraced) / calls",
+           "  %-18s %8s %15s %15s %15s %6s  %-11s %9s %9s" % (
+               "workload", "calls", UNTRACED, STRACE, EPOLLTRACE, "ratio", "target",
+               "us/call st", "us/call ep")]
+    for name in rows:
+        med = {m: median(times[(name, m)]) for m in MODES}
+        cells = ["%7.3f (%3.0f%%)" % (med[m], 100 * spread(times[(name, m)])) for m in MODES]
+        ratio = overhead_ratio(med)
+        if held_to_target(name):
+            # NaN compares false: an unmeasurable ratio is not a target met.
+            met = verdicts.mark("%s %s ratio" % (label, name), ratio <= target)
+            mark = "<=%.1f %s" % (target, met)
+        else:
+            mark = "(none)"
+        out.append("  %-18s %8d %15s %15s %15s %6.2f  %-11s %9.2f %9.2f" % (
+            name, calls[name], *cells, ratio, mark,
+            per_call_us(med, STRACE, calls[name]), per_call_us(med, EPOLLTRACE, calls[name])))
+    return out
+
+
+def mixed_lines(times, name, calls, verdicts):
+    """Cost of one non-epoll call in each mode: the median time the mixed
+    workload reports spending in those calls, over their number."""
+    cost = {m: median(times[(name, m)]) / calls * 1e6 for m in MODES}
+    extra = cost[EPOLLTRACE] - cost[UNTRACED]
+    mark = verdicts.mark("mixed: extra per non-epoll syscall",
+                         extra <= EXTRA_SYSCALL_TARGET_US)
+    return ["mixed: one non-epoll syscall (getppid), timed inside the workload (%d calls)" % calls,
+            "  untraced %.3f us   strace %.3f us (+%.3f)   epolltrace %.3f us (+%.3f)"
+            "   target: epolltrace extra <= %.2f us %s" % (
+                cost[UNTRACED], cost[STRACE], cost[STRACE] - cost[UNTRACED],
+                cost[EPOLLTRACE], extra, EXTRA_SYSCALL_TARGET_US, mark)]
+
+
+def memory_lines(nfds, peaks, verdicts):
+    """peaks[(setting, mode)]: KiB of VmHWM."""
+    out = ["peak memory (VmHWM of the tracer) with %d registered fds" % nfds,
+           "  %-14s %12s %-10s %18s" % ("", EPOLLTRACE, "target", "strace (reference)")]
+    for setting in ("command", "attach -p"):
+        mib = peaks[(setting, EPOLLTRACE)] / 1024
+        ok = verdicts.mark("peak memory, %s" % setting, mib <= PEAK_TARGET_MIB)
+        out.append("  %-14s %8.1f MiB <=%.0f %s %14.1f MiB" % (
+            setting, mib, PEAK_TARGET_MIB, ok, peaks[(setting, STRACE)] / 1024))
+    return out

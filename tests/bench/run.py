@@ -1,0 +1,115 @@
+#!/usr/bin/env python3
+"""epolltrace's benchmark (issue 5), run by `make bench`.
+
+Runs each workload untraced, under strace and under epolltrace, in
+interleaved rounds; prints the medians, the overhead ratio
+(epolltrace - untraced) / (strace - untraced) and the per-call costs, the
+same in attach mode, the tracer's peak memory, and each figure's target
+from issue 5 with PASS or FAIL.  It measures and never gates: the exit
+status is 0 unless a workload itself fails, which makes its times void.
+"""
+
+import argparse
+import os
+import shutil
+import sys
+
+from bench_attach import attach_workloads, run_attached
+from bench_machine import Contention, header_lines
+from bench_memory import peak_attach, peak_command
+from bench_modes import EPOLLTRACE, MODES, STRACE, attach_argv, command_prefix
+from bench_report import (ATTACH_RATIO_TARGET, RATIO_TARGET, Verdicts, memory_lines,
+                          mixed_lines, ratio_table)
+from bench_rounds import BenchError, count_calls, run_rounds
+from bench_workloads import MIXED_IN_CALLS, command_workloads
+
+PEAK_FDS = 10000
+
+
+def parse_args():
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--tracer", default=os.environ.get("EPOLLTRACE", "./epolltrace"),
+                   help="epolltrace binary (default $EPOLLTRACE, else ./epolltrace)")
+    p.add_argument("--progs", default="./tests/bench",
+                   help="folder of the built workload programs")
+    p.add_argument("--rounds", type=int, default=9,
+                   help="interleaved rounds; each figure is the median (default 9)")
+    p.add_argument("--scale", type=float, default=1.0,
+                   help="multiply every iteration count (for quick trial runs)")
+    return p.parse_args()
+
+
+def progress(what):
+    def report(done, total):
+        print("  [%s: round %d of %d done]" % (what, done, total), file=sys.stderr, flush=True)
+    return report
+
+
+def command_section(args, verdicts):
+    workloads = command_workloads(args.progs, args.scale)
+    # A workload that says what it counts is not calibrated with strace.
+    calls = {w.name: getattr(w, "calls", None)
+             or count_calls(w.run, lambda path: command_prefix(STRACE, None, path))
+             for w in workloads}
+    groups = [[((w.name, m), lambda w=w, m=m: w.run(command_prefix(m, args.tracer)))
+               for m in MODES] for w in workloads]
+    times = run_rounds(groups, args.rounds, progress("command mode"))
+    heavy = {w.name for w in workloads if w.epoll_heavy}
+    lines = ratio_table("command mode: strace -f --seccomp-bpf vs epolltrace, -o /dev/null",
+                        "command",
+                        [w.name for w in workloads], times, calls, RATIO_TARGET,
+                        verdicts, lambda name: name in heavy)
+    lines += mixed_lines(times, MIXED_IN_CALLS, calls[MIXED_IN_CALLS], verdicts)
+    return lines
+
+
+def attach_section(args, verdicts):
+    targets = attach_workloads(args.progs, args.scale)
+
+    def argv_for(mode, out="/dev/null"):
+        return lambda pid: attach_argv(mode, args.tracer, pid, out)
+
+    calls = {t.name: count_calls(lambda af, t=t: run_attached(t, af),
+                                 lambda path: argv_for(STRACE, path))
+             for t in targets}
+    groups = [[((t.name, m), lambda t=t, m=m: run_attached(t, argv_for(m))) for m in MODES]
+              for t in targets]
+    times = run_rounds(groups, args.rounds, progress("attach mode"))
+    return ratio_table("attach mode: strace -f -p vs epolltrace -p (every syscall stops;"
+                       " time of the work after attaching)", "attach",
+                       [t.name for t in targets], times, calls, ATTACH_RATIO_TARGET,
+                       verdicts, lambda name: True)
+
+
+def memory_section(args, verdicts):
+    reg_fds = os.path.join(args.progs, "reg_fds")
+    peaks = {}
+    for mode in (STRACE, EPOLLTRACE):
+        peaks[("command", mode)] = peak_command(command_prefix(mode, args.tracer),
+                                                reg_fds, PEAK_FDS)
+        peaks[("attach -p", mode)] = peak_attach(
+            lambda pid, mode=mode: attach_argv(mode, args.tracer, pid), reg_fds, PEAK_FDS)
+    return memory_lines(PEAK_FDS, peaks, verdicts)
+
+
+def main():
+    args = parse_args()
+    for tool in (args.tracer, "strace"):
+        if not shutil.which(tool):
+            sys.exit("run.py: cannot find %s" % tool)
+    contention = Contention()
+    verdicts = Verdicts()
+    print("\n".join(header_lines(args.rounds, args.scale, args.tracer)), flush=True)
+    try:
+        command = command_section(args, verdicts)
+        attach = attach_section(args, verdicts)
+        memory = memory_section(args, verdicts)
+    except BenchError as e:
+        sys.exit("run.py: a workload failed, so no figures: %s" % e)
+    print("\n".join([""] + command + [""] + attach + [""] + memory + [""]))
+    print("\n".join(contention.lines()))
+    print(verdicts.summary())
+
+
+if __name__ == "__main__":
+    main()
