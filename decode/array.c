@@ -14,6 +14,26 @@ static bool elements_fit(uint64_t addr, uint64_t nmemb, size_t elem_size,
 	return true;
 }
 
+/*
+ * Reads count elements at addr into buf in one go, as a wait's array is
+ * usually all readable; only when that fails, one by one, to find the
+ * first unreadable element.  Returns how many leading elements were read.
+ */
+/* Elements read at once: all of a default-capped wait in one read. */
+#define ARRAY_CHUNK_ELEMS 64
+
+static uint64_t fetch_elements(const struct syscall_call *call, uint64_t addr,
+			       uint64_t count, size_t elem_size, unsigned char *buf)
+{
+	if (call->mem.read(call->mem.ctx, addr, buf, count * elem_size))
+		return count;
+	uint64_t i = 0;
+	while (i < count && call->mem.read(call->mem.ctx, addr + i * elem_size,
+					   buf + i * elem_size, elem_size))
+		i++;
+	return i;
+}
+
 void print_array(struct strbuf *out, const struct syscall_call *call,
 		 uint64_t addr, uint64_t nmemb, size_t elem_size,
 		 print_elem_fn print_elem)
@@ -37,16 +57,24 @@ void print_array(struct strbuf *out, const struct syscall_call *call,
 	if (!call->opts->verbose && call->opts->max_elems < nmemb)
 		shown = call->opts->max_elems;
 
-	unsigned char elem[ARRAY_ELEM_MAX];
-	uint64_t cur = addr;
 	/*
 	 * strace reads an element before it checks the cap, so an unreadable
 	 * element just past the cap is reported as such.
 	 */
-	for (uint64_t i = 0; i < nmemb; i++, cur += elem_size) {
+	uint64_t wanted = shown < nmemb ? shown + 1 : nmemb;
+	unsigned char chunk[ARRAY_CHUNK_ELEMS * ARRAY_ELEM_MAX];
+	uint64_t chunk_start = 0, chunk_len = 0, chunk_readable = 0;
+	uint64_t cur = addr;
+	for (uint64_t i = 0; i < wanted; i++, cur += elem_size) {
+		if (i == chunk_start + chunk_len) {
+			chunk_start = i;
+			chunk_len = wanted - i < ARRAY_CHUNK_ELEMS ? wanted - i : ARRAY_CHUNK_ELEMS;
+			chunk_readable = fetch_elements(call, cur, chunk_len, elem_size, chunk);
+		}
+		const unsigned char *elem = chunk + (i - chunk_start) * elem_size;
 		if (i)
 			sb_puts(out, ", ");
-		if (!call->mem.read(call->mem.ctx, cur, elem, elem_size)) {
+		if (i - chunk_start >= chunk_readable) {
 			if (!i) {
 				print_addr(out, cur);
 				return;
