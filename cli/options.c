@@ -10,7 +10,7 @@
 #include "cli/usage.h"
 
 /* Long enough to catch the exit stop of a call that does not block. */
-#define DEFAULT_SPIN_USEC 50
+#define DEFAULT_SPIN_USEC 100
 
 static _Noreturn void usage_error(const char *fmt, const char *arg)
 {

@@ -106,7 +106,8 @@ def command_workloads(progs, scale):
         Program("ping-pong", [prog("pingpong"), n("ping-pong"), "1"]),
         Program("ctl churn", [prog("ctl_churn"), n("ctl churn"), "512"]),
         Program("wide waits", [prog("wide_waits"), n("wide waits")]),
-        Program("4 pairs", [prog("pingpong"), n("4 pairs"), "4"]),
+        # "Four threads with their own pairs": two ping-pong pairs.
+        Program("4 threads", [prog("pingpong"), n("4 threads"), "2"]),
         Program(MIXED, [prog("mixed"), n(MIXED), str(MIXED_OTHER)], epoll_heavy=False),
         InCallsTime(MIXED_IN_CALLS, [prog("mixed"), "-t", n(MIXED), str(MIXED_OTHER)],
                     MIXED_OTHER * iterations(MIXED, scale)),
@@ -127,7 +128,7 @@ COUNTS = {
     "ping-pong": 12000,
     "ctl churn": 6,
     "wide waits": 3000,
-    "4 pairs": 8000,
+    "4 threads": 8000,
     MIXED: 12000,
     "asyncio echo": 7000,
 }
