@@ -9,7 +9,7 @@
 DUMP=$TESTS_BUILDDIR/unit/interest-dump
 EXTRA=1000
 
-plan 6
+plan 8
 
 FIXTURE_PID=
 stop_fixture() {
@@ -35,17 +35,17 @@ start_fixture() {
 }
 
 if ! [ -x "$PROGS_DIR/many_fds" ] || ! [ -x "$DUMP" ]; then
-	skip_n 6 "many_fds or interest-dump not built"
+	skip_n 8 "many_fds or interest-dump not built"
 	exit 0
 fi
 if ! command -v python3 >/dev/null 2>&1; then
-	skip_n 6 "python3 is not installed"
+	skip_n 8 "python3 is not installed"
 	exit 0
 fi
 if ! start_fixture $EXTRA; then
 	not_ok "many_fds $EXTRA starts"
 	diag <"$WORKDIR/fixture.out"
-	skip_n 5 "no fixture"
+	skip_n 7 "no fixture"
 	exit 0
 fi
 ok "many_fds $EXTRA starts"
@@ -86,6 +86,31 @@ if python3 "$TESTS_SRCDIR/e2e/interest_oracle.py" "$FIXTURE_PID" "$WORKDIR/heade
 	ok "the header holds exactly what fdinfo holds, $EXTRA extra fds"
 else
 	not_ok "the header holds exactly what fdinfo holds, $EXTRA extra fds"
+fi
+diag <"$WORKDIR/oracle"
+
+# The same header from epolltrace -p itself, which holds the process still
+# while it reads /proc; SIGTERM detaches (SIGINT may be ignored in a
+# background job).
+timeout $HANG_GUARD "$EPOLLTRACE" -q -p "$FIXTURE_PID" -o "$WORKDIR/attach.log" &
+tracer=$!
+want=$(wc -l <"$WORKDIR/header")
+tries=0
+until [ "$(grep -c '^epolltrace: pid ' "$WORKDIR/attach.log" 2>/dev/null)" = "$want" ] ||
+      [ $tries -gt $((HANG_GUARD * 10)) ]; do
+	tries=$((tries + 1))
+	sleep 0.1
+done
+kill -TERM $tracer
+wait $tracer
+grep '^epolltrace: pid ' "$WORKDIR/attach.log" >"$WORKDIR/attach-header"
+compare_text "epolltrace -p prints the header interest-dump prints" \
+	"$WORKDIR/header" "$WORKDIR/attach-header"
+if python3 "$TESTS_SRCDIR/e2e/interest_oracle.py" "$FIXTURE_PID" "$WORKDIR/attach-header" \
+	>"$WORKDIR/oracle" 2>&1; then
+	ok "epolltrace -p: the header holds exactly what fdinfo holds"
+else
+	not_ok "epolltrace -p: the header holds exactly what fdinfo holds"
 fi
 diag <"$WORKDIR/oracle"
 
