@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "trace/engine_internal.h"
+#include "trace/keep_traced.h"
 #include "trace/tracee_memory.h"
 
 struct engine *engine_new(const struct engine_config *cfg, const struct engine_hooks *hooks,
@@ -137,7 +138,10 @@ static void handle_syscall_stop(struct engine *e, struct task *t)
 {
 	struct __ptrace_syscall_info info;
 	if (get_syscall_info(t->tid, &info)) {
-		if (info.op == PTRACE_SYSCALL_INFO_EXIT)
+		if (info.op == PTRACE_SYSCALL_INFO_SECCOMP &&
+		    info.seccomp.ret_data == KEEP_TRACED_TAG)
+			keep_traced_clear(t->tid, &info);
+		else if (info.op == PTRACE_SYSCALL_INFO_EXIT)
 			report_exit(e, t, &info);
 		else if (info.op == PTRACE_SYSCALL_INFO_ENTRY ||
 			 info.op == PTRACE_SYSCALL_INFO_SECCOMP)

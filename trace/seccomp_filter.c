@@ -1,5 +1,6 @@
 #include <errno.h>
 
+#include "trace/keep_traced.h"
 #include "trace/seccomp_filter.h"
 
 /* The tracee ABIs an x86-64 tracer follows: 64-bit and i386 programs. */
@@ -53,6 +54,8 @@ scmp_filter_ctx seccomp_filter_build(const struct trap_rule *rules, size_t nrule
 	}
 	for (size_t i = 0; rc == 0 && i < nrules; i++)
 		rc = add_rule(ctx, &rules[i]);
+	if (rc == 0)
+		rc = keep_traced_add_rules(ctx);
 	if (rc != 0) {
 		seccomp_release(ctx);
 		*err = -rc;

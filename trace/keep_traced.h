@@ -1,0 +1,24 @@
+/*
+ * CLONE_UNTRACED would give a child the command's seccomp filter but no
+ * tracer, and every trapped call of that child would fail with ENOSYS.
+ * The filter stops such clones too (with KEEP_TRACED_TAG), and the flag is
+ * cleared before the kernel sees it, so the child is followed like any other.
+ */
+#ifndef EPOLLTRACE_TRACE_KEEP_TRACED_H
+#define EPOLLTRACE_TRACE_KEEP_TRACED_H
+
+#include <seccomp.h>
+#include <stdint.h>
+#include <sys/ptrace.h>
+#include <sys/types.h>
+
+/* The SECCOMP_RET_TRACE data of these stops; the layer above's are 0. */
+#define KEEP_TRACED_TAG 1
+
+/* Adds the rules that stop clone with CLONE_UNTRACED, and every clone3. */
+int keep_traced_add_rules(scmp_filter_ctx ctx);
+
+/* At such a stop: clears CLONE_UNTRACED from the call. */
+void keep_traced_clear(pid_t tid, const struct __ptrace_syscall_info *info);
+
+#endif
