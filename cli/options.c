@@ -79,6 +79,49 @@ static void parse_trace_expr(struct options *o, const char *expr)
 	free(list);
 }
 
+/* Calls each comma-separated item of list with it, on a copy. */
+static void for_each_item(const char *list, const char *opt,
+			  void (*take)(void *dest, const char *item, const char *opt), void *dest)
+{
+	char *copy = strdup(list);
+	if (!copy)
+		abort();
+	char *save = NULL;
+	char *item = strtok_r(copy, ",", &save);
+	if (!item)
+		usage_error("%s needs a list, as in --fd=5,7", opt);
+	for (; item; item = strtok_r(NULL, ",", &save))
+		take(dest, item, opt);
+	free(copy);
+}
+
+static void take_fd(void *dest, const char *item, const char *opt)
+{
+	struct fd_set_small *set = dest;
+	if (set->count == CALL_FILTER_MAX_FDS)
+		usage_error("too many fds in %s", opt);
+	set->fds[set->count++] = (int) parse_count(item, opt);
+}
+
+static void parse_fd_list(struct fd_set_small *set, const char *list, const char *opt)
+{
+	for_each_item(list, opt, take_fd, set);
+}
+
+static void take_op(void *dest, const char *item, const char *opt)
+{
+	(void) opt;
+	int op = call_filter_op_by_name(item);
+	if (op < 0)
+		usage_error("invalid --op '%s': give add, mod or del", item);
+	*(unsigned int *) dest |= 1u << op;
+}
+
+static void parse_op_list(unsigned int *ops, const char *list)
+{
+	for_each_item(list, "--op", take_op, ops);
+}
+
 /* There can be no more -p options than arguments. */
 static void add_pid_list(struct options *o, const char *list, int argc)
 {
@@ -99,6 +142,13 @@ static const struct option long_options[] = {
 	{ "follow-forks", no_argument, NULL, 'f' },
 	{ "attach", required_argument, NULL, 'p' },
 	{ "spin", required_argument, NULL, 'S' + 256 },
+	{ "epfd", required_argument, NULL, 'E' + 256 },
+	{ "fd", required_argument, NULL, 'F' + 256 },
+	{ "op", required_argument, NULL, 'O' + 256 },
+	{ "relative-timestamps", no_argument, NULL, 'r' },
+	{ "syscall-times", no_argument, NULL, 'T' },
+	{ "successful-only", no_argument, NULL, 'z' },
+	{ "failed-only", no_argument, NULL, 'Z' },
 	{ "trace", required_argument, NULL, 'T' + 256 },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
@@ -118,7 +168,7 @@ void options_parse(struct options *o, int argc, char **argv)
 	/* Our own messages say what went wrong. */
 	opterr = 0;
 	int c;
-	while ((c = getopt_long(argc, argv, "+:o:a:s:e:p:vqfhV", long_options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+:o:a:s:e:p:vqfhVtrTzZ", long_options, NULL)) != -1) {
 		switch (c) {
 		case 'o': o->outfile = optarg; break;
 		case 'a': o->acolumn = parse_count(optarg, "-a"); break;
@@ -126,6 +176,14 @@ void options_parse(struct options *o, int argc, char **argv)
 		case 'e': parse_trace_expr(o, optarg); break;
 		case 'T' + 256: parse_trace_expr(o, optarg); break;
 		case 'S' + 256: o->spin_usec = parse_count(optarg, "--spin"); break;
+		case 'E' + 256: parse_fd_list(&o->filter.epfds, optarg, "--epfd"); break;
+		case 'F' + 256: parse_fd_list(&o->filter.fds, optarg, "--fd"); break;
+		case 'O' + 256: parse_op_list(&o->filter.ops, optarg); break;
+		case 't': o->timestamps++; break;
+		case 'r': o->relative_timestamps = true; break;
+		case 'T': o->syscall_times = true; break;
+		case 'z': o->outcome = OUTCOME_SUCCESS; break;
+		case 'Z': o->outcome = OUTCOME_FAILURE; break;
 		case 'p': add_pid_list(o, optarg, argc); break;
 		case 'v': o->verbose = true; break;
 		case 'q': o->quiet++; break;

@@ -4,7 +4,11 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "decode/call_filter.h"
 #include "decode/decoder.h"
+
+/* -z, -Z: which calls by their outcome. */
+enum call_outcome { OUTCOME_ANY, OUTCOME_SUCCESS, OUTCOME_FAILURE };
 
 struct options {
 	const char *outfile;		/* -o */
@@ -13,6 +17,11 @@ struct options {
 	bool verbose;			/* -v */
 	unsigned int quiet;		/* -q, -qq, -qqq */
 	unsigned int spin_usec;		/* --spin */
+	unsigned int timestamps;	/* -t, -tt, -ttt */
+	bool relative_timestamps;	/* -r */
+	bool syscall_times;		/* -T */
+	enum call_outcome outcome;	/* -z, -Z */
+	struct call_filter filter;	/* --epfd, --fd, --op */
 	/* -e trace=: which of syscall_descs[] are printed. */
 	bool traced[16];
 	char **command;			/* NULL with -p */

@@ -13,6 +13,7 @@ void printer_init(struct printer *p, FILE *out, enum pid_prefix prefix, unsigned
 	p->owner = NULL;
 	p->line = (struct strbuf) STRBUF_INIT;
 	p->written = 0;
+	p->timestamps = (struct timestamp_style) { 0 };
 }
 
 void printer_free(struct printer *p)
@@ -60,6 +61,7 @@ void printer_start(struct printer *p, const void *owner, pid_t tid, bool several
 		sb_printf(&p->line, "%-5d ", (int) tid);
 	else if (several)
 		sb_printf(&p->line, "[pid %5d] ", (int) tid);
+	timestamp_print(&p->line, &p->timestamps);
 }
 
 bool printer_is_open_for(const struct printer *p, const void *owner)

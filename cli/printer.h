@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <sys/types.h>
 
+#include "cli/timestamp.h"
 #include "decode/strbuf.h"
 
 enum pid_prefix {
@@ -26,6 +27,7 @@ struct printer {
 	const void *owner;	/* whose line is open, or NULL */
 	struct strbuf line;	/* the open line's text not yet written */
 	size_t written;		/* the open line's text already written */
+	struct timestamp_style timestamps;
 };
 
 void printer_init(struct printer *p, FILE *out, enum pid_prefix prefix, unsigned int acolumn);

@@ -1,10 +1,13 @@
+#include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <time.h>
 
 #include "cli/interest_header.h"
 #include "cli/session.h"
 #include "cli/tracer_signals.h"
+#include "decode/call_filter.h"
 #include "decode/signals.h"
 #include "decode/siginfo.h"
 
@@ -12,6 +15,14 @@
 struct tracee_state {
 	struct syscall_call call;
 	bool in_call;
+	/*
+	 * The call's line is kept here and printed whole at exit, or not at
+	 * all: -z, -Z, and filters only its result can decide (at_exit).
+	 */
+	bool deferred;
+	bool judged_at_exit;
+	struct strbuf pending;
+	struct timespec entry_time;	/* for -T */
 	/* The entry printed everything but the return value. */
 	bool decoded_at_entry;
 	/* strace starts the next call's exit on a line of its own after an exec took over the pid. */
@@ -30,6 +41,16 @@ static struct tracee_state *state_of(struct session *s, struct task *t)
 	st->abi = s->last_abi;
 	task_set_user(t, st);
 	return st;
+}
+
+static void drop_state(struct task *t)
+{
+	struct tracee_state *st = task_user(t);
+	if (!st)
+		return;
+	sb_free(&st->pending);
+	free(st);
+	task_set_user(t, NULL);
 }
 
 static void on_attached(void *ctx, struct task *t)
@@ -95,10 +116,22 @@ static bool on_entry(void *ctx, struct task *t, const struct syscall_stop *stop)
 		call->args[i] = stop->args[i] & word_mask;
 	if (!syscall_call_wanted(call))
 		return false;
+	enum filter_verdict verdict = call_filter_at_entry(&s->opts->filter, call);
+	if (verdict == FILTER_HIDE)
+		return false;
 
 	note_personality(s, t, st, abi);
-	start_line(s, t);
-	struct strbuf *out = printer_text(&s->printer);
+	if (s->opts->syscall_times)
+		clock_gettime(CLOCK_MONOTONIC, &st->entry_time);
+	st->judged_at_exit = verdict == FILTER_AT_EXIT;
+	st->deferred = st->judged_at_exit || s->opts->outcome != OUTCOME_ANY;
+	struct strbuf *out = &st->pending;
+	if (st->deferred) {
+		sb_reset(out);
+	} else {
+		start_line(s, t);
+		out = printer_text(&s->printer);
+	}
 	sb_printf(out, "%s(", desc->name);
 	st->decoded_at_entry = desc->entry(out, call);
 	st->in_call = true;
@@ -115,6 +148,27 @@ static void resume_line(struct session *s, struct task *t, struct tracee_state *
 	sb_printf(printer_text(&s->printer), "<... %s resumed>", st->call.desc->name);
 }
 
+/* -z and -Z, and the filters that need the result, decide at exit. */
+static bool deferred_line_wanted(const struct session *s, const struct tracee_state *st)
+{
+	const struct syscall_call *call = &st->call;
+	if (s->opts->outcome == OUTCOME_SUCCESS && call->is_error)
+		return false;
+	if (s->opts->outcome == OUTCOME_FAILURE && !call->is_error)
+		return false;
+	return !st->judged_at_exit || call_filter_at_exit(&s->opts->filter, call);
+}
+
+/* -T: " <0.000123>", the time the call took, for a wait how long it blocked. */
+static void print_call_time(struct strbuf *out, const struct tracee_state *st)
+{
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	int64_t ns = (int64_t) (now.tv_sec - st->entry_time.tv_sec) * 1000000000 +
+		     (now.tv_nsec - st->entry_time.tv_nsec);
+	sb_printf(out, " <%" PRId64 ".%06" PRId64 ">", ns / 1000000000, ns % 1000000000 / 1000);
+}
+
 static void on_exit_stop(void *ctx, struct task *t, const struct syscall_stop *stop)
 {
 	struct session *s = ctx;
@@ -127,13 +181,22 @@ static void on_exit_stop(void *ctx, struct task *t, const struct syscall_stop *s
 	call->is_error = stop->is_error;
 	call->mem.ctx = t;
 
-	resume_line(s, t, st);
+	if (st->deferred) {
+		if (!deferred_line_wanted(s, st))
+			return;
+		start_line(s, t);
+		sb_puts(printer_text(&s->printer), sb_str(&st->pending));
+	} else {
+		resume_line(s, t, st);
+	}
 	struct strbuf *out = printer_text(&s->printer);
 	if (call->desc->exit)
 		call->desc->exit(out, call);
 	sb_puts(out, ") ");
 	printer_tab(&s->printer);
 	decode_retval(out, call);
+	if (s->opts->syscall_times)
+		print_call_time(out, st);
 	printer_end(&s->printer);
 }
 
@@ -166,6 +229,9 @@ static void finish_interrupted_call(struct session *s, struct task *t, struct tr
 	if (!st->in_call)
 		return;
 	st->in_call = false;
+	/* A held line never had a result to be judged by. */
+	if (st->deferred)
+		return;
 	resume_line(s, t, st);
 	struct strbuf *out = printer_text(&s->printer);
 	if (!st->decoded_at_entry)
@@ -193,8 +259,7 @@ static void on_exited(void *ctx, struct task *t, int status)
 	}
 	if (printer_is_open_for(&s->printer, st))
 		printer_cut(&s->printer);
-	free(st);
-	task_set_user(t, NULL);
+	drop_state(t);
 }
 
 static void on_superseded(void *ctx, struct task *leader, struct task *exec_thread,
@@ -212,23 +277,21 @@ static void on_superseded(void *ctx, struct task *leader, struct task *exec_thre
 	}
 	if (printer_is_open_for(&s->printer, st))
 		printer_cut(&s->printer);
-	free(st);
-	task_set_user(leader, NULL);
+	drop_state(leader);
 }
 
 static void on_detached(void *ctx, struct task *t)
 {
 	struct session *s = ctx;
 	struct tracee_state *st = task_user(t);
-	if (st && st->in_call) {
+	if (st && st->in_call && !st->deferred) {
 		resume_line(s, t, st);
 		sb_puts(printer_text(&s->printer), " <detached ...>");
 		printer_end(&s->printer);
 	}
 	if (s->opts->quiet < 1)
 		printer_notice(&s->printer, "Process %d detached", (int) task_tid(t));
-	free(st);
-	task_set_user(t, NULL);
+	drop_state(t);
 }
 
 static void on_idle(void *ctx)
@@ -255,6 +318,8 @@ void session_init(struct session *s, const struct options *opts, FILE *out)
 	};
 	printer_init(&s->printer, out, opts->outfile ? PREFIX_PLAIN : PREFIX_BRACKETED,
 		     opts->acolumn);
+	s->printer.timestamps.absolute = opts->timestamps;
+	s->printer.timestamps.relative = opts->relative_timestamps;
 	s->engine = NULL;
 	s->attaching = opts->command == NULL;
 	s->last_abi = &abi_x86_64;

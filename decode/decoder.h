@@ -47,8 +47,19 @@ typedef void (*decode_fn)(struct strbuf *out, const struct syscall_call *call);
 /* Returns true when the exit has nothing to add but the return value. */
 typedef bool (*decode_entry_fn)(struct strbuf *out, const struct syscall_call *call);
 
+/* Which argument plays which epoll part; NO_ARG where none does. */
+#define NO_ARG (-1)
+struct epoll_roles {
+	signed char epfd;	/* the epoll instance's fd */
+	signed char fd;		/* the registered fd */
+	signed char op;		/* EPOLL_CTL_* */
+	bool epfd_result;	/* the result is a new epoll instance */
+	bool events_result;	/* the result counts the events at args[1] */
+};
+
 struct syscall_desc {
 	const char *name;
+	struct epoll_roles roles;
 	/* Prints the arguments known at entry; it may print nothing. */
 	decode_entry_fn entry;
 	/* Prints the arguments known only at exit, each preceded by ", ". */

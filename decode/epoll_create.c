@@ -14,12 +14,16 @@ static bool epoll_create1_entry(struct strbuf *out, const struct syscall_call *c
 	return true;
 }
 
+#define CREATE_ROLES { .epfd = NO_ARG, .fd = NO_ARG, .op = NO_ARG, .epfd_result = true }
+
 const struct syscall_desc epoll_create_desc = {
 	.name = "epoll_create",
+	.roles = CREATE_ROLES,
 	.entry = epoll_create_entry,
 };
 
 const struct syscall_desc epoll_create1_desc = {
 	.name = "epoll_create1",
+	.roles = CREATE_ROLES,
 	.entry = epoll_create1_entry,
 };

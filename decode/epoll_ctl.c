@@ -28,5 +28,6 @@ static bool epoll_ctl_entry(struct strbuf *out, const struct syscall_call *call)
 
 const struct syscall_desc epoll_ctl_desc = {
 	.name = "epoll_ctl",
+	.roles = { .epfd = 0, .fd = 2, .op = 1 },
 	.entry = epoll_ctl_entry,
 };

@@ -1,3 +1,5 @@
+#include <string.h>
+#include <strings.h>
 #include <inttypes.h>
 
 #include "decode/xlat.h"
@@ -63,4 +65,16 @@ void print_flags(struct strbuf *out, const struct xlat *x, uint64_t flags,
 	} else {
 		sb_putc(out, '0');
 	}
+}
+
+const struct xlat_entry *xlat_find_name(const struct xlat *x, const char *prefix,
+					const char *name)
+{
+	size_t plen = strlen(prefix);
+	for (size_t i = 0; i < x->n; i++) {
+		const char *n = x->entries[i].name;
+		if (strncasecmp(n, prefix, plen) == 0 && strcasecmp(n + plen, name) == 0)
+			return &x->entries[i];
+	}
+	return NULL;
 }

@@ -26,6 +26,13 @@ struct xlat {
 const char *xlat_lookup(const struct xlat *x, uint64_t val);
 
 /*
+ * The entry named prefix + name, ignoring case ("EPOLL_CTL_" + "add"), or
+ * NULL when there is none.
+ */
+const struct xlat_entry *xlat_find_name(const struct xlat *x, const char *prefix,
+					const char *name);
+
+/*
  * Prints name, or val in hex followed by the comment dflt when name is
  * NULL; a NULL dflt leaves the bare hex value.
  */

@@ -5,10 +5,10 @@
 # tests/progs/epoll_calls.c, whose 40 ready events exceed the default cap.
 . "$TESTS_SRCDIR/e2e/lib.sh"
 
-plan 14
+plan 18
 for abi in $ABIS; do
 	if ! prog=$(prog_path epoll_calls $abi); then
-		skip_n 7 "$(missing_reason $abi)"
+		skip_n 9 "$(missing_reason $abi)"
 		continue
 	fi
 	compare_with_strace "$abi -s 5" -qq -s 5 -- "$prog"
@@ -21,4 +21,6 @@ for abi in $ABIS; do
 	compare_with_strace "$abi -e trace=epoll_ctl" -qq -e trace=epoll_ctl -- "$prog"
 	compare_with_strace "$abi -e trace=epoll_wait,epoll_pwait2" \
 		-qq -e trace=epoll_wait,epoll_pwait2 -- "$prog"
+	compare_with_strace "$abi -z" -qq -z -- "$prog"
+	compare_with_strace "$abi -Z" -qq -Z -- "$prog"
 done
