@@ -69,8 +69,14 @@ gone=$(gone_pid)
 refused "-p a pid that does not exist ($gone)" 66 "pid $gone: no such process" \
 	"$EPOLLTRACE" -p "$gone"
 
-# A zombie: the child of a process (sleep, after exec) that never reaps.
-sh -c '(exit 0) & echo $!; exec sleep 3600' </dev/null >"$WORKDIR/zombie" 2>&1 &
+# A zombie: the child of a process that never reaps it.  (A shell may reap
+# a finished background job before it execs, hence python.)
+python3 -c 'import os, time
+child = os.fork()
+if child == 0:
+    os._exit(0)
+print(child, flush=True)
+time.sleep(3600)' </dev/null >"$WORKDIR/zombie" 2>&1 &
 zombie_parent=$!
 track $zombie_parent
 if wait_until grep -q . "$WORKDIR/zombie" &&
