@@ -16,7 +16,7 @@ static int seize_and_stop(struct engine *e, pid_t tid)
 {
 	if (ptrace(PTRACE_SEIZE, tid, NULL, (void *) (long) ATTACH_OPTIONS) < 0)
 		return -1;
-	task_get(&e->tasks, tid);
+	task_get(&e->tasks, tid)->announced = true;
 	/* The stop lets us restart it with PTRACE_SYSCALL. */
 	ptrace(PTRACE_INTERRUPT, tid, NULL, NULL);
 	return 0;

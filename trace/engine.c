@@ -77,6 +77,23 @@ bool task_read_mem(struct task *t, uint64_t addr, void *buf, size_t len)
 	return tracee_read(t->tid, addr, buf, len);
 }
 
+static void remember_departed(struct engine *e, pid_t tid)
+{
+	size_t n = sizeof(e->departed) / sizeof(e->departed[0]);
+	e->departed[e->departed_next++ % n] = tid;
+}
+
+static bool forget_departed(struct engine *e, pid_t tid)
+{
+	for (size_t i = 0; i < sizeof(e->departed) / sizeof(e->departed[0]); i++) {
+		if (e->departed[i] == tid) {
+			e->departed[i] = 0;
+			return true;
+		}
+	}
+	return false;
+}
+
 /* Every task but the started command arrives through here. */
 static struct task *adopt(struct engine *e, pid_t tid)
 {
@@ -203,8 +220,9 @@ static void handle_signal_stop(struct engine *e, struct task *t, int sig)
 static void handle_new_child(struct engine *e, struct task *t)
 {
 	unsigned long child = 0;
-	if (ptrace(PTRACE_GETEVENTMSG, t->tid, NULL, &child) == 0 && child)
-		adopt(e, (pid_t) child);
+	if (ptrace(PTRACE_GETEVENTMSG, t->tid, NULL, &child) == 0 && child &&
+	    !forget_departed(e, (pid_t) child))
+		adopt(e, (pid_t) child)->announced = true;
 	resume(e, t, 0);
 }
 
@@ -240,6 +258,8 @@ static void handle_stopped(struct engine *e, struct task *t, int status)
 
 static void handle_gone(struct engine *e, struct task *t, int status)
 {
+	if (!t->announced)
+		remember_departed(e, t->tid);
 	e->hooks.exited(e->hooks.ctx, t, status);
 	if (t->tid == e->first_child && !e->first_child_done) {
 		e->first_status = status;

@@ -17,6 +17,12 @@ struct engine {
 	int signal_fd;
 	/* The mask before the engine blocked its signals, for the command. */
 	sigset_t saved_mask;
+	/*
+	 * New tasks that came and went before their creator's fork/clone
+	 * event was handled: that late event must not bring them back.
+	 */
+	pid_t departed[64];
+	size_t departed_next;
 	pid_t first_child;
 	int first_status;
 	bool first_child_done;

@@ -128,7 +128,7 @@ static enum engine_start_result start_filtered(struct engine *e, scmp_filter_ctx
 		reap(pid);
 		return START_TRACE_FAILED;
 	}
-	task_get(&e->tasks, pid);
+	task_get(&e->tasks, pid)->announced = true;
 	e->first_child = pid;
 	close(go[1]);
 

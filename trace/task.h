@@ -10,6 +10,8 @@ struct task {
 	pid_t tid;
 	/* An entry was reported and its exit is wanted. */
 	bool awaiting_exit;
+	/* Its creator's fork/clone event was seen (or it has no creator to wait for). */
+	bool announced;
 	/* Stopped at attach and kept so until engine_run: held_status is its wait status. */
 	bool held;
 	int held_status;
