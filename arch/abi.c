@@ -1,3 +1,5 @@
+#include <string.h>
+
 #include "arch/abi.h"
 
 static const struct abi *const known_abis[] = {
@@ -18,4 +20,17 @@ const char *abi_syscall_name(const struct abi *abi, unsigned long nr)
 		if (abi->syscalls[i].nr == nr)
 			return abi->syscalls[i].name;
 	return NULL;
+}
+
+long abi_syscall_nr(const struct abi *abi, const char *name)
+{
+	for (size_t i = 0; i < abi->nsyscalls; i++)
+		if (strcmp(abi->syscalls[i].name, name) == 0)
+			return (long) abi->syscalls[i].nr;
+	return -1;
+}
+
+const char *abi_mode_name(const struct abi *abi)
+{
+	return abi->word_size == 8 ? "64 bit" : "32 bit";
 }

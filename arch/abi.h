@@ -31,4 +31,10 @@ const struct abi *abi_by_audit_arch(uint32_t audit_arch);
 /* The syscall name for a number, or NULL when it is not in the ABI's table. */
 const char *abi_syscall_name(const struct abi *abi, unsigned long nr);
 
+/* The number of a syscall by name, or -1 when the ABI's table has none. */
+long abi_syscall_nr(const struct abi *abi, const char *name);
+
+/* strace's name for the mode a tracee of this ABI runs in: "64 bit", "32 bit". */
+const char *abi_mode_name(const struct abi *abi);
+
 #endif

@@ -78,6 +78,7 @@ static _Noreturn void run_command(struct session *s, struct engine *e, char **co
 		fail(code, start_failure(r), command[0], err);
 	}
 	int status = engine_run(e);
+	session_finish(s);
 	if (status < 0)
 		fail(EXIT_INTERNAL, "lost the exit status of", command[0], ECHILD);
 	engine_free(e);
@@ -148,6 +149,7 @@ static _Noreturn void trace_processes(struct session *s, struct engine *e, const
 	for (size_t i = 0; i < attached.count; i++)
 		session_print_interest_lists(s, attached.pids[i]);
 	engine_run(e);
+	session_finish(s);
 	engine_free(e);
 	session_free(s);
 	pid_list_free(&attached);

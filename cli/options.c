@@ -122,6 +122,33 @@ static void parse_op_list(unsigned int *ops, const char *list)
 	for_each_item(list, "--op", take_op, ops);
 }
 
+/* -k needs libunwind-ptrace, which configure may not have found. */
+static void want_stack_traces(struct options *o)
+{
+#ifdef HAVE_LIBUNWIND
+	o->stack_traces = true;
+#else
+	(void) o;
+	usage_error("%s", "-k: epolltrace was built without libunwind-ptrace, so it cannot print stack traces");
+#endif
+}
+
+/* -c and -C, which strace does not take together either. */
+static void want_summary(struct options *o, enum summary_mode mode)
+{
+	if (o->summary != SUMMARY_NONE && o->summary != mode)
+		usage_error("%s", "-c and -C are mutually exclusive: -c prints only the summary, -C the trace and the summary");
+	o->summary = mode;
+}
+
+static void parse_sort(struct options *o, const char *name)
+{
+	int sort = summary_sort_by_name(name);
+	if (sort < 0)
+		usage_error("invalid -S '%s': give time, calls, errors, name or nothing", name);
+	o->sort_by = (enum summary_sort) sort;
+}
+
 /* There can be no more -p options than arguments. */
 static void add_pid_list(struct options *o, const char *list, int argc)
 {
@@ -150,6 +177,11 @@ static const struct option long_options[] = {
 	{ "successful-only", no_argument, NULL, 'z' },
 	{ "failed-only", no_argument, NULL, 'Z' },
 	{ "trace", required_argument, NULL, 'T' + 256 },
+	{ "stack-traces", no_argument, NULL, 'k' },
+	{ "summary-only", no_argument, NULL, 'c' },
+	{ "summary", no_argument, NULL, 'C' },
+	{ "summary-sort-by", required_argument, NULL, 'S' },
+	{ "summary-wall-clock", no_argument, NULL, 'w' },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -168,7 +200,7 @@ void options_parse(struct options *o, int argc, char **argv)
 	/* Our own messages say what went wrong. */
 	opterr = 0;
 	int c;
-	while ((c = getopt_long(argc, argv, "+:o:a:s:e:p:vqfhVtrTzZ", long_options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+:o:a:s:e:p:vqfhVtrTzZkcCS:w", long_options, NULL)) != -1) {
 		switch (c) {
 		case 'o': o->outfile = optarg; break;
 		case 'a': o->acolumn = parse_count(optarg, "-a"); break;
@@ -183,7 +215,12 @@ void options_parse(struct options *o, int argc, char **argv)
 		case 'r': o->relative_timestamps = true; break;
 		case 'T': o->syscall_times = true; break;
 		case 'z': o->outcome = OUTCOME_SUCCESS; break;
+		case 'k': want_stack_traces(o); break;
 		case 'Z': o->outcome = OUTCOME_FAILURE; break;
+		case 'c': want_summary(o, SUMMARY_ONLY); break;
+		case 'C': want_summary(o, SUMMARY_WITH_TRACE); break;
+		case 'S': parse_sort(o, optarg); break;
+		case 'w': o->summary_wall_clock = true; break;
 		case 'p': add_pid_list(o, optarg, argc); break;
 		case 'v': o->verbose = true; break;
 		case 'q': o->quiet++; break;
@@ -206,6 +243,11 @@ void options_parse(struct options *o, int argc, char **argv)
 			exit(EXIT_USAGE);
 		}
 	}
+	if (o->summary_wall_clock && o->summary == SUMMARY_NONE)
+		usage_error("%s", "-w must be given with -c or -C: it says what the summary measures");
+	/* -c prints no call lines, so there would be nothing to hang the stacks on. */
+	if (o->stack_traces && o->summary == SUMMARY_ONLY)
+		usage_error("%s", "-k and -c cannot be combined: use -k with -C to get both");
 	if (o->npid_lists && optind < argc)
 		usage_error("%s", "both -p and a command given: trace either running processes or a new command");
 	if (o->npid_lists)

@@ -4,11 +4,15 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "cli/summary.h"
 #include "decode/call_filter.h"
 #include "decode/decoder.h"
 
 /* -z, -Z: which calls by their outcome. */
 enum call_outcome { OUTCOME_ANY, OUTCOME_SUCCESS, OUTCOME_FAILURE };
+
+/* -c, -C: a call summary at the end, instead of the trace or after it. */
+enum summary_mode { SUMMARY_NONE, SUMMARY_ONLY, SUMMARY_WITH_TRACE };
 
 struct options {
 	const char *outfile;		/* -o */
@@ -20,8 +24,12 @@ struct options {
 	unsigned int timestamps;	/* -t, -tt, -ttt */
 	bool relative_timestamps;	/* -r */
 	bool syscall_times;		/* -T */
+	bool stack_traces;		/* -k */
 	enum call_outcome outcome;	/* -z, -Z */
 	struct call_filter filter;	/* --epfd, --fd, --op */
+	enum summary_mode summary;	/* -c, -C */
+	enum summary_sort sort_by;	/* -S */
+	bool summary_wall_clock;	/* -w: what epolltrace always measures */
 	/* -e trace=: which of syscall_descs[] are printed. */
 	bool traced[16];
 	char **command;			/* NULL with -p */

@@ -14,6 +14,7 @@ void printer_init(struct printer *p, FILE *out, enum pid_prefix prefix, unsigned
 	p->line = (struct strbuf) STRBUF_INIT;
 	p->written = 0;
 	p->timestamps = (struct timestamp_style) { 0 };
+	p->mute = false;
 }
 
 void printer_free(struct printer *p)
@@ -24,7 +25,7 @@ void printer_free(struct printer *p)
 
 static void emit(struct printer *p)
 {
-	if (!p->broken && p->line.len > 0 &&
+	if (!p->broken && !p->mute && p->line.len > 0 &&
 	    fwrite(p->line.s, 1, p->line.len, p->out) != p->line.len)
 		p->broken = true;
 	p->written += p->line.len;

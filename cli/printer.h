@@ -28,6 +28,8 @@ struct printer {
 	struct strbuf line;	/* the open line's text not yet written */
 	size_t written;		/* the open line's text already written */
 	struct timestamp_style timestamps;
+	/* -c: nothing is written until the summary unmutes it. */
+	bool mute;
 };
 
 void printer_init(struct printer *p, FILE *out, enum pid_prefix prefix, unsigned int acolumn);

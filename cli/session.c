@@ -10,6 +10,8 @@
 #include "decode/call_filter.h"
 #include "decode/signals.h"
 #include "decode/siginfo.h"
+#include "model/proc_tgid.h"
+#include "stack/stack_trace.h"
 
 /* What the session remembers of one task between its stops. */
 struct tracee_state {
@@ -22,12 +24,14 @@ struct tracee_state {
 	bool deferred;
 	bool judged_at_exit;
 	struct strbuf pending;
-	struct timespec entry_time;	/* for -T */
+	struct timespec entry_time;	/* for -T, -c, -C */
+	pid_t tgid;			/* for -c, -C: 0 until read */
 	/* The entry printed everything but the return value. */
 	bool decoded_at_entry;
 	/* strace starts the next call's exit on a line of its own after an exec took over the pid. */
 	bool reprint;
 	const struct abi *abi;
+	struct task_stack *stack;	/* -k: the call's stack, taken at its entry */
 };
 
 static struct tracee_state *state_of(struct session *s, struct task *t)
@@ -49,6 +53,7 @@ static void drop_state(struct task *t)
 	if (!st)
 		return;
 	sb_free(&st->pending);
+	task_stack_free(st->stack);
 	free(st);
 	task_set_user(t, NULL);
 }
@@ -82,7 +87,7 @@ static void note_personality(struct session *s, struct task *t, struct tracee_st
 		return;
 	start_line(s, t);
 	sb_printf(printer_text(&s->printer), "[ Process PID=%d runs in %s mode. ]",
-		  (int) task_tid(t), abi->word_size == 8 ? "64 bit" : "32 bit");
+		  (int) task_tid(t), abi_mode_name(abi));
 	printer_end(&s->printer);
 }
 
@@ -92,6 +97,12 @@ static const struct syscall_desc *traced_desc(const struct session *s, const cha
 		if (s->opts->traced[i] && strcmp(syscall_descs[i]->name, name) == 0)
 			return syscall_descs[i];
 	return NULL;
+}
+
+/* -T shows each call's time, and the summary adds them up. */
+static bool times_calls(const struct session *s)
+{
+	return s->opts->syscall_times || s->opts->summary != SUMMARY_NONE;
 }
 
 static bool on_entry(void *ctx, struct task *t, const struct syscall_stop *stop)
@@ -121,10 +132,12 @@ static bool on_entry(void *ctx, struct task *t, const struct syscall_stop *stop)
 		return false;
 
 	note_personality(s, t, st, abi);
-	if (s->opts->syscall_times)
+	if (times_calls(s))
 		clock_gettime(CLOCK_MONOTONIC, &st->entry_time);
 	st->judged_at_exit = verdict == FILTER_AT_EXIT;
-	st->deferred = st->judged_at_exit || s->opts->outcome != OUTCOME_ANY;
+	/* -c prints no line: one held until exit is simply never printed. */
+	st->deferred = st->judged_at_exit || s->opts->outcome != OUTCOME_ANY ||
+		       s->opts->summary == SUMMARY_ONLY;
 	struct strbuf *out = &st->pending;
 	if (st->deferred) {
 		sb_reset(out);
@@ -134,6 +147,9 @@ static bool on_entry(void *ctx, struct task *t, const struct syscall_stop *stop)
 	}
 	sb_printf(out, "%s(", desc->name);
 	st->decoded_at_entry = desc->entry(out, call);
+	/* Now, while the task is stopped; printed after the line at exit. */
+	if (s->stacks)
+		stack_trace_capture(s->stacks, &st->stack, t, abi);
 	st->in_call = true;
 	return true;
 }
@@ -159,14 +175,31 @@ static bool deferred_line_wanted(const struct session *s, const struct tracee_st
 	return !st->judged_at_exit || call_filter_at_exit(&s->opts->filter, call);
 }
 
-/* -T: " <0.000123>", the time the call took, for a wait how long it blocked. */
-static void print_call_time(struct strbuf *out, const struct tracee_state *st)
+/* The time from the call's entry stop until now: for a wait, how long it blocked. */
+static int64_t call_ns(const struct tracee_state *st)
 {
 	struct timespec now;
 	clock_gettime(CLOCK_MONOTONIC, &now);
-	int64_t ns = (int64_t) (now.tv_sec - st->entry_time.tv_sec) * 1000000000 +
-		     (now.tv_nsec - st->entry_time.tv_nsec);
+	return (int64_t) (now.tv_sec - st->entry_time.tv_sec) * 1000000000 +
+	       (now.tv_nsec - st->entry_time.tv_nsec);
+}
+
+/* -T: " <0.000123>", the time the call took. */
+static void print_call_time(struct strbuf *out, int64_t ns)
+{
 	sb_printf(out, " <%" PRId64 ".%06" PRId64 ">", ns / 1000000000, ns % 1000000000 / 1000);
+}
+
+/* -c, -C: each call the trace shows (or would, but for -c) is counted. */
+static void count_call(struct session *s, struct task *t, struct tracee_state *st, int64_t ns)
+{
+	if (s->opts->summary == SUMMARY_NONE)
+		return;
+	if (!st->tgid)
+		st->tgid = proc_tgid(task_tid(t));
+	uint64_t took = ns > 0 ? (uint64_t) ns : 0;
+	summary_add(&s->summary, &st->call, took);
+	epoll_stats_add(&s->epoll_stats, st->tgid, &st->call, took);
 }
 
 static void on_exit_stop(void *ctx, struct task *t, const struct syscall_stop *stop)
@@ -180,10 +213,14 @@ static void on_exit_stop(void *ctx, struct task *t, const struct syscall_stop *s
 	call->rval = stop->rval;
 	call->is_error = stop->is_error;
 	call->mem.ctx = t;
+	int64_t ns = times_calls(s) ? call_ns(st) : 0;
 
+	if (st->deferred && !deferred_line_wanted(s, st))
+		return;
+	count_call(s, t, st, ns);
+	if (s->opts->summary == SUMMARY_ONLY)
+		return;
 	if (st->deferred) {
-		if (!deferred_line_wanted(s, st))
-			return;
 		start_line(s, t);
 		sb_puts(printer_text(&s->printer), sb_str(&st->pending));
 	} else {
@@ -196,8 +233,10 @@ static void on_exit_stop(void *ctx, struct task *t, const struct syscall_stop *s
 	printer_tab(&s->printer);
 	decode_retval(out, call);
 	if (s->opts->syscall_times)
-		print_call_time(out, st);
+		print_call_time(out, ns);
 	printer_end(&s->printer);
+	if (s->stacks)
+		printer_lines(&s->printer, stack_trace_text(st->stack));
 }
 
 static void on_signal(void *ctx, struct task *t, const siginfo_t *si)
@@ -280,6 +319,15 @@ static void on_superseded(void *ctx, struct task *leader, struct task *exec_thre
 	drop_state(leader);
 }
 
+/* A new program: what -k knew of the task's code and mappings is void. */
+static void on_exec(void *ctx, struct task *t)
+{
+	(void) ctx;
+	struct tracee_state *st = task_user(t);
+	if (st)
+		task_stack_forget(st->stack);
+}
+
 static void on_detached(void *ctx, struct task *t)
 {
 	struct session *s = ctx;
@@ -323,6 +371,11 @@ void session_init(struct session *s, const struct options *opts, FILE *out)
 	s->engine = NULL;
 	s->attaching = opts->command == NULL;
 	s->last_abi = &abi_x86_64;
+	s->summary = (struct summary) { 0 };
+	s->epoll_stats = (struct epoll_stats) { 0 };
+	/* -c: the trace stays quiet until session_finish prints the summary. */
+	s->printer.mute = opts->summary == SUMMARY_ONLY;
+	s->stacks = opts->stack_traces ? stack_tracer_new() : NULL;
 }
 
 void session_print_interest_lists(struct session *s, pid_t pid)
@@ -333,9 +386,25 @@ void session_print_interest_lists(struct session *s, pid_t pid)
 	sb_free(&text);
 }
 
+void session_finish(struct session *s)
+{
+	if (s->opts->summary == SUMMARY_NONE)
+		return;
+	struct strbuf text = STRBUF_INIT;
+	summary_print(&text, &s->summary, s->opts->sort_by);
+	epoll_stats_print(&text, &s->epoll_stats);
+	s->printer.mute = false;
+	printer_lines(&s->printer, sb_str(&text));
+	printer_flush(&s->printer);
+	sb_free(&text);
+}
+
 void session_free(struct session *s)
 {
 	printer_free(&s->printer);
+	summary_free(&s->summary);
+	epoll_stats_free(&s->epoll_stats);
+	stack_tracer_free(s->stacks);
 }
 
 struct engine_hooks session_hooks(struct session *s)
@@ -349,6 +418,7 @@ struct engine_hooks session_hooks(struct session *s)
 		.group_stop = on_group_stop,
 		.exited = on_exited,
 		.superseded = on_superseded,
+		.exec = on_exec,
 		.detached = on_detached,
 		.idle = on_idle,
 		.signal_received = on_signal_received,

@@ -5,10 +5,12 @@
 #ifndef EPOLLTRACE_CLI_SESSION_H
 #define EPOLLTRACE_CLI_SESSION_H
 
+#include "cli/epoll_stats.h"
 #include "cli/options.h"
 #include "cli/printer.h"
 #include "decode/decoder.h"
 #include "trace/engine.h"
+#include "stack/stack_trace.h"
 
 struct session {
 	const struct options *opts;
@@ -19,10 +21,17 @@ struct session {
 	bool attaching;
 	/* strace gives a new task the ABI of the last one that changed. */
 	const struct abi *last_abi;
+	/* -c, -C: what the summary at the end counts. */
+	struct summary summary;
+	struct epoll_stats epoll_stats;
+	/* -k: the files' symbols; NULL without -k. */
+	struct stack_tracer *stacks;
 };
 
 void session_init(struct session *s, const struct options *opts, FILE *out);
 void session_free(struct session *s);
+/* The end of the run (the command exited, or -p detached): -c's and -C's summary. */
+void session_finish(struct session *s);
 struct engine_hooks session_hooks(struct session *s);
 /* The epoll instances pid had before we came: their interest lists. */
 void session_print_interest_lists(struct session *s, pid_t pid);

@@ -1,7 +1,6 @@
-#include <string.h>
-
 #include "decode/call_filter.h"
 #include "decode/epoll_consts.h"
+#include "decode/epoll_event.h"
 
 static bool in_set(const struct fd_set_small *s, uint64_t value)
 {
@@ -44,21 +43,24 @@ enum filter_verdict call_filter_at_entry(const struct call_filter *f,
 	return v;
 }
 
+struct fd_search {
+	const struct fd_set_small *set;
+	bool found;
+};
+
+static bool search_on(void *ctx, uint64_t data)
+{
+	struct fd_search *search = ctx;
+	search->found = in_set(search->set, data);
+	return !search->found;
+}
+
 /* Whether a wait returned an event whose data holds one of the fds. */
 static bool returned_fd(const struct fd_set_small *s, const struct syscall_call *call)
 {
-	const struct abi *abi = call->abi;
-	unsigned char raw[16];
-	for (int64_t i = 0; i < call->rval; i++) {
-		uint64_t data;
-		if (!call->mem.read(call->mem.ctx, call->args[1] + (uint64_t) i * abi->epoll_event_size,
-				    raw, abi->epoll_event_size))
-			return false;
-		memcpy(&data, raw + abi->epoll_data_offset, sizeof(data));
-		if (in_set(s, data))
-			return true;
-	}
-	return false;
+	struct fd_search search = { s, false };
+	for_each_returned_data(call, search_on, &search);
+	return search.found;
 }
 
 bool call_filter_at_exit(const struct call_filter *f, const struct syscall_call *call)

@@ -29,3 +29,28 @@ void print_epoll_event(struct strbuf *out, const struct syscall_call *call,
 	print_epoll_data(out, data);
 	sb_putc(out, '}');
 }
+
+/* Events read per memory access: one access per event would cost a syscall each. */
+#define EVENTS_PER_READ 32
+
+bool for_each_returned_data(const struct syscall_call *call, epoll_data_fn each, void *ctx)
+{
+	const struct abi *abi = call->abi;
+	unsigned char raw[EVENTS_PER_READ * EPOLL_EVENT_MAX_SIZE];
+	uint64_t total = call->is_error || call->rval < 0 ? 0 : (uint64_t) call->rval;
+	for (uint64_t done = 0; done < total;) {
+		uint64_t n = total - done < EVENTS_PER_READ ? total - done : EVENTS_PER_READ;
+		if (!call->mem.read(call->mem.ctx, call->args[1] + done * abi->epoll_event_size,
+				    raw, n * abi->epoll_event_size))
+			return false;
+		for (uint64_t i = 0; i < n; i++) {
+			uint64_t data;
+			memcpy(&data, raw + i * abi->epoll_event_size + abi->epoll_data_offset,
+			       sizeof(data));
+			if (!each(ctx, data))
+				return true;
+		}
+		done += n;
+	}
+	return true;
+}

@@ -17,4 +17,12 @@ void print_epoll_data(struct strbuf *out, uint64_t data);
 void print_epoll_event(struct strbuf *out, const struct syscall_call *call,
 		       const void *raw);
 
+/*
+ * Calls each(ctx, data) with the data of every event a wait returned
+ * (call->rval of them, at args[1]), in order, while it returns true.
+ * Returns false when the events could not all be read.
+ */
+typedef bool (*epoll_data_fn)(void *ctx, uint64_t data);
+bool for_each_returned_data(const struct syscall_call *call, epoll_data_fn each, void *ctx);
+
 #endif

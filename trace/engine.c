@@ -248,7 +248,10 @@ static void handle_stopped(struct engine *e, struct task *t, int status)
 		handle_new_child(e, t);
 		break;
 	case PTRACE_EVENT_EXEC:
-		resume(e, handle_exec(e, t), 0);
+		t = handle_exec(e, t);
+		if (e->hooks.exec)
+			e->hooks.exec(e->hooks.ctx, t);
+		resume(e, t, 0);
 		break;
 	default:
 		resume(e, t, 0);

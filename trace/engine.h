@@ -51,6 +51,12 @@ struct engine_hooks {
 	 */
 	void (*superseded)(void *ctx, struct task *leader, struct task *exec_thread,
 			   pid_t former_tid);
+	/*
+	 * t, with its process's pid, has completed an execve: its memory is
+	 * a new program's (after superseded, when another thread called it).
+	 * May be NULL.
+	 */
+	void (*exec)(void *ctx, struct task *t);
 	/* The engine let go of a task that lives on (detach). */
 	void (*detached)(void *ctx, struct task *t);
 	/* Called before the engine blocks waiting for the next stop. */

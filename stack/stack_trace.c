@@ -1,0 +1,144 @@
+#include <linux/audit.h>
+#include <stdlib.h>
+
+#include "decode/strbuf.h"
+#include "model/xalloc.h"
+#include "stack/elf_symbols.h"
+#include "stack/frame_lines.h"
+#include "stack/proc_maps.h"
+#include "stack/stack_trace.h"
+#include "stack/symbol_files.h"
+#include "trace/stack_walk.h"
+
+/* strace's default limit: deeper stacks end with a line saying so. */
+#define MAX_FRAMES 256
+
+struct stack_tracer {
+	struct symbol_files files;
+};
+
+struct task_stack {
+	struct stack_walker *walker;	/* NULL until the first walk */
+	struct proc_maps maps;
+	struct strbuf text;
+};
+
+struct stack_tracer *stack_tracer_new(void)
+{
+	return xcalloc(1, sizeof(struct stack_tracer));
+}
+
+void stack_tracer_free(struct stack_tracer *tr)
+{
+	if (!tr)
+		return;
+	symbol_files_free(&tr->files);
+	free(tr);
+}
+
+/*
+ * The mapping holding ip.  The cached maps are read again only when ip is
+ * in none of them: code mapped since (dlopen) is then found, and a walk
+ * through known code never touches /proc.
+ */
+static struct code_mapping *mapping_of(struct task_stack *ts, struct task *t, uint64_t ip,
+				       bool *reread)
+{
+	struct code_mapping *m = proc_maps_find(&ts->maps, ip);
+	if (m || *reread)
+		return m;
+	*reread = true;
+	proc_maps_read(&ts->maps, task_tid(t));
+	return proc_maps_find(&ts->maps, ip);
+}
+
+/* One frame's line; false when it lies in no file and the trace ends there. */
+static bool add_frame(struct stack_tracer *tr, struct task_stack *ts, struct task *t,
+		      uint64_t ip, bool caller, bool *reread)
+{
+	struct code_mapping *m = mapping_of(ts, t, ip, reread);
+	if (!m || !m->path) {
+		frame_line_lost(&ts->text, "unexpected_backtracing_error", ip);
+		return false;
+	}
+	if (!m->symbols_looked_up) {
+		m->symbols = symbol_files_get(&tr->files, m->path, m->inode);
+		m->symbols_looked_up = true;
+	}
+	uint64_t file_off = ip - m->start + m->offset;
+	/*
+	 * A caller's address is where its call returns to, which for a call
+	 * that never returns is the next function's first byte: the byte
+	 * before it names the caller (libunwind does the same).
+	 */
+	uint64_t back = caller && file_off > 0 ? 1 : 0;
+	const char *func = NULL;
+	uint64_t distance = 0;
+	if (m->symbols && !elf_symbols_lookup(m->symbols, file_off - back, &func, &distance))
+		func = NULL;
+	frame_line(&ts->text, m->path, func, distance + back, file_off);
+	return true;
+}
+
+static void walk(struct stack_tracer *tr, struct task_stack *ts, struct task *t)
+{
+	if (!ts->walker)
+		ts->walker = stack_walker_new();
+	if (!ts->walker) {
+		frame_line_none(&ts->text, "libunwind could not be set up");
+		return;
+	}
+	uint64_t ips[MAX_FRAMES];
+	struct stack_walk w = stack_walker_walk(ts->walker, t, ips, MAX_FRAMES);
+	if (w.count == 0) {
+		frame_line_none(&ts->text, w.error ? w.error : "no frames");
+		return;
+	}
+	bool reread = false;
+	for (size_t i = 0; i < w.count; i++)
+		if (!add_frame(tr, ts, t, ips[i], i > 0, &reread))
+			return;
+	if (w.truncated)
+		sb_puts(&ts->text, " > too many stack frames\n");
+}
+
+void stack_trace_capture(struct stack_tracer *tr, struct task_stack **tsp, struct task *t,
+			 const struct abi *abi)
+{
+	if (!*tsp)
+		*tsp = xcalloc(1, sizeof(**tsp));
+	struct task_stack *ts = *tsp;
+	sb_reset(&ts->text);
+	/* libunwind unwinds the ABI it was built for, the host's, only. */
+	if (abi->audit_arch != AUDIT_ARCH_X86_64) {
+		struct strbuf why = STRBUF_INIT;
+		sb_printf(&why, "%s processes are not supported", abi->name);
+		frame_line_none(&ts->text, sb_str(&why));
+		sb_free(&why);
+		return;
+	}
+	walk(tr, ts, t);
+}
+
+const char *stack_trace_text(struct task_stack *ts)
+{
+	return ts ? sb_str(&ts->text) : "";
+}
+
+void task_stack_forget(struct task_stack *ts)
+{
+	if (!ts)
+		return;
+	proc_maps_clear(&ts->maps);
+	stack_walker_forget(ts->walker);
+}
+
+void task_stack_free(struct task_stack *ts)
+{
+	if (!ts)
+		return;
+	proc_maps_clear(&ts->maps);
+	stack_walker_free(ts->walker);
+	sb_free(&ts->text);
+	free(ts);
+}
