@@ -149,6 +149,14 @@ static void parse_sort(struct options *o, const char *name)
 	o->sort_by = (enum summary_sort) sort;
 }
 
+static void parse_colour(struct options *o, const char *arg)
+{
+	int when = colour_when_by_name(arg);
+	if (when < 0)
+		usage_error("invalid --color '%s': give auto, always or never", arg);
+	o->colour = (enum colour_when) when;
+}
+
 /* There can be no more -p options than arguments. */
 static void add_pid_list(struct options *o, const char *list, int argc)
 {
@@ -169,6 +177,8 @@ static const struct option long_options[] = {
 	{ "follow-forks", no_argument, NULL, 'f' },
 	{ "attach", required_argument, NULL, 'p' },
 	{ "spin", required_argument, NULL, 'S' + 256 },
+	{ "color", required_argument, NULL, 'K' + 256 },
+	{ "colour", required_argument, NULL, 'K' + 256 },
 	{ "epfd", required_argument, NULL, 'E' + 256 },
 	{ "fd", required_argument, NULL, 'F' + 256 },
 	{ "op", required_argument, NULL, 'O' + 256 },
@@ -208,6 +218,7 @@ void options_parse(struct options *o, int argc, char **argv)
 		case 'e': parse_trace_expr(o, optarg); break;
 		case 'T' + 256: parse_trace_expr(o, optarg); break;
 		case 'S' + 256: o->spin_usec = parse_count(optarg, "--spin"); break;
+		case 'K' + 256: parse_colour(o, optarg); break;
 		case 'E' + 256: parse_fd_list(&o->filter.epfds, optarg, "--epfd"); break;
 		case 'F' + 256: parse_fd_list(&o->filter.fds, optarg, "--fd"); break;
 		case 'O' + 256: parse_op_list(&o->filter.ops, optarg); break;

@@ -5,6 +5,7 @@
 #include <stddef.h>
 
 #include "cli/summary.h"
+#include "cli/colour.h"
 #include "decode/call_filter.h"
 #include "decode/decoder.h"
 
@@ -21,6 +22,7 @@ struct options {
 	bool verbose;			/* -v */
 	unsigned int quiet;		/* -q, -qq, -qqq */
 	unsigned int spin_usec;		/* --spin */
+	enum colour_when colour;	/* --color */
 	unsigned int timestamps;	/* -t, -tt, -ttt */
 	bool relative_timestamps;	/* -r */
 	bool syscall_times;		/* -T */

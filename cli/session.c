@@ -4,6 +4,7 @@
 #include <sys/wait.h>
 #include <time.h>
 
+#include "cli/colour.h"
 #include "cli/interest_header.h"
 #include "cli/session.h"
 #include "cli/tracer_signals.h"
@@ -231,7 +232,9 @@ static void on_exit_stop(void *ctx, struct task *t, const struct syscall_stop *s
 		call->desc->exit(out, call);
 	sb_puts(out, ") ");
 	printer_tab(&s->printer);
+	colour_start(out, s->colour && call->is_error, COLOUR_ERROR);
 	decode_retval(out, call);
+	colour_end(out, s->colour && call->is_error);
 	if (s->opts->syscall_times)
 		print_call_time(out, ns);
 	printer_end(&s->printer);
@@ -245,9 +248,11 @@ static void on_signal(void *ctx, struct task *t, const siginfo_t *si)
 	state_of(s, t);
 	start_line(s, t);
 	struct strbuf *out = printer_text(&s->printer);
+	colour_start(out, s->colour, COLOUR_SIGNAL);
 	sb_printf(out, "--- %s ", signal_name(si->si_signo));
 	decode_siginfo(out, si);
 	sb_puts(out, " ---");
+	colour_end(out, s->colour);
 	printer_end(&s->printer);
 }
 
@@ -256,7 +261,10 @@ static void on_group_stop(void *ctx, struct task *t, int sig)
 	struct session *s = ctx;
 	state_of(s, t);
 	start_line(s, t);
-	sb_printf(printer_text(&s->printer), "--- stopped by %s ---", signal_name(sig));
+	struct strbuf *out = printer_text(&s->printer);
+	colour_start(out, s->colour, COLOUR_SIGNAL);
+	sb_printf(out, "--- stopped by %s ---", signal_name(sig));
+	colour_end(out, s->colour);
 	printer_end(&s->printer);
 	printer_flush(&s->printer);
 	tracer_signals_follow_stop(sig);
@@ -289,11 +297,13 @@ static void on_exited(void *ctx, struct task *t, int status)
 	if (s->opts->quiet < 2) {
 		start_line(s, t);
 		struct strbuf *out = printer_text(&s->printer);
+		colour_start(out, s->colour, COLOUR_EXIT);
 		if (WIFEXITED(status))
 			sb_printf(out, "+++ exited with %d +++", WEXITSTATUS(status));
 		else
 			sb_printf(out, "+++ killed by %s%s +++", signal_name(WTERMSIG(status)),
 				  WCOREDUMP(status) ? " (core dumped)" : "");
+		colour_end(out, s->colour);
 		printer_end(&s->printer);
 	}
 	if (printer_is_open_for(&s->printer, st))
@@ -366,6 +376,7 @@ void session_init(struct session *s, const struct options *opts, FILE *out)
 	};
 	printer_init(&s->printer, out, opts->outfile ? PREFIX_PLAIN : PREFIX_BRACKETED,
 		     opts->acolumn);
+	s->colour = colour_wanted(opts->colour, out);
 	s->printer.timestamps.absolute = opts->timestamps;
 	s->printer.timestamps.relative = opts->relative_timestamps;
 	s->engine = NULL;

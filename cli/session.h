@@ -26,6 +26,7 @@ struct session {
 	struct epoll_stats epoll_stats;
 	/* -k: the files' symbols; NULL without -k. */
 	struct stack_tracer *stacks;
+	bool colour;		/* --color, decided once */
 };
 
 void session_init(struct session *s, const struct options *opts, FILE *out);
