@@ -157,6 +157,14 @@ static void parse_colour(struct options *o, const char *arg)
 	o->colour = (enum colour_when) when;
 }
 
+/* -y names fds; the socket details of -yy are not there yet. */
+static void want_fd_names(struct options *o)
+{
+	if (o->fd_names)
+		usage_error("%s", "-yy (socket addresses) is not supported yet: use -y");
+	o->fd_names = true;
+}
+
 /* There can be no more -p options than arguments. */
 static void add_pid_list(struct options *o, const char *list, int argc)
 {
@@ -184,6 +192,7 @@ static const struct option long_options[] = {
 	{ "op", required_argument, NULL, 'O' + 256 },
 	{ "relative-timestamps", no_argument, NULL, 'r' },
 	{ "syscall-times", no_argument, NULL, 'T' },
+	{ "decode-fds", no_argument, NULL, 'y' },
 	{ "successful-only", no_argument, NULL, 'z' },
 	{ "failed-only", no_argument, NULL, 'Z' },
 	{ "trace", required_argument, NULL, 'T' + 256 },
@@ -210,7 +219,7 @@ void options_parse(struct options *o, int argc, char **argv)
 	/* Our own messages say what went wrong. */
 	opterr = 0;
 	int c;
-	while ((c = getopt_long(argc, argv, "+:o:a:s:e:p:vqfhVtrTzZkcCS:w", long_options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+:o:a:s:e:p:vqfhVtrTzZykcCS:w", long_options, NULL)) != -1) {
 		switch (c) {
 		case 'o': o->outfile = optarg; break;
 		case 'a': o->acolumn = parse_count(optarg, "-a"); break;
@@ -225,6 +234,7 @@ void options_parse(struct options *o, int argc, char **argv)
 		case 't': o->timestamps++; break;
 		case 'r': o->relative_timestamps = true; break;
 		case 'T': o->syscall_times = true; break;
+		case 'y': want_fd_names(o); break;
 		case 'z': o->outcome = OUTCOME_SUCCESS; break;
 		case 'k': want_stack_traces(o); break;
 		case 'Z': o->outcome = OUTCOME_FAILURE; break;

@@ -26,6 +26,7 @@ struct options {
 	unsigned int timestamps;	/* -t, -tt, -ttt */
 	bool relative_timestamps;	/* -r */
 	bool syscall_times;		/* -T */
+	bool fd_names;			/* -y */
 	bool stack_traces;		/* -k */
 	enum call_outcome outcome;	/* -z, -Z */
 	struct call_filter filter;	/* --epfd, --fd, --op */

@@ -1,4 +1,7 @@
 #include <inttypes.h>
+#include <limits.h>
+#include <stdio.h>
+#include <unistd.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -11,6 +14,7 @@
 #include "decode/call_filter.h"
 #include "decode/signals.h"
 #include "decode/siginfo.h"
+#include "model/escape.h"
 #include "model/proc_tgid.h"
 #include "stack/stack_trace.h"
 
@@ -33,6 +37,7 @@ struct tracee_state {
 	bool reprint;
 	const struct abi *abi;
 	struct task_stack *stack;	/* -k: the call's stack, taken at its entry */
+	struct fd_names fd_names;	/* -y: names this task's fds */
 };
 
 static struct tracee_state *state_of(struct session *s, struct task *t)
@@ -75,6 +80,19 @@ static void start_line(struct session *s, struct task *t)
 static bool read_tracee(void *ctx, uint64_t addr, void *buf, size_t len)
 {
 	return task_read_mem(ctx, addr, buf, len);
+}
+
+/* Read afresh at every use, as strace does: a number may name another file by now. */
+static bool name_tracee_fd(void *ctx, int fd, struct strbuf *out)
+{
+	char path[64], target[PATH_MAX];
+	snprintf(path, sizeof(path), "/proc/%d/fd/%d", (int) task_tid(ctx), fd);
+	ssize_t n = readlink(path, target, sizeof(target) - 1);
+	if (n < 0)
+		return false;
+	target[n] = '\0';
+	print_escaped(out, target);
+	return true;
 }
 
 static void note_personality(struct session *s, struct task *t, struct tracee_state *st,
@@ -123,6 +141,10 @@ static bool on_entry(void *ctx, struct task *t, const struct syscall_stop *stop)
 		.mem = { read_tracee, t },
 		.opts = &s->decode_opts,
 	};
+	if (s->opts->fd_names) {
+		st->fd_names = (struct fd_names) { name_tracee_fd, t };
+		call->fd_names = &st->fd_names;
+	}
 	uint64_t word_mask = abi->word_size == 8 ? UINT64_MAX : UINT32_MAX;
 	for (int i = 0; i < 6; i++)
 		call->args[i] = stop->args[i] & word_mask;
@@ -214,6 +236,7 @@ static void on_exit_stop(void *ctx, struct task *t, const struct syscall_stop *s
 	call->rval = stop->rval;
 	call->is_error = stop->is_error;
 	call->mem.ctx = t;
+	st->fd_names.ctx = t;
 	int64_t ns = times_calls(s) ? call_ns(st) : 0;
 
 	if (st->deferred && !deferred_line_wanted(s, st))

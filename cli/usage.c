@@ -14,6 +14,7 @@ void print_usage(FILE *out)
 "  -a, --columns=N         align return values at column N (default 40)\n"
 "  -s, --string-limit=N    print at most N array elements (default 32)\n"
 "  -v, --no-abbrev         print every array element\n"
+"  -y, --decode-fds        print the file behind each fd: 5<anon_inode:[eventpoll]>\n"
 "  --color=WHEN            colour errors, signals and exits: auto (on a\n"
 "                          terminal, unless NO_COLOR is set), always, never\n"
 "  -q, --quiet             hide attach and 32/64-bit mode messages; -qq also\n"

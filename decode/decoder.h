@@ -19,6 +19,12 @@ struct tracee_mem {
 	void *ctx;
 };
 
+/* -y: what an fd of the tracee is, as /proc shows it; false if it is not open. */
+struct fd_names {
+	bool (*name)(void *ctx, int fd, struct strbuf *out);
+	void *ctx;
+};
+
 struct decode_opts {
 	unsigned int max_elems;	/* -s: array elements printed before "..." */
 	bool verbose;		/* -v: print every element */
@@ -34,6 +40,8 @@ struct syscall_call {
 	bool is_error;		/* at exit */
 	struct tracee_mem mem;
 	const struct decode_opts *opts;
+	/* NULL unless -y asks for fds to be named. */
+	const struct fd_names *fd_names;
 };
 
 /* One argument value that makes a shared syscall (ioctl) one of ours. */

@@ -10,11 +10,11 @@ static bool epoll_ctl_entry(struct strbuf *out, const struct syscall_call *call)
 	unsigned int op = (unsigned int) call->args[1];
 	uint64_t event = call->args[3];
 
-	print_int_arg(out, call->args[0]);
+	print_fd_arg(out, call, call->args[0]);
 	sb_puts(out, ", ");
 	print_xval(out, &epoll_ctl_ops_xlat, op, "EPOLL_CTL_???");
 	sb_puts(out, ", ");
-	print_int_arg(out, call->args[2]);
+	print_fd_arg(out, call, call->args[2]);
 	sb_puts(out, ", ");
 
 	unsigned char raw[EPOLL_EVENT_MAX_SIZE];

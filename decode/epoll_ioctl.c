@@ -47,7 +47,7 @@ static void print_params_at(struct strbuf *out, const struct syscall_call *call,
 /* EPIOCSPARAMS passes its struct in, so it is shown at entry. */
 static bool epoll_ioctl_entry(struct strbuf *out, const struct syscall_call *call)
 {
-	print_int_arg(out, call->args[0]);
+	print_fd_arg(out, call, call->args[0]);
 	sb_puts(out, ", ");
 	print_xval(out, &epoll_ioctls_xlat, request_of(call), "EPIOC???");
 	if (request_of(call) != EPOLL_IOC_SET_PARAMS)

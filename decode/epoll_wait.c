@@ -9,7 +9,7 @@
 
 static bool epfd_entry(struct strbuf *out, const struct syscall_call *call)
 {
-	print_int_arg(out, call->args[0]);
+	print_fd_arg(out, call, call->args[0]);
 	return false;
 }
 

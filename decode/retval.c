@@ -3,6 +3,7 @@
 
 #include "decode/decoder.h"
 #include "decode/errnos.h"
+#include "decode/int_arg.h"
 #include "decode/xlat.h"
 
 /*
@@ -22,6 +23,8 @@ void decode_retval(struct strbuf *out, const struct syscall_call *call)
 {
 	if (!call->is_error) {
 		sb_printf(out, "= %" PRId64, call->rval);
+		if (call->desc->roles.epfd_result)
+			print_fd_name(out, call, (uint64_t) call->rval);
 		return;
 	}
 	uint64_t err = 0 - (uint64_t) call->rval;

@@ -83,3 +83,11 @@ const char *sb_str(struct strbuf *sb)
 	sb->s[sb->len] = '\0';
 	return sb->s;
 }
+
+void sb_truncate(struct strbuf *sb, size_t len)
+{
+	if (len >= sb->len)
+		return;
+	sb->len = len;
+	sb->s[len] = '\0';
+}

@@ -19,6 +19,8 @@ void sb_printf(struct strbuf *sb, const char *fmt, ...)
 /* Room for extra more bytes and the NUL, for a caller that read()s into s. */
 void sb_reserve(struct strbuf *sb, size_t extra);
 void sb_reset(struct strbuf *sb);
+/* Drops what was appended after the first len bytes. */
+void sb_truncate(struct strbuf *sb, size_t len);
 void sb_free(struct strbuf *sb);
 /* Always NUL-terminated, also when empty. */
 const char *sb_str(struct strbuf *sb);

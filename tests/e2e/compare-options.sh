@@ -5,10 +5,10 @@
 # tests/progs/epoll_calls.c, whose 40 ready events exceed the default cap.
 . "$TESTS_SRCDIR/e2e/lib.sh"
 
-plan 18
+plan 20
 for abi in $ABIS; do
 	if ! prog=$(prog_path epoll_calls $abi); then
-		skip_n 9 "$(missing_reason $abi)"
+		skip_n 10 "$(missing_reason $abi)"
 		continue
 	fi
 	compare_with_strace "$abi -s 5" -qq -s 5 -- "$prog"
@@ -23,4 +23,5 @@ for abi in $ABIS; do
 		-qq -e trace=epoll_wait,epoll_pwait2 -- "$prog"
 	compare_with_strace "$abi -z" -qq -z -- "$prog"
 	compare_with_strace "$abi -Z" -qq -Z -- "$prog"
+	compare_with_strace "$abi -y" -qq -y -- "$prog"
 done

@@ -7,6 +7,8 @@
 #   - addresses (hex of 8 or more digits, except data=, events= and flag
 #     remainders) become 0xAAAA..., of the same width;
 #   - si_utime/si_stime (and their "/* 0.01 s */" comments) become N;
+#   - inode numbers in -y names (pipe:[1234], socket:[1234]) become I's of
+#     the same width;
 #   - with --strace61 only (the reference log, never epolltrace's): 6.1's
 #     data={u32=..., u64=N} becomes 7.x's data=0x..., and its commas around
 #     <unfinished ...> / <... resumed> move to where 7.x puts them; the
@@ -84,6 +86,7 @@ while (my $line = <>) {
 	}
 	$body =~ s/\b(si_pid=|superseded by execve in pid )(\d+)/$1 . pid_name($2)/ge;
 	$body =~ s/\b(si_[us]time)=\d+(?: \/\* [0-9.]+ s \*\/)?/$1=N/g;
+	$body =~ s/\b(pipe|socket):\[(\d+)\]/"$1:[" . ('I' x length($2)) . ']'/ge;
 	$body =~ s/(?<!data=)(?<!events=)(?<!\|)\b0x([0-9a-f]{8,})\b/'0x' . ('A' x length($1))/ge;
 	$result =~ s/\b0x([0-9a-f]{8,})\b/'0x' . ('A' x length($1))/ge;
 

@@ -29,8 +29,48 @@ static const char *create(const char *name, uint64_t arg, int64_t rval)
 	return render(&c);
 }
 
+/* -y: fds 4 and 5 are open (an instance and a pipe), others are not. */
+static bool fake_fd_name(void *ctx, int fd, struct strbuf *out)
+{
+	(void) ctx;
+	if (fd == 4)
+		sb_puts(out, "anon_inode:[eventpoll]");
+	else if (fd == 5)
+		sb_puts(out, "pipe:[77]");
+	else
+		return false;
+	return true;
+}
+
+static const struct fd_names fake_fd_names = { fake_fd_name, NULL };
+
+static const char *named(const char *name, uint64_t epfd, uint64_t fd, int64_t rval)
+{
+	static const unsigned char ev[12] = { 1 };
+	struct fake_mem mem = { .n = 0 };
+	fake_mem_add(&mem, EV_ADDR, ev, sizeof(ev));
+	struct syscall_call c = fake_call(&abi_x86_64, name, &mem);
+	c.fd_names = &fake_fd_names;
+	c.args[0] = epfd;
+	c.args[1] = 1;
+	c.args[2] = fd;
+	c.args[3] = EV_ADDR;
+	fake_return(&c, rval);
+	return render(&c);
+}
+
 int main(void)
 {
+	tap_is(named("epoll_ctl", 4, 5, 0),
+	       "epoll_ctl(4<anon_inode:[eventpoll]>, EPOLL_CTL_ADD, 5<pipe:[77]>, {events=EPOLLIN, data=0}) = 0",
+	       "-y names the epoll fd and the target fd");
+	tap_is(named("epoll_ctl", 4, 9, -9),
+	       "epoll_ctl(4<anon_inode:[eventpoll]>, EPOLL_CTL_ADD, 9, {events=EPOLLIN, data=0}) = -1 EBADF (Bad file descriptor)",
+	       "-y leaves an fd that is not open bare");
+	tap_is(named("epoll_create1", 0, 0, 4), "epoll_create1(0) = 4<anon_inode:[eventpoll]>",
+	       "-y names the new instance in the result");
+	tap_is(named("epoll_create1", 0, 0, -24), "epoll_create1(0) = -1 EMFILE (Too many open files)",
+	       "-y names nothing in an error");
 	tap_is(create("epoll_create1", 0x80000, 4), "epoll_create1(EPOLL_CLOEXEC) = 4", "create1 CLOEXEC");
 	tap_is(create("epoll_create1", 0, 3), "epoll_create1(0) = 3", "create1 no flags");
 	tap_is(create("epoll_create1", 0x800, -22),
