@@ -1,0 +1,47 @@
+/*
+ * What the session keeps per task, shared by session.c (the task's life:
+ * signals, stops, exits, detach) and call_lines.c (its traced calls).
+ */
+#ifndef EPOLLTRACE_CLI_SESSION_STATE_H
+#define EPOLLTRACE_CLI_SESSION_STATE_H
+
+#include <time.h>
+
+#include "cli/session.h"
+#include "stack/stack_trace.h"
+
+/* What the session remembers of one task between its stops. */
+struct tracee_state {
+	struct syscall_call call;
+	bool in_call;
+	/*
+	 * The call's line is kept here and printed whole at exit, or not at
+	 * all: -z, -Z, and filters only its result can decide (at_exit).
+	 */
+	bool deferred;
+	bool judged_at_exit;
+	struct strbuf pending;
+	struct timespec entry_time;	/* for -T, -c, -C */
+	pid_t tgid;			/* for -c, -C: 0 until read */
+	/* The entry printed everything but the return value. */
+	bool decoded_at_entry;
+	/* strace starts the next call's exit on a line of its own after an exec took over the pid. */
+	bool reprint;
+	const struct abi *abi;
+	struct task_stack *stack;	/* -k: the call's stack, taken at its entry */
+	struct fd_names fd_names;	/* -y: names this task's fds */
+};
+
+struct tracee_state *state_of(struct session *s, struct task *t);
+/* Starts a line of t's, with the prefix strace would give it. */
+void start_line(struct session *s, struct task *t);
+
+/* The engine's syscall hooks. */
+bool call_entry(void *ctx, struct task *t, const struct syscall_stop *stop);
+void call_exit(void *ctx, struct task *t, const struct syscall_stop *stop);
+/* t dies inside a call: its line ends with "= ?", as strace's. */
+void call_abandon(struct session *s, struct task *t, struct tracee_state *st);
+/* t is let go inside a call: its line ends with " <detached ...>". */
+void call_detach(struct session *s, struct task *t, struct tracee_state *st);
+
+#endif
