@@ -9,47 +9,7 @@
 
 #include "cli/attach_target.h"
 #include "cli/exit_codes.h"
-
-/* The fields of /proc/PID/status that decide whether it can be traced. */
-struct proc_status {
-	char state;
-	unsigned int threads;
-	pid_t tgid;
-	pid_t tracer;
-	uid_t uid;
-	unsigned long long cap_eff;
-};
-
-static bool read_status(pid_t pid, struct proc_status *st)
-{
-	char path[64], line[256];
-	if (pid)
-		snprintf(path, sizeof(path), "/proc/%d/status", (int) pid);
-	else
-		snprintf(path, sizeof(path), "/proc/self/status");
-	FILE *f = fopen(path, "re");
-	if (!f)
-		return false;
-	*st = (struct proc_status) { 0 };
-	while (fgets(line, sizeof(line), f)) {
-		int n;
-		unsigned int u;
-		if (sscanf(line, "State: %c", &st->state) == 1)
-			continue;
-		if (sscanf(line, "Tgid: %d", &n) == 1)
-			st->tgid = n;
-		else if (sscanf(line, "Threads: %u", &u) == 1)
-			st->threads = u;
-		else if (sscanf(line, "TracerPid: %d", &n) == 1)
-			st->tracer = n;
-		else if (sscanf(line, "Uid: %*u %u", &u) == 1)
-			st->uid = u;
-		else
-			sscanf(line, "CapEff: %llx", &st->cap_eff);
-	}
-	fclose(f);
-	return st->tgid != 0;
-}
+#include "model/proc_status.h"
 
 static void read_comm(pid_t pid, char *comm, size_t size)
 {
@@ -86,7 +46,7 @@ int attach_target_check(const char *text, pid_t *process)
 	}
 	pid_t pid = (pid_t) n;
 	struct proc_status st;
-	if (!read_status(pid, &st))
+	if (!proc_status_read(pid, &st))
 		return complain(EXIT_NO_TARGET, pid, "%s",
 				"no such process; check the number with ps or pgrep");
 	if (st.tgid == getpid())
@@ -125,7 +85,7 @@ static int read_yama_scope(void)
 static int explain_denied(pid_t pid)
 {
 	struct proc_status target, self;
-	bool known = read_status(pid, &target) && read_status(0, &self);
+	bool known = proc_status_read(pid, &target) && proc_status_read(0, &self);
 	bool privileged = known && (self.cap_eff >> CAP_SYS_PTRACE_BIT) & 1;
 	if (known && !privileged && target.uid != geteuid()) {
 		char detail[160];

@@ -10,7 +10,7 @@
 #include "cli/session_state.h"
 #include "decode/call_filter.h"
 #include "model/escape.h"
-#include "model/proc_tgid.h"
+#include "model/proc_status.h"
 
 static bool read_tracee(void *ctx, uint64_t addr, void *buf, size_t len)
 {
