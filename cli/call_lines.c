@@ -2,7 +2,6 @@
 #include <inttypes.h>
 #include <limits.h>
 #include <stdio.h>
-#include <string.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -47,10 +46,8 @@ static void note_personality(struct session *s, struct task *t, struct tracee_st
 
 static const struct syscall_desc *traced_desc(const struct session *s, const char *name)
 {
-	for (size_t i = 0; i < nsyscall_descs; i++)
-		if (s->opts->traced[i] && strcmp(syscall_descs[i]->name, name) == 0)
-			return syscall_descs[i];
-	return NULL;
+	int i = syscall_desc_index(name);
+	return i >= 0 && s->opts->traced[i] ? syscall_descs[i] : NULL;
 }
 
 /* -T shows each call's time, and the summary adds them up. */

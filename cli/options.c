@@ -40,11 +40,10 @@ static void select_syscall(struct options *o, const char *name, bool on)
 			o->traced[i] = on;
 		return;
 	}
-	for (size_t i = 0; i < nsyscall_descs; i++) {
-		if (strcmp(syscall_descs[i]->name, name) == 0) {
-			o->traced[i] = on;
-			return;
-		}
+	int i = syscall_desc_index(name);
+	if (i >= 0) {
+		o->traced[i] = on;
+		return;
 	}
 	fprintf(stderr, "epolltrace: invalid system call '%s' in -e trace: epolltrace traces",
 		name);

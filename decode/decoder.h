@@ -82,6 +82,8 @@ extern const struct syscall_desc *const syscall_descs[];
 extern const size_t nsyscall_descs;
 
 const struct syscall_desc *syscall_desc_by_name(const char *name);
+/* The index of name in syscall_descs[], or -1. */
+int syscall_desc_index(const char *name);
 
 /* Whether a call of desc with these arguments is one epolltrace decodes. */
 bool syscall_call_wanted(const struct syscall_call *call);

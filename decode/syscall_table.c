@@ -14,12 +14,18 @@ const struct syscall_desc *const syscall_descs[] = {
 
 const size_t nsyscall_descs = sizeof(syscall_descs) / sizeof(syscall_descs[0]);
 
-const struct syscall_desc *syscall_desc_by_name(const char *name)
+int syscall_desc_index(const char *name)
 {
 	for (size_t i = 0; i < nsyscall_descs; i++)
 		if (strcmp(syscall_descs[i]->name, name) == 0)
-			return syscall_descs[i];
-	return NULL;
+			return (int) i;
+	return -1;
+}
+
+const struct syscall_desc *syscall_desc_by_name(const char *name)
+{
+	int i = syscall_desc_index(name);
+	return i < 0 ? NULL : syscall_descs[i];
 }
 
 bool syscall_call_wanted(const struct syscall_call *call)
