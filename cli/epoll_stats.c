@@ -48,8 +48,9 @@ static void replace(struct epoll_stats *es, pid_t pid, int epfd)
 	}
 }
 
-static bool count_data(void *ctx, uint64_t data)
+static bool count_data(void *ctx, uint32_t events, uint64_t data)
 {
+	(void) events;
 	data_counts_add(ctx, data);
 	return true;
 }
@@ -80,7 +81,7 @@ void epoll_stats_add(struct epoll_stats *es, pid_t pid, const struct syscall_cal
 		in->max_events = n;
 	/* Every wait call takes maxevents right after the events array. */
 	in->full += (int64_t) n == fd_arg(call->args[2]);
-	for_each_returned_data(call, count_data, &in->data);
+	for_each_returned_event(call, count_data, &in->data);
 }
 
 /* Microseconds, as the strace table's usecs/call. */

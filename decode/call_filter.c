@@ -48,8 +48,9 @@ struct fd_search {
 	bool found;
 };
 
-static bool search_on(void *ctx, uint64_t data)
+static bool search_on(void *ctx, uint32_t events, uint64_t data)
 {
+	(void) events;
 	struct fd_search *search = ctx;
 	search->found = in_set(search->set, data);
 	return !search->found;
@@ -59,7 +60,7 @@ static bool search_on(void *ctx, uint64_t data)
 static bool returned_fd(const struct fd_set_small *s, const struct syscall_call *call)
 {
 	struct fd_search search = { s, false };
-	for_each_returned_data(call, search_on, &search);
+	for_each_returned_event(call, search_on, &search);
 	return search.found;
 }
 

@@ -63,6 +63,8 @@ struct epoll_roles {
 	signed char op;		/* EPOLL_CTL_* */
 	bool epfd_result;	/* the result is a new epoll instance */
 	bool events_result;	/* the result counts the events at args[1] */
+	/* How a wait's args[3] gives its timeout. */
+	enum { TIMEOUT_NONE, TIMEOUT_MSEC, TIMEOUT_TIMESPEC } timeout;
 };
 
 struct syscall_desc {

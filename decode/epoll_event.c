@@ -33,7 +33,7 @@ void print_epoll_event(struct strbuf *out, const struct syscall_call *call,
 /* Events read per memory access: one access per event would cost a syscall each. */
 #define EVENTS_PER_READ 32
 
-bool for_each_returned_data(const struct syscall_call *call, epoll_data_fn each, void *ctx)
+bool for_each_returned_event(const struct syscall_call *call, epoll_event_fn each, void *ctx)
 {
 	const struct abi *abi = call->abi;
 	unsigned char raw[EVENTS_PER_READ * EPOLL_EVENT_MAX_SIZE];
@@ -44,10 +44,12 @@ bool for_each_returned_data(const struct syscall_call *call, epoll_data_fn each,
 				    raw, n * abi->epoll_event_size))
 			return false;
 		for (uint64_t i = 0; i < n; i++) {
+			const unsigned char *event = raw + i * abi->epoll_event_size;
+			uint32_t events;
 			uint64_t data;
-			memcpy(&data, raw + i * abi->epoll_event_size + abi->epoll_data_offset,
-			       sizeof(data));
-			if (!each(ctx, data))
+			memcpy(&events, event, sizeof(events));
+			memcpy(&data, event + abi->epoll_data_offset, sizeof(data));
+			if (!each(ctx, events, data))
 				return true;
 		}
 		done += n;

@@ -18,11 +18,11 @@ void print_epoll_event(struct strbuf *out, const struct syscall_call *call,
 		       const void *raw);
 
 /*
- * Calls each(ctx, data) with the data of every event a wait returned
+ * Calls each(ctx, events, data) for every event a wait returned
  * (call->rval of them, at args[1]), in order, while it returns true.
  * Returns false when the events could not all be read.
  */
-typedef bool (*epoll_data_fn)(void *ctx, uint64_t data);
-bool for_each_returned_data(const struct syscall_call *call, epoll_data_fn each, void *ctx);
+typedef bool (*epoll_event_fn)(void *ctx, uint32_t events, uint64_t data);
+bool for_each_returned_event(const struct syscall_call *call, epoll_event_fn each, void *ctx);
 
 #endif

@@ -60,25 +60,26 @@ static void epoll_pwait2_exit(struct strbuf *out, const struct syscall_call *cal
 	print_sigmask_args(out, call);
 }
 
-#define WAIT_ROLES { .epfd = 0, .fd = NO_ARG, .op = NO_ARG, .events_result = true }
+#define WAIT_ROLES(how) { .epfd = 0, .fd = NO_ARG, .op = NO_ARG, .events_result = true, \
+			 .timeout = (how) }
 
 const struct syscall_desc epoll_wait_desc = {
 	.name = "epoll_wait",
-	.roles = WAIT_ROLES,
+	.roles = WAIT_ROLES(TIMEOUT_MSEC),
 	.entry = epfd_entry,
 	.exit = epoll_wait_exit,
 };
 
 const struct syscall_desc epoll_pwait_desc = {
 	.name = "epoll_pwait",
-	.roles = WAIT_ROLES,
+	.roles = WAIT_ROLES(TIMEOUT_MSEC),
 	.entry = epfd_entry,
 	.exit = epoll_pwait_exit,
 };
 
 const struct syscall_desc epoll_pwait2_desc = {
 	.name = "epoll_pwait2",
-	.roles = WAIT_ROLES,
+	.roles = WAIT_ROLES(TIMEOUT_TIMESPEC),
 	.entry = epfd_entry,
 	.exit = epoll_pwait2_exit,
 };

@@ -1,0 +1,90 @@
+/*
+ * The model of every epoll instance epolltrace has seen: each instance's
+ * interest list, which processes hold it, and what the loop did with it.
+ * It is told what the traced programs did (calls and their results,
+ * already decoded) and checks each step for event-loop bugs.  It reads
+ * /proc and kcmp(2) to learn what it was not told, but knows nothing of
+ * ptrace.
+ */
+#ifndef EPOLLTRACE_MODEL_EPOLL_MODEL_H
+#define EPOLLTRACE_MODEL_EPOLL_MODEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#include "decode/strbuf.h"
+
+struct model_config {
+	bool diagnose;		/* check for bugs, not only keep the lists */
+	unsigned int oneshot_waits;	/* waits a fired ONESHOT fd may stay unarmed */
+	unsigned int oneshot_ms;	/* ... or milliseconds, with waits going on */
+	unsigned int repeat_waits;	/* consecutive waits for level-not-consumed, maxevents-saturated */
+	unsigned int spin_waits;	/* consecutive empty zero-timeout waits for spin-loop */
+};
+
+#define MODEL_DEFAULT_CONFIG { .oneshot_waits = 100, .oneshot_ms = 1000, \
+			       .repeat_waits = 100, .spin_waits = 1000 }
+
+/* A finished epoll_ctl. */
+struct model_ctl {
+	pid_t tgid, tid;
+	int epfd, op, fd;
+	bool has_event;		/* the event could be read */
+	uint32_t events;
+	uint64_t data;
+	int err;		/* 0 on success */
+};
+
+/* An epoll_wait, epoll_pwait or epoll_pwait2. */
+struct model_wait {
+	pid_t tgid, tid;
+	int epfd;
+	int maxevents;
+	bool zero_timeout;
+};
+
+struct model_event {
+	uint32_t events;
+	uint64_t data;
+};
+
+/* One diagnostic line, without its newline. */
+typedef void (*model_report_fn)(void *ctx, const char *line);
+
+struct model;
+
+struct model *model_new(const struct model_config *cfg, model_report_fn report, void *ctx);
+void model_free(struct model *m);
+
+void model_epoll_created(struct model *m, pid_t tgid, int epfd);
+void model_ctl_done(struct model *m, const struct model_ctl *c);
+void model_wait_started(struct model *m, const struct model_wait *w);
+/* err is 0 when the wait returned n events (maybe none). */
+void model_wait_done(struct model *m, const struct model_wait *w, int err,
+		     const struct model_event *ev, size_t n);
+
+/* fd was closed, or replaced by dup2/dup3; lo..hi for close_range. */
+void model_fds_closed(struct model *m, pid_t tgid, pid_t tid, unsigned int lo, unsigned int hi);
+/* Registrations may have changed without an epoll_ctl (io_uring). */
+void model_kernel_changed(struct model *m, pid_t tgid);
+/* tgid completed an execve: O_CLOEXEC fds are gone. */
+void model_exec(struct model *m, pid_t tgid);
+void model_thread_gone(struct model *m, pid_t tid);
+void model_process_gone(struct model *m, pid_t tgid);
+/* Learns every instance tgid holds now (when attaching). */
+void model_load_process(struct model *m, pid_t tgid);
+
+/*
+ * The interest list of every instance tgid holds (all of them for 0) as
+ * the model has it, each checked against the kernel's, which the model
+ * then takes over.  A process that has exited is shown as it was left.
+ */
+void model_dump(struct model *m, pid_t tgid, struct strbuf *out);
+/* The trace is over: warnings held back, and hangs seen at the end. */
+void model_finish(struct model *m);
+/* The diagnostics by kind; nothing when not diagnosing. */
+void model_summary(const struct model *m, struct strbuf *out);
+
+#endif

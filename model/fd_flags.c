@@ -1,0 +1,23 @@
+#include <stdio.h>
+#include <string.h>
+
+#include "model/fd_flags.h"
+#include "model/proc_text.h"
+#include "model/text_scan.h"
+
+bool proc_fd_flags(pid_t pid, int fd, uint64_t *flags)
+{
+	char path[64];
+	snprintf(path, sizeof(path), "/proc/%d/fdinfo/%d", (int) pid, fd);
+	struct strbuf text = STRBUF_INIT;
+	bool found = false;
+	if (proc_text_read(path, &text)) {
+		for (const char *line = sb_str(&text); line && *line && !found;
+		     line = strchr(line, '\n') ? strchr(line, '\n') + 1 : NULL) {
+			const char *p = line;
+			found = scan_key_num(&p, "flags:", 8, UINT64_MAX, flags);
+		}
+	}
+	sb_free(&text);
+	return found;
+}

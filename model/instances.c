@@ -1,0 +1,234 @@
+/* An instance's interest list: its registrations, and those it recently lost. */
+#include <stdlib.h>
+#include <sys/epoll.h>
+
+#include "decode/epoll_event.h"
+#include "model/model_state.h"
+#include "model/reg_target.h"
+#include "model/xalloc.h"
+
+struct ep_instance *instance_new(struct model *m)
+{
+	struct ep_instance *inst = xcalloc(1, sizeof(*inst));
+	inst->id = ++m->next_id;
+	return inst;
+}
+
+void instance_free(struct ep_instance *inst)
+{
+	if (!inst)
+		return;
+	for (size_t i = 0; i < inst->n; i++)
+		free(inst->entries[i]);
+	free(inst->entries);
+	u64_map_free(&inst->by_data);
+	u64_map_free(&inst->by_tfd);
+	free(inst);
+}
+
+static struct ep_entry *entry_at(const struct u64_map *map, uint64_t key)
+{
+	uint64_t v;
+	return u64_map_get(map, key, &v) ? (struct ep_entry *) (uintptr_t) v : NULL;
+}
+
+struct ep_entry *entry_by_tfd(const struct ep_instance *inst, int tfd)
+{
+	return entry_at(&inst->by_tfd, (uint32_t) tfd);
+}
+
+struct ep_entry *entry_by_data(const struct ep_instance *inst, uint64_t data)
+{
+	return entry_at(&inst->by_data, data);
+}
+
+struct ep_entry *entry_add(struct ep_instance *inst, int tfd, uint32_t events, uint64_t data)
+{
+	struct ep_entry *e = xcalloc(1, sizeof(*e));
+	*e = (struct ep_entry) { .tfd = tfd, .events = events, .data = data, .since_ns = -1 };
+	inst->entries = grow_array(inst->entries, &inst->cap, inst->n, sizeof(*inst->entries));
+	e->index = inst->n;
+	inst->entries[inst->n++] = e;
+	u64_map_put(&inst->by_tfd, (uint32_t) tfd, (uintptr_t) e);
+	if (!u64_map_get(&inst->by_data, data, NULL))
+		u64_map_put(&inst->by_data, data, (uintptr_t) e);
+	return e;
+}
+
+/* When several entries share data, another of them takes over the key. */
+static void unindex_data(struct ep_instance *inst, struct ep_entry *e)
+{
+	if (entry_by_data(inst, e->data) != e)
+		return;
+	u64_map_remove(&inst->by_data, e->data);
+	for (size_t i = 0; i < inst->n; i++)
+		if (inst->entries[i] != e && inst->entries[i]->data == e->data) {
+			u64_map_put(&inst->by_data, e->data, (uintptr_t) inst->entries[i]);
+			break;
+		}
+}
+
+void entry_set_data(struct ep_instance *inst, struct ep_entry *e, uint64_t data)
+{
+	if (e->data == data)
+		return;
+	unindex_data(inst, e);
+	e->data = data;
+	if (!u64_map_get(&inst->by_data, data, NULL))
+		u64_map_put(&inst->by_data, data, (uintptr_t) e);
+}
+
+void entry_make_ghost(struct ep_instance *inst, struct ep_entry *e, int64_t now)
+{
+	if (entry_by_tfd(inst, e->tfd) == e)
+		u64_map_remove(&inst->by_tfd, (uint32_t) e->tfd);
+	e->ghost = true;
+	e->ghost_ns = now;
+}
+
+void entry_remove(struct ep_instance *inst, struct ep_entry *e, enum removal why, int64_t now)
+{
+	inst->graveyard[inst->grave_next] = (struct removed_reg) {
+		.tfd = e->tfd, .data = e->data, .when_ns = now, .why = why, .used = true,
+	};
+	inst->grave_next = (inst->grave_next + 1) % GRAVEYARD_SIZE;
+	if (entry_by_tfd(inst, e->tfd) == e)
+		u64_map_remove(&inst->by_tfd, (uint32_t) e->tfd);
+	unindex_data(inst, e);
+	struct ep_entry *last = inst->entries[--inst->n];
+	inst->entries[e->index] = last;
+	last->index = e->index;
+	free(e);
+}
+
+/* The newest removal of a registration with this data. */
+const struct removed_reg *graveyard_find(const struct ep_instance *inst, uint64_t data)
+{
+	for (size_t k = 1; k <= GRAVEYARD_SIZE; k++) {
+		const struct removed_reg *r =
+			&inst->graveyard[(inst->grave_next + GRAVEYARD_SIZE - k) % GRAVEYARD_SIZE];
+		if (r->used && r->data == data)
+			return r;
+	}
+	return NULL;
+}
+
+/* The kernel's line for e: same fd number and, when both know it, the same file. */
+static const struct epoll_reg *kernel_line(const struct epoll_fdinfo *info,
+					   const struct ep_entry *e, bool *taken)
+{
+	const struct epoll_reg *fallback = NULL;
+	for (size_t i = 0; i < info->nregs; i++) {
+		const struct epoll_reg *r = &info->regs[i];
+		if (taken[i] || r->tfd != e->tfd)
+			continue;
+		if (e->has_file_id && r->has_file_id && (r->ino != e->ino || r->sdev != e->sdev))
+			continue;
+		if (r->data == e->data)
+			return taken[i] = true, r;
+		if (!fallback)
+			fallback = r;
+	}
+	if (fallback)
+		taken[fallback - info->regs] = true;
+	return fallback;
+}
+
+static bool entry_agrees(const struct ep_entry *e, const struct epoll_reg *r)
+{
+	return r && r->events == e->events && r->data == e->data;
+}
+
+size_t instance_differences(const struct ep_instance *inst, const struct epoll_fdinfo *info,
+			    struct strbuf *why)
+{
+	bool *taken = xcalloc(info->nregs + 1, sizeof(*taken));
+	size_t differ = 0;
+	for (size_t i = 0; i < inst->n; i++) {
+		const struct ep_entry *e = inst->entries[i];
+		const struct epoll_reg *r = kernel_line(info, e, taken);
+		if (entry_agrees(e, r))
+			continue;
+		if (why && differ++ < 3) {
+			sb_printf(why, "%sfd %d: model events=", differ > 1 ? "; " : "", e->tfd);
+			print_epoll_events(why, e->events);
+			sb_puts(why, " data=");
+			print_epoll_data(why, e->data);
+			sb_puts(why, r ? ", kernel events=" : ", not in the kernel's list");
+			if (r) {
+				print_epoll_events(why, r->events);
+				sb_puts(why, " data=");
+				print_epoll_data(why, r->data);
+			}
+		} else if (!why) {
+			differ++;
+		}
+	}
+	for (size_t i = 0; i < info->nregs; i++) {
+		if (taken[i])
+			continue;
+		if (why && differ++ < 3)
+			sb_printf(why, "%sfd %d: only in the kernel's list", differ > 1 ? "; " : "",
+				  info->regs[i].tfd);
+		else if (!why)
+			differ++;
+	}
+	if (why && differ > 3)
+		sb_printf(why, "; %zu more", differ - 3);
+	free(taken);
+	return differ;
+}
+
+/* Whether tgid's fd number r->tfd still names the file r was registered with. */
+static bool is_named_by_its_fd(pid_t tgid, const struct epoll_reg *r)
+{
+	struct proc_fd now = { 0 };
+	bool open = proc_fd_probe(tgid, r->tfd, &now);
+	enum reg_target target = reg_target_check(r, open ? &now : NULL);
+	proc_fd_free(&now);
+	return target == REG_TARGET_SAME;
+}
+
+size_t instance_reconcile(struct ep_instance *inst, const struct epoll_fdinfo *info, pid_t tgid)
+{
+	bool *taken = xcalloc(info->nregs + 1, sizeof(*taken));
+	size_t differ = 0;
+	for (size_t i = 0; i < inst->n;) {
+		struct ep_entry *e = inst->entries[i];
+		const struct epoll_reg *r = kernel_line(info, e, taken);
+		if (!r) {
+			/* Closed behind our back: the kernel dropped it with its file. */
+			entry_remove(inst, e, REMOVED_BY_CLOSE, -1);
+			differ++;
+			continue;
+		}
+		if (!entry_agrees(e, r))
+			differ++;
+		e->events = r->events;
+		entry_set_data(inst, e, r->data);
+		e->has_file_id = r->has_file_id;
+		e->ino = r->ino;
+		e->sdev = r->sdev;
+		e->disarmed = epoll_reg_disarmed(r);
+		i++;
+	}
+	for (size_t i = 0; i < info->nregs; i++) {
+		if (taken[i])
+			continue;
+		const struct epoll_reg *r = &info->regs[i];
+		struct ep_entry *named = entry_by_tfd(inst, r->tfd);
+		struct ep_entry *e = entry_add(inst, r->tfd, r->events, r->data);
+		e->has_file_id = r->has_file_id;
+		e->ino = r->ino;
+		e->sdev = r->sdev;
+		e->disarmed = epoll_reg_disarmed(r);
+		if (!is_named_by_its_fd(tgid, r)) {
+			entry_make_ghost(inst, e, -1);
+			if (named)
+				u64_map_put(&inst->by_tfd, (uint32_t) r->tfd, (uintptr_t) named);
+		}
+		differ++;
+	}
+	free(taken);
+	return differ;
+}

@@ -1,0 +1,103 @@
+/*
+ * --dump and SIGUSR1: every instance's interest list as the model has it,
+ * in the attach header's form, then checked against the kernel's.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "decode/epoll_event.h"
+#include "model/fd_namer.h"
+#include "model/model_state.h"
+#include "model/proc_fds.h"
+#include "model/xalloc.h"
+
+static int by_tfd(const void *a, const void *b)
+{
+	const struct ep_entry *x = *(const struct ep_entry *const *) a;
+	const struct ep_entry *y = *(const struct ep_entry *const *) b;
+	if (x->tfd != y->tfd)
+		return x->tfd < y->tfd ? -1 : 1;
+	return (int) x->ghost - (int) y->ghost;
+}
+
+static int by_id(const void *a, const void *b)
+{
+	const struct ep_instance *x = *(const struct ep_instance *const *) a;
+	const struct ep_instance *y = *(const struct ep_instance *const *) b;
+	return (x->id > y->id) - (x->id < y->id);
+}
+
+static void print_name(struct strbuf *out, struct fd_namer *namer, pid_t tgid,
+		       const struct ep_entry *e, bool exited)
+{
+	struct proc_fd now = { 0 };
+	if (exited)
+		sb_puts(out, "the process has exited");
+	else if (e->ghost)
+		sb_printf(out, "ghost: fd %d no longer names the registered file", e->tfd);
+	else if (proc_fd_probe(tgid, e->tfd, &now))
+		fd_namer_describe(namer, out, now.link);
+	else
+		sb_printf(out, "fd %d is closed", e->tfd);
+	proc_fd_free(&now);
+}
+
+static void dump_instance(struct strbuf *out, struct ep_instance *inst, pid_t tgid, int epfd)
+{
+	struct fd_namer namer;
+	fd_namer_init(&namer, tgid);
+	char path[64];
+	snprintf(path, sizeof(path), "/proc/%d/fd", (int) tgid);
+	bool exited = access(path, F_OK) != 0;
+	struct ep_entry **sorted = xcalloc(inst->n + 1, sizeof(*sorted));
+	for (size_t i = 0; i < inst->n; i++)
+		sorted[i] = inst->entries[i];
+	qsort(sorted, inst->n, sizeof(*sorted), by_tfd);
+	if (!inst->n)
+		sb_printf(out, "epolltrace: dump: pid %d epfd %d: no registrations\n", (int) tgid, epfd);
+	for (size_t i = 0; i < inst->n; i++) {
+		const struct ep_entry *e = sorted[i];
+		sb_printf(out, "epolltrace: dump: pid %d epfd %d: fd %d <", (int) tgid, epfd, e->tfd);
+		print_name(out, &namer, tgid, e, exited);
+		sb_puts(out, "> events=");
+		print_epoll_events(out, e->events);
+		if (e->disarmed)
+			sb_puts(out, " (disarmed)");
+		sb_puts(out, " data=");
+		print_epoll_data(out, e->data);
+		sb_printf(out, " reported=%llu\n", (unsigned long long) e->reported);
+	}
+	free(sorted);
+	fd_namer_free(&namer);
+
+	struct epoll_fdinfo info = { 0 };
+	if (!epoll_fdinfo_read(tgid, epfd, &info)) {
+		epoll_fdinfo_free(&info);
+		return;
+	}
+	struct strbuf why = STRBUF_INIT;
+	sb_printf(out, "epolltrace: dump: pid %d epfd %d: ", (int) tgid, epfd);
+	if (instance_differences(inst, &info, &why) == 0)
+		sb_printf(out, "model matches the kernel (%zu registrations)\n", inst->n);
+	else
+		sb_printf(out, "model differs from the kernel: %s\n", sb_str(&why));
+	instance_reconcile(inst, &info, tgid);
+	sb_free(&why);
+	epoll_fdinfo_free(&info);
+}
+
+void model_dump(struct model *m, pid_t only, struct strbuf *out)
+{
+	struct ep_instance **sorted = xcalloc(m->ninsts + 1, sizeof(*sorted));
+	for (size_t i = 0; i < m->ninsts; i++)
+		sorted[i] = m->insts[i];
+	qsort(sorted, m->ninsts, sizeof(*sorted), by_id);
+	for (size_t i = 0; i < m->ninsts; i++) {
+		pid_t tgid;
+		int epfd;
+		if (instance_holder(m, sorted[i], &tgid, &epfd) && (!only || tgid == only))
+			dump_instance(out, sorted[i], tgid, epfd);
+	}
+	free(sorted);
+}
