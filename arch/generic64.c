@@ -9,7 +9,11 @@ static const struct abi_syscall generic64_syscalls[] = {
 	{ 20, "epoll_create1" },
 	{ 21, "epoll_ctl" },
 	{ 22, "epoll_pwait" },
+	{ 24, "dup3" },
 	{ 29, "ioctl" },
+	{ 57, "close" },
+	{ 426, "io_uring_enter" },
+	{ 436, "close_range" },
 	{ 441, "epoll_pwait2" },
 };
 

@@ -3,12 +3,17 @@
 
 /* arch/x86/entry/syscalls/syscall_64.tbl */
 static const struct abi_syscall x86_64_syscalls[] = {
+	{ 3, "close" },
 	{ 16, "ioctl" },
+	{ 33, "dup2" },
 	{ 213, "epoll_create" },
 	{ 232, "epoll_wait" },
 	{ 233, "epoll_ctl" },
 	{ 281, "epoll_pwait" },
 	{ 291, "epoll_create1" },
+	{ 292, "dup3" },
+	{ 426, "io_uring_enter" },
+	{ 436, "close_range" },
 	{ 441, "epoll_pwait2" },
 };
 

@@ -6,12 +6,13 @@
 #include <unistd.h>
 
 #include "cli/colour.h"
+#include "cli/model_feed.h"
 #include "cli/session_state.h"
 #include "decode/call_filter.h"
 #include "model/escape.h"
 #include "model/proc_status.h"
 
-static bool read_tracee(void *ctx, uint64_t addr, void *buf, size_t len)
+bool read_tracee(void *ctx, uint64_t addr, void *buf, size_t len)
 {
 	return task_read_mem(ctx, addr, buf, len);
 }
@@ -56,16 +57,14 @@ static bool times_calls(const struct session *s)
 	return s->opts->syscall_times || s->opts->summary != SUMMARY_NONE;
 }
 
-bool call_entry(void *ctx, struct task *t, const struct syscall_stop *stop)
+/* Begins the line of a call the options want printed; false when they do not. */
+static bool print_entry(struct session *s, struct task *t, struct tracee_state *st,
+			const struct abi *abi, const char *name, const struct syscall_stop *stop)
 {
-	struct session *s = ctx;
-	const struct abi *abi = abi_by_audit_arch(stop->arch);
-	const char *name = abi ? abi_syscall_name(abi, stop->nr) : NULL;
-	const struct syscall_desc *desc = name ? traced_desc(s, name) : NULL;
+	const struct syscall_desc *desc = traced_desc(s, name);
 	if (!desc)
 		return false;
 
-	struct tracee_state *st = state_of(s, t);
 	struct syscall_call *call = &st->call;
 	*call = (struct syscall_call) {
 		.abi = abi,
@@ -107,6 +106,19 @@ bool call_entry(void *ctx, struct task *t, const struct syscall_stop *stop)
 		stack_trace_capture(s->stacks, &st->stack, t, abi);
 	st->in_call = true;
 	return true;
+}
+
+bool call_entry(void *ctx, struct task *t, const struct syscall_stop *stop)
+{
+	struct session *s = ctx;
+	const struct abi *abi = abi_by_audit_arch(stop->arch);
+	const char *name = abi ? abi_syscall_name(abi, stop->nr) : NULL;
+	if (!name)
+		return false;
+	struct tracee_state *st = state_of(s, t);
+	/* First, so that what the model says of a wait comes before the wait's line. */
+	bool fed = model_feed_entry(s, t, st, abi, name, stop);
+	return print_entry(s, t, st, abi, name, stop) || fed;
 }
 
 /* A line another task cut is picked up again as strace does. */
@@ -157,11 +169,10 @@ static void count_call(struct session *s, struct task *t, struct tracee_state *s
 	epoll_stats_add(&s->epoll_stats, st->tgid, &st->call, took);
 }
 
-void call_exit(void *ctx, struct task *t, const struct syscall_stop *stop)
+static void print_exit(struct session *s, struct task *t, struct tracee_state *st,
+		       const struct syscall_stop *stop)
 {
-	struct session *s = ctx;
-	struct tracee_state *st = task_user(t);
-	if (!st || !st->in_call)
+	if (!st->in_call)
 		return;
 	st->in_call = false;
 	struct syscall_call *call = &st->call;
@@ -197,9 +208,21 @@ void call_exit(void *ctx, struct task *t, const struct syscall_stop *stop)
 		printer_lines(&s->printer, stack_trace_text(st->stack));
 }
 
+void call_exit(void *ctx, struct task *t, const struct syscall_stop *stop)
+{
+	struct session *s = ctx;
+	struct tracee_state *st = task_user(t);
+	if (!st)
+		return;
+	print_exit(s, t, st, stop);
+	/* After the line, which what the model finds is about. */
+	model_feed_exit(s, t, st, stop);
+}
+
 /* A task that dies inside a call never reaches its exit stop. */
 void call_abandon(struct session *s, struct task *t, struct tracee_state *st)
 {
+	st->model_call.active = false;
 	if (!st->in_call)
 		return;
 	st->in_call = false;

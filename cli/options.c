@@ -200,6 +200,12 @@ static const struct option long_options[] = {
 	{ "summary", no_argument, NULL, 'C' },
 	{ "summary-sort-by", required_argument, NULL, 'S' },
 	{ "summary-wall-clock", no_argument, NULL, 'w' },
+	{ "diagnose", no_argument, NULL, 'D' + 256 },
+	{ "dump", no_argument, NULL, 'U' + 256 },
+	{ "oneshot-waits", required_argument, NULL, 'W' + 256 },
+	{ "oneshot-ms", required_argument, NULL, 'M' + 256 },
+	{ "repeat-waits", required_argument, NULL, 'R' + 256 },
+	{ "spin-waits", required_argument, NULL, 'P' + 256 },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -211,6 +217,7 @@ void options_parse(struct options *o, int argc, char **argv)
 		.acolumn = 40,
 		.max_elems = 32,
 		.spin_usec = DEFAULT_SPIN_USEC,
+		.model = MODEL_DEFAULT_CONFIG,
 	};
 	for (size_t i = 0; i < nsyscall_descs; i++)
 		o->traced[i] = true;
@@ -230,6 +237,12 @@ void options_parse(struct options *o, int argc, char **argv)
 		case 'E' + 256: parse_fd_list(&o->filter.epfds, optarg, "--epfd"); break;
 		case 'F' + 256: parse_fd_list(&o->filter.fds, optarg, "--fd"); break;
 		case 'O' + 256: parse_op_list(&o->filter.ops, optarg); break;
+		case 'D' + 256: o->model.diagnose = true; break;
+		case 'U' + 256: o->dump = true; break;
+		case 'W' + 256: o->model.oneshot_waits = parse_count(optarg, "--oneshot-waits"); break;
+		case 'M' + 256: o->model.oneshot_ms = parse_count(optarg, "--oneshot-ms"); break;
+		case 'R' + 256: o->model.repeat_waits = parse_count(optarg, "--repeat-waits"); break;
+		case 'P' + 256: o->model.spin_waits = parse_count(optarg, "--spin-waits"); break;
 		case 't': o->timestamps++; break;
 		case 'r': o->relative_timestamps = true; break;
 		case 'T': o->syscall_times = true; break;

@@ -8,6 +8,7 @@
 #include "cli/colour.h"
 #include "decode/call_filter.h"
 #include "decode/decoder.h"
+#include "model/epoll_model.h"
 
 /* -z, -Z: which calls by their outcome. */
 enum call_outcome { OUTCOME_ANY, OUTCOME_SUCCESS, OUTCOME_FAILURE };
@@ -33,6 +34,9 @@ struct options {
 	enum summary_mode summary;	/* -c, -C */
 	enum summary_sort sort_by;	/* -S */
 	bool summary_wall_clock;	/* -w: what epolltrace always measures */
+	/* --diagnose, and the thresholds of its checks. */
+	struct model_config model;
+	bool dump;			/* --dump */
 	/* -e trace=: which of syscall_descs[] are printed. */
 	bool traced[16];
 	char **command;			/* NULL with -p */

@@ -75,11 +75,24 @@ static void on_group_stop(void *ctx, struct task *t, int sig)
 	tracer_signals_follow_stop(sig);
 }
 
+/* The model forgets a thread, and with its leader the process. */
+static void model_forget(struct session *s, struct task *t, const struct tracee_state *st)
+{
+	model_thread_gone(s->model, task_tid(t));
+	if (st->tgid != task_tid(t))
+		return;
+	/* --dump: what the process left registered, before the model lets it go. */
+	if (s->opts->dump)
+		session_dump_process(s, st->tgid);
+	model_process_gone(s->model, st->tgid);
+}
+
 static void on_exited(void *ctx, struct task *t, int status)
 {
 	struct session *s = ctx;
 	struct tracee_state *st = state_of(s, t);
 	call_abandon(s, t, st);
+	model_forget(s, t, st);
 	if (s->opts->quiet < 2) {
 		start_line(s, t);
 		struct strbuf *out = printer_text(&s->printer);
@@ -103,6 +116,7 @@ static void on_superseded(void *ctx, struct task *leader, struct task *exec_thre
 	struct session *s = ctx;
 	struct tracee_state *st = state_of(s, leader);
 	call_abandon(s, leader, st);
+	model_thread_gone(s->model, task_tid(leader));
 	state_of(s, exec_thread)->reprint = true;
 	if (s->opts->quiet < 3) {
 		start_line(s, leader);
@@ -115,13 +129,14 @@ static void on_superseded(void *ctx, struct task *leader, struct task *exec_thre
 	drop_state(leader);
 }
 
-/* A new program: what -k knew of the task's code and mappings is void. */
+/* A new program: what -k knew of the task's code and mappings is void, and O_CLOEXEC fds are gone. */
 static void on_exec(void *ctx, struct task *t)
 {
-	(void) ctx;
+	struct session *s = ctx;
 	struct tracee_state *st = task_user(t);
 	if (st)
 		task_stack_forget(st->stack);
+	model_exec(s->model, task_tid(t));
 }
 
 static void on_detached(void *ctx, struct task *t)
@@ -147,7 +162,20 @@ static void on_idle(void *ctx)
 static void on_signal_received(void *ctx, int sig)
 {
 	struct session *s = ctx;
-	tracer_signals_handle(s->engine, sig, s->attaching);
+	if (sig == DUMP_SIGNAL)
+		session_dump_process(s, 0);
+	else
+		tracer_signals_handle(s->engine, sig, s->attaching);
+}
+
+/* Warnings are part of the trace, in order with the calls they are about. */
+static void print_warning(void *ctx, const char *line)
+{
+	struct session *s = ctx;
+	struct strbuf text = STRBUF_INIT;
+	sb_printf(&text, "%s\n", line);
+	printer_lines(&s->printer, sb_str(&text));
+	sb_free(&text);
 }
 
 void session_init(struct session *s, const struct options *opts, FILE *out)
@@ -170,6 +198,9 @@ void session_init(struct session *s, const struct options *opts, FILE *out)
 	/* -c: the trace stays quiet until session_finish prints the summary. */
 	s->printer.mute = opts->summary == SUMMARY_ONLY;
 	s->stacks = opts->stack_traces ? stack_tracer_new() : NULL;
+	s->model = model_new(&opts->model, print_warning, s);
+	s->feed_events = NULL;
+	s->feed_n = s->feed_cap = 0;
 }
 
 void session_print_interest_lists(struct session *s, pid_t pid)
@@ -178,15 +209,29 @@ void session_print_interest_lists(struct session *s, pid_t pid)
 	interest_header_print(&text, pid);
 	printer_lines(&s->printer, sb_str(&text));
 	sb_free(&text);
+	model_load_process(s->model, pid);
+}
+
+void session_dump_process(struct session *s, pid_t tgid)
+{
+	struct strbuf text = STRBUF_INIT;
+	model_dump(s->model, tgid, &text);
+	printer_lines(&s->printer, sb_str(&text));
+	printer_flush(&s->printer);
+	sb_free(&text);
 }
 
 void session_finish(struct session *s)
 {
-	if (s->opts->summary == SUMMARY_NONE)
-		return;
+	model_finish(s->model);
+	if (s->opts->dump)
+		session_dump_process(s, 0);
 	struct strbuf text = STRBUF_INIT;
-	summary_print(&text, &s->summary, s->opts->sort_by);
-	epoll_stats_print(&text, &s->epoll_stats);
+	model_summary(s->model, &text);
+	if (s->opts->summary != SUMMARY_NONE) {
+		summary_print(&text, &s->summary, s->opts->sort_by);
+		epoll_stats_print(&text, &s->epoll_stats);
+	}
 	s->printer.mute = false;
 	printer_lines(&s->printer, sb_str(&text));
 	printer_flush(&s->printer);
@@ -199,6 +244,8 @@ void session_free(struct session *s)
 	summary_free(&s->summary);
 	epoll_stats_free(&s->epoll_stats);
 	stack_tracer_free(s->stacks);
+	model_free(s->model);
+	free(s->feed_events);
 }
 
 struct engine_hooks session_hooks(struct session *s)

@@ -9,6 +9,7 @@
 #include "cli/options.h"
 #include "cli/printer.h"
 #include "decode/decoder.h"
+#include "model/epoll_model.h"
 #include "trace/engine.h"
 #include "stack/stack_trace.h"
 
@@ -27,6 +28,10 @@ struct session {
 	/* -k: the files' symbols; NULL without -k. */
 	struct stack_tracer *stacks;
 	bool colour;		/* --color, decided once */
+	struct model *model;
+	/* A wait's events, read for the model. */
+	struct model_event *feed_events;
+	size_t feed_n, feed_cap;
 };
 
 void session_init(struct session *s, const struct options *opts, FILE *out);
@@ -34,7 +39,9 @@ void session_free(struct session *s);
 /* The end of the run (the command exited, or -p detached): -c's and -C's summary. */
 void session_finish(struct session *s);
 struct engine_hooks session_hooks(struct session *s);
-/* The epoll instances pid had before we came: their interest lists. */
+/* The epoll instances pid had before we came: their interest lists, printed and learnt. */
 void session_print_interest_lists(struct session *s, pid_t pid);
+/* --dump, SIGUSR1: the model's interest lists, of one process or (0) all. */
+void session_dump_process(struct session *s, pid_t tgid);
 
 #endif

@@ -10,6 +10,19 @@
 #include "cli/session.h"
 #include "stack/stack_trace.h"
 
+struct fd_end_call;
+
+/* A call the model is told of at its exit. */
+struct model_call {
+	bool active;
+	const struct abi *abi;
+	const struct syscall_desc *desc;	/* an epoll call, or */
+	const struct fd_end_call *end;		/* one that ends fds */
+	uint64_t args[6];
+	pid_t tgid;
+	bool zero_timeout;
+};
+
 /* What the session remembers of one task between its stops. */
 struct tracee_state {
 	struct syscall_call call;
@@ -30,9 +43,12 @@ struct tracee_state {
 	const struct abi *abi;
 	struct task_stack *stack;	/* -k: the call's stack, taken at its entry */
 	struct fd_names fd_names;	/* -y: names this task's fds */
+	struct model_call model_call;
 };
 
 struct tracee_state *state_of(struct session *s, struct task *t);
+/* struct tracee_mem's reader, for a struct task. */
+bool read_tracee(void *ctx, uint64_t addr, void *buf, size_t len);
 /* Starts a line of t's, with the prefix strace would give it. */
 void start_line(struct session *s, struct task *t);
 

@@ -7,6 +7,9 @@
 
 #include "trace/engine.h"
 
+/* Sent to epolltrace, it prints every interest list the model has. */
+#define DUMP_SIGNAL SIGUSR1
+
 /*
  * The signals the engine should watch for us; a signal ignored when
  * epolltrace started (nohup) stays ignored and is left out.

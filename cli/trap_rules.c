@@ -1,8 +1,9 @@
 #include <stdlib.h>
 
+#include "cli/model_feed.h"
 #include "cli/trap_rules.h"
 
-static void add(struct trap_rules *r, struct trap_rule rule)
+void trap_rules_add(struct trap_rules *r, struct trap_rule rule)
 {
 	if (r->count >= sizeof(r->rules) / sizeof(r->rules[0]))
 		abort();
@@ -12,14 +13,16 @@ static void add(struct trap_rules *r, struct trap_rule rule)
 void trap_rules_build(struct trap_rules *r, const struct options *opts)
 {
 	r->count = 0;
+	/* The model must see every epoll call, printed or not. */
+	bool all = opts->model.diagnose || opts->dump;
 	for (size_t i = 0; i < nsyscall_descs; i++) {
 		const struct syscall_desc *d = syscall_descs[i];
-		if (!opts->traced[i])
+		if (!opts->traced[i] && !all)
 			continue;
 		if (d->ntrap_args == 0)
-			add(r, (struct trap_rule) { .name = d->name });
+			trap_rules_add(r, (struct trap_rule) { .name = d->name });
 		for (size_t j = 0; j < d->ntrap_args; j++)
-			add(r, (struct trap_rule) {
+			trap_rules_add(r, (struct trap_rule) {
 				.name = d->name,
 				.match_arg = true,
 				.arg = d->trap_args[j].index,
@@ -27,4 +30,5 @@ void trap_rules_build(struct trap_rules *r, const struct options *opts)
 				.value = d->trap_args[j].value,
 			});
 	}
+	model_feed_trap_rules(r, opts);
 }

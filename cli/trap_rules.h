@@ -11,5 +11,6 @@ struct trap_rules {
 };
 
 void trap_rules_build(struct trap_rules *r, const struct options *opts);
+void trap_rules_add(struct trap_rules *r, struct trap_rule rule);
 
 #endif
