@@ -1,0 +1,43 @@
+/*
+ * epolltrace --diagnose, warning[stale-event]: as in
+ * diag_closed_while_registered, the registered read end of a pipe is
+ * dup()ed and closed without EPOLL_CTL_DEL; then the pipe becomes readable
+ * and epoll_wait reports the ghost registration, whose data (data.fd, as
+ * most loops use it) names an fd that is closed.  A loop acting on it
+ * reads from a closed fd, or from whatever file gets that number next.
+ * F is that fd number.
+ */
+#include <stdio.h>
+
+#include "raw_epoll.h"
+#include "selfcheck.h"
+
+int main(void)
+{
+	close_inherited_fds();
+	int ep = EXPECT_OK(sys_epoll_create1(EPOLL_CLOEXEC));
+	int p[2];
+	EXPECT_RET(0, pipe(p));
+	struct epoll_event ev = { .events = EPOLLIN };
+	ev.data.fd = p[0];
+	EXPECT_RET(0, sys_epoll_ctl(ep, EPOLL_CTL_ADD, p[0], &ev));
+
+	int keep = EXPECT_OK(dup(p[0]));
+	int closed = p[0];
+	EXPECT_RET(0, close(closed));
+
+	/* The peer writes: the kernel reports the fd number that is closed. */
+	EXPECT_RET(1, write(p[1], "x", 1));
+	struct epoll_event out[4];
+	EXPECT_RET(1, sys_epoll_wait(ep, out, 4, 1000));
+	EXPECT_TRUE(out[0].events == EPOLLIN && out[0].data.fd == closed);
+	/* The loop's read on the event's fd fails. */
+	char c;
+	EXPECT_ERRNO(EBADF, read(out[0].data.fd, &c, 1));
+
+	EXPECT_RET(0, close(keep));
+	EXPECT_RET(0, close(p[1]));
+	EXPECT_RET(0, close(ep));
+	printf("expect pid=%d epfd=%d fd=%d\n", (int) getpid(), ep, closed);
+	return 0;
+}
