@@ -30,6 +30,13 @@ static bool name_tracee_fd(void *ctx, int fd, struct strbuf *out)
 	return true;
 }
 
+/* The model knows which registration an event's data belongs to. */
+static int fd_of_tracee_data(void *ctx, int epfd, uint64_t data)
+{
+	struct tracee_state *st = task_user(ctx);
+	return st->tgid ? model_fd_of_data(st->session->model, st->tgid, epfd, data) : -1;
+}
+
 static void note_personality(struct session *s, struct task *t, struct tracee_state *st,
 			     const struct abi *abi)
 {
@@ -73,7 +80,11 @@ static bool print_entry(struct session *s, struct task *t, struct tracee_state *
 		.opts = &s->decode_opts,
 	};
 	if (s->opts->fd_names) {
-		st->fd_names = (struct fd_names) { name_tracee_fd, t };
+		st->fd_names = (struct fd_names) {
+			.name = name_tracee_fd,
+			.data_fd = fd_of_tracee_data,
+			.ctx = t,
+		};
 		call->fd_names = &st->fd_names;
 	}
 	uint64_t word_mask = abi->word_size == 8 ? UINT64_MAX : UINT32_MAX;

@@ -19,6 +19,7 @@ struct tracee_state *state_of(struct session *s, struct task *t)
 	if (!st)
 		abort();
 	st->abi = s->last_abi;
+	st->session = s;
 	task_set_user(t, st);
 	return st;
 }

@@ -44,6 +44,7 @@ struct tracee_state {
 	struct task_stack *stack;	/* -k: the call's stack, taken at its entry */
 	struct fd_names fd_names;	/* -y: names this task's fds */
 	struct model_call model_call;
+	struct session *session;	/* for the callbacks the decoders get */
 };
 
 struct tracee_state *state_of(struct session *s, struct task *t);

@@ -22,6 +22,8 @@ struct tracee_mem {
 /* -y: what an fd of the tracee is, as /proc shows it; false if it is not open. */
 struct fd_names {
 	bool (*name)(void *ctx, int fd, struct strbuf *out);
+	/* The fd whose registration in epfd has this data and holds its number, or -1; may be NULL. */
+	int (*data_fd)(void *ctx, int epfd, uint64_t data);
 	void *ctx;
 };
 

@@ -3,6 +3,7 @@
 
 #include "decode/epoll_consts.h"
 #include "decode/epoll_event.h"
+#include "decode/int_arg.h"
 
 void print_epoll_events(struct strbuf *out, uint32_t events)
 {
@@ -27,6 +28,13 @@ void print_epoll_event(struct strbuf *out, const struct syscall_call *call,
 	print_epoll_events(out, events);
 	sb_puts(out, ", data=");
 	print_epoll_data(out, data);
+	/* -y: a returned event whose data is its fd's number gets the fd's name. */
+	const struct fd_names *names = call->fd_names;
+	if (names && names->data_fd && call->desc && call->desc->roles.events_result) {
+		int fd = names->data_fd(names->ctx, (int) call->args[0], data);
+		if (fd >= 0)
+			print_fd_name(out, call, (uint64_t) fd);
+	}
 	sb_putc(out, '}');
 }
 

@@ -34,6 +34,14 @@ bool instance_holder(const struct model *m, const struct ep_instance *inst, pid_
 	return false;
 }
 
+int model_fd_of_data(struct model *m, pid_t tgid, int epfd, uint64_t data)
+{
+	struct ep_instance *inst = instance_of(m, tgid, epfd, NULL);
+	const struct ep_entry *e = inst ? entry_by_data(inst, data) : NULL;
+	/* Many loops keep the fd in data.fd, the low 32 bits, and leave the rest as it was. */
+	return e && !e->ghost && (uint32_t) data == (uint32_t) e->tfd ? e->tfd : -1;
+}
+
 void model_finish(struct model *m)
 {
 	for (size_t i = 0; i < m->threads.cap; i++) {

@@ -42,7 +42,7 @@ static bool fake_fd_name(void *ctx, int fd, struct strbuf *out)
 	return true;
 }
 
-static const struct fd_names fake_fd_names = { fake_fd_name, NULL };
+static const struct fd_names fake_fd_names = { .name = fake_fd_name };
 
 static const char *named(const char *name, uint64_t epfd, uint64_t fd, int64_t rval)
 {
