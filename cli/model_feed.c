@@ -161,15 +161,15 @@ static void feed_fd_end(struct session *s, struct task *t, const struct model_ca
 	case END_CLOSE:
 		/* Linux closes the fd even when close() reports an error, but for EBADF. */
 		if (err != EBADF)
-			model_fds_closed(s->model, mc->tgid, task_tid(t), a, a);
+			model_fds_closed(s->model, mc->tgid, task_tid(t), a, a, false);
 		break;
 	case END_CLOSE_RANGE:
 		if (!err && !(mc->args[2] & CLOSE_RANGE_CLOEXEC))
-			model_fds_closed(s->model, mc->tgid, task_tid(t), a, b);
+			model_fds_closed(s->model, mc->tgid, task_tid(t), a, b, false);
 		break;
 	case END_REPLACE:
 		if (!err && a != b)
-			model_fds_closed(s->model, mc->tgid, task_tid(t), b, b);
+			model_fds_closed(s->model, mc->tgid, task_tid(t), b, b, true);
 		break;
 	case END_RING:
 		model_kernel_changed(s->model, mc->tgid);

@@ -33,6 +33,18 @@ static unsigned int parse_count(const char *arg, const char *opt)
 	return (unsigned int) v;
 }
 
+/* A diagnostic threshold: 0 would make a check fire at once, or never. */
+static unsigned int parse_threshold(const char *arg, const char *opt)
+{
+	unsigned int v = parse_count(arg, opt);
+	if (v == 0) {
+		fprintf(stderr, "epolltrace: invalid %s argument '%s': give a whole number from 1\n",
+			opt, arg);
+		exit(EXIT_USAGE);
+	}
+	return v;
+}
+
 static void select_syscall(struct options *o, const char *name, bool on)
 {
 	if (strcmp(name, "all") == 0) {
@@ -239,10 +251,10 @@ void options_parse(struct options *o, int argc, char **argv)
 		case 'O' + 256: parse_op_list(&o->filter.ops, optarg); break;
 		case 'D' + 256: o->model.diagnose = true; break;
 		case 'U' + 256: o->dump = true; break;
-		case 'W' + 256: o->model.oneshot_waits = parse_count(optarg, "--oneshot-waits"); break;
-		case 'M' + 256: o->model.oneshot_ms = parse_count(optarg, "--oneshot-ms"); break;
-		case 'R' + 256: o->model.repeat_waits = parse_count(optarg, "--repeat-waits"); break;
-		case 'P' + 256: o->model.spin_waits = parse_count(optarg, "--spin-waits"); break;
+		case 'W' + 256: o->model.oneshot_waits = parse_threshold(optarg, "--oneshot-waits"); break;
+		case 'M' + 256: o->model.oneshot_ms = parse_threshold(optarg, "--oneshot-ms"); break;
+		case 'R' + 256: o->model.repeat_waits = parse_threshold(optarg, "--repeat-waits"); break;
+		case 'P' + 256: o->model.spin_waits = parse_threshold(optarg, "--spin-waits"); break;
 		case 't': o->timestamps++; break;
 		case 'r': o->relative_timestamps = true; break;
 		case 'T': o->syscall_times = true; break;

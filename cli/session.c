@@ -4,6 +4,7 @@
 
 #include "cli/colour.h"
 #include "cli/interest_header.h"
+#include "cli/model_lines.h"
 #include "cli/session.h"
 #include "cli/session_state.h"
 #include "cli/tracer_signals.h"
@@ -93,7 +94,6 @@ static void on_exited(void *ctx, struct task *t, int status)
 	struct session *s = ctx;
 	struct tracee_state *st = state_of(s, t);
 	call_abandon(s, t, st);
-	model_forget(s, t, st);
 	if (s->opts->quiet < 2) {
 		start_line(s, t);
 		struct strbuf *out = printer_text(&s->printer);
@@ -108,6 +108,7 @@ static void on_exited(void *ctx, struct task *t, int status)
 	}
 	if (printer_is_open_for(&s->printer, st))
 		printer_cut(&s->printer);
+	model_forget(s, t, st);
 	drop_state(t);
 }
 
@@ -169,15 +170,6 @@ static void on_signal_received(void *ctx, int sig)
 		tracer_signals_handle(s->engine, sig, s->attaching);
 }
 
-/* Warnings are part of the trace, in order with the calls they are about. */
-static void print_warning(void *ctx, const char *line)
-{
-	struct session *s = ctx;
-	struct strbuf text = STRBUF_INIT;
-	sb_printf(&text, "%s\n", line);
-	printer_lines(&s->printer, sb_str(&text));
-	sb_free(&text);
-}
 
 void session_init(struct session *s, const struct options *opts, FILE *out)
 {
@@ -199,7 +191,8 @@ void session_init(struct session *s, const struct options *opts, FILE *out)
 	/* -c: the trace stays quiet until session_finish prints the summary. */
 	s->printer.mute = opts->summary == SUMMARY_ONLY;
 	s->stacks = opts->stack_traces ? stack_tracer_new() : NULL;
-	s->model = model_new(&opts->model, print_warning, s);
+	struct model_output model_out = model_lines_output(s);
+	s->model = model_new(&opts->model, &model_out);
 	s->feed_events = NULL;
 	s->feed_n = s->feed_cap = 0;
 }
@@ -215,11 +208,8 @@ void session_print_interest_lists(struct session *s, pid_t pid)
 
 void session_dump_process(struct session *s, pid_t tgid)
 {
-	struct strbuf text = STRBUF_INIT;
-	model_dump(s->model, tgid, &text);
-	printer_lines(&s->printer, sb_str(&text));
+	model_dump(s->model, tgid);
 	printer_flush(&s->printer);
-	sb_free(&text);
 }
 
 void session_finish(struct session *s)
@@ -228,7 +218,7 @@ void session_finish(struct session *s)
 	if (s->opts->dump)
 		session_dump_process(s, 0);
 	struct strbuf text = STRBUF_INIT;
-	model_summary(s->model, &text);
+	model_lines_summary(s, &text);
 	if (s->opts->summary != SUMMARY_NONE) {
 		summary_print(&text, &s->summary, s->opts->sort_by);
 		epoll_stats_print(&text, &s->epoll_stats);

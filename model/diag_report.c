@@ -15,15 +15,15 @@ void print_when(struct strbuf *out, int64_t ns)
 	sb_printf(out, "at %" PRId64 ".%03" PRId64 "s", ns / 1000000000, ns / 1000000 % 1000);
 }
 
-/* The occurrence a warning is about: kind, instance and fd in one key. */
-static uint64_t occurrence(enum diag_kind kind, uint64_t inst_id, int fd)
+/* The occurrence a warning of one kind is about: instance and fd. */
+static uint64_t occurrence(uint64_t inst_id, int fd)
 {
-	return (uint64_t) kind << 56 ^ inst_id << 24 ^ (uint32_t) (fd + 1);
+	return inst_id << 32 | (uint32_t) fd;
 }
 
 bool diag_repeat(struct model *m, enum diag_kind kind, uint64_t inst_id, int fd)
 {
-	if (!u64_map_get(&m->warned, occurrence(kind, inst_id, fd), NULL))
+	if (!u64_map_get(&m->warned[kind], occurrence(inst_id, fd), NULL))
 		return false;
 	m->counts[kind].repeats++;
 	return true;
@@ -32,19 +32,20 @@ bool diag_repeat(struct model *m, enum diag_kind kind, uint64_t inst_id, int fd)
 void diag_report_id(struct model *m, enum diag_kind kind, uint64_t inst_id,
 		    pid_t tgid, int epfd, int fd, const char *evidence)
 {
-	uint64_t key = occurrence(kind, inst_id, fd);
 	if (diag_repeat(m, kind, inst_id, fd))
 		return;
-	u64_map_put(&m->warned, key, 1);
+	u64_map_put(&m->warned[kind], occurrence(inst_id, fd), 1);
 	m->counts[kind].warned++;
-	struct strbuf line = STRBUF_INIT;
-	sb_printf(&line, "epolltrace: warning[%s]: pid %d epfd %d", diag_kinds[kind].name,
-		  (int) tgid, epfd);
-	if (fd >= 0)
-		sb_printf(&line, " fd %d", fd);
-	sb_printf(&line, ": %s. %s.", evidence, diag_kinds[kind].advice);
-	m->report(m->report_ctx, sb_str(&line));
-	sb_free(&line);
+	struct model_warning w = {
+		.kind = diag_kinds[kind].name,
+		.pid = tgid,
+		.epfd = epfd,
+		.fd = fd,
+		.evidence = evidence,
+		.advice = diag_kinds[kind].advice,
+		.time_ns = model_now(m),
+	};
+	m->out.warning(m->out.ctx, &w);
 }
 
 void diag_report(struct model *m, enum diag_kind kind, const struct ep_instance *inst,
@@ -78,23 +79,13 @@ void pending_flush(struct model *m, struct ep_thread *th)
 	pending_drop(th);
 }
 
-void model_summary(const struct model *m, struct strbuf *out)
+void model_kind_counts(const struct model *m, struct model_kind_count *counts)
 {
-	if (!m->cfg.diagnose)
-		return;
-	unsigned long total = 0;
 	for (int k = 0; k < DIAG_NKINDS; k++)
-		total += m->counts[k].warned;
-	if (!total) {
-		sb_puts(out, "epolltrace: diagnostics: no event-loop problems found\n");
-		return;
-	}
-	sb_puts(out, "epolltrace: diagnostics by kind:\n");
-	sb_printf(out, "%-26s %8s %8s %10s\n", "kind", "warnings", "repeats", "recovered");
-	for (int k = 0; k < DIAG_NKINDS; k++) {
-		const struct diag_count *c = &m->counts[k];
-		if (c->warned || c->recovered)
-			sb_printf(out, "%-26s %8lu %8lu %10lu\n", diag_kinds[k].name, c->warned,
-				  c->repeats, c->recovered);
-	}
+		counts[k] = (struct model_kind_count) {
+			.kind = diag_kinds[k].name,
+			.warned = m->counts[k].warned,
+			.repeats = m->counts[k].repeats,
+			.recovered = m->counts[k].recovered,
+		};
 }

@@ -4,12 +4,11 @@
 #include "model/model_state.h"
 #include "model/xalloc.h"
 
-struct model *model_new(const struct model_config *cfg, model_report_fn report, void *ctx)
+struct model *model_new(const struct model_config *cfg, const struct model_output *out)
 {
 	struct model *m = xcalloc(1, sizeof(*m));
 	m->cfg = *cfg;
-	m->report = report;
-	m->report_ctx = ctx;
+	m->out = *out;
 	clock_gettime(CLOCK_MONOTONIC, &m->start);
 	return m;
 }
@@ -71,7 +70,8 @@ void model_free(struct model *m)
 		}
 	}
 	u64_map_free(&m->threads);
-	u64_map_free(&m->warned);
+	for (int k = 0; k < DIAG_NKINDS; k++)
+		u64_map_free(&m->warned[k]);
 	for (size_t i = 0; i < m->ninsts; i++)
 		instance_free(m->insts[i]);
 	free(m->insts);

@@ -50,12 +50,56 @@ struct model_event {
 	uint64_t data;
 };
 
-/* One diagnostic line, without its newline. */
-typedef void (*model_report_fn)(void *ctx, const char *line);
+/* One diagnostic, for the caller to print as text or JSON. */
+struct model_warning {
+	const char *kind;	/* stable: "ctl-eexist", ... */
+	pid_t pid;
+	int epfd;
+	int fd;			/* -1 when it concerns no single fd */
+	const char *evidence;	/* what was seen, without a final full stop */
+	const char *advice;	/* why it is a bug and the usual fix */
+	int64_t time_ns;	/* since the trace began */
+};
+
+/* One line of a dump: a registration, or (fd -1) an empty list. */
+struct model_dump_reg {
+	pid_t pid;
+	int epfd;
+	int fd;
+	const char *name;	/* what the fd names, or why it names nothing */
+	uint32_t events;
+	uint64_t data;
+	bool disarmed;
+	uint64_t reported;
+};
+
+/* After a dumped instance: whether the model agreed with the kernel. */
+struct model_dump_check {
+	pid_t pid;
+	int epfd;
+	bool matches;
+	size_t nregs;
+	const char *differences;	/* when it does not match */
+};
+
+struct model_output {
+	void *ctx;
+	void (*warning)(void *ctx, const struct model_warning *w);
+	void (*dump_reg)(void *ctx, const struct model_dump_reg *r);
+	void (*dump_check)(void *ctx, const struct model_dump_check *c);
+};
+
+/* How often each kind was seen, for the summary. */
+struct model_kind_count {
+	const char *kind;
+	unsigned long warned;		/* distinct occurrences reported */
+	unsigned long repeats;		/* an occurrence seen again */
+	unsigned long recovered;	/* failures the thread's next call fixed */
+};
 
 struct model;
 
-struct model *model_new(const struct model_config *cfg, model_report_fn report, void *ctx);
+struct model *model_new(const struct model_config *cfg, const struct model_output *out);
 void model_free(struct model *m);
 
 void model_epoll_created(struct model *m, pid_t tgid, int epfd);
@@ -65,8 +109,9 @@ void model_wait_started(struct model *m, const struct model_wait *w);
 void model_wait_done(struct model *m, const struct model_wait *w, int err,
 		     const struct model_event *ev, size_t n);
 
-/* fd was closed, or replaced by dup2/dup3; lo..hi for close_range. */
-void model_fds_closed(struct model *m, pid_t tgid, pid_t tid, unsigned int lo, unsigned int hi);
+/* fds lo..hi were closed (close, close_range), or replaced by dup2/dup3. */
+void model_fds_closed(struct model *m, pid_t tgid, pid_t tid, unsigned int lo, unsigned int hi,
+		      bool replaced);
 /* Registrations may have changed without an epoll_ctl (io_uring). */
 void model_kernel_changed(struct model *m, pid_t tgid);
 /* tgid completed an execve: O_CLOEXEC fds are gone. */
@@ -84,10 +129,10 @@ int model_fd_of_data(struct model *m, pid_t tgid, int epfd, uint64_t data);
  * the model has it, each checked against the kernel's, which the model
  * then takes over.  A process that has exited is shown as it was left.
  */
-void model_dump(struct model *m, pid_t tgid, struct strbuf *out);
+void model_dump(struct model *m, pid_t tgid);
 /* The trace is over: warnings held back, and hangs seen at the end. */
 void model_finish(struct model *m);
-/* The diagnostics by kind; nothing when not diagnosing. */
-void model_summary(const struct model *m, struct strbuf *out);
+/* Fills counts[] (room for DIAG_NKINDS of model/diag_kinds.h), one per kind. */
+void model_kind_counts(const struct model *m, struct model_kind_count *counts);
 
 #endif

@@ -189,7 +189,21 @@ static bool is_named_by_its_fd(pid_t tgid, const struct epoll_reg *r)
 	return target == REG_TARGET_SAME;
 }
 
-size_t instance_reconcile(struct ep_instance *inst, const struct epoll_fdinfo *info, pid_t tgid)
+/* A registration found disarmed is taken to have fired when it was found. */
+static void learn_arming(struct ep_instance *inst, struct ep_entry *e, const struct epoll_reg *r,
+			 int64_t now)
+{
+	bool disarmed = epoll_reg_disarmed(r);
+	if (disarmed && !e->disarmed) {
+		e->disarm_ns = now;
+		e->disarm_wait = inst->wait_starts;
+		e->armed_events = 0;
+	}
+	e->disarmed = disarmed;
+}
+
+size_t instance_reconcile(struct ep_instance *inst, const struct epoll_fdinfo *info, pid_t tgid,
+			  int64_t now)
 {
 	bool *taken = xcalloc(info->nregs + 1, sizeof(*taken));
 	size_t differ = 0;
@@ -198,7 +212,7 @@ size_t instance_reconcile(struct ep_instance *inst, const struct epoll_fdinfo *i
 		const struct epoll_reg *r = kernel_line(info, e, taken);
 		if (!r) {
 			/* Closed behind our back: the kernel dropped it with its file. */
-			entry_remove(inst, e, REMOVED_BY_CLOSE, -1);
+			entry_remove(inst, e, REMOVED_BY_CLOSE, now);
 			differ++;
 			continue;
 		}
@@ -209,7 +223,7 @@ size_t instance_reconcile(struct ep_instance *inst, const struct epoll_fdinfo *i
 		e->has_file_id = r->has_file_id;
 		e->ino = r->ino;
 		e->sdev = r->sdev;
-		e->disarmed = epoll_reg_disarmed(r);
+		learn_arming(inst, e, r, now);
 		i++;
 	}
 	for (size_t i = 0; i < info->nregs; i++) {
@@ -221,9 +235,9 @@ size_t instance_reconcile(struct ep_instance *inst, const struct epoll_fdinfo *i
 		e->has_file_id = r->has_file_id;
 		e->ino = r->ino;
 		e->sdev = r->sdev;
-		e->disarmed = epoll_reg_disarmed(r);
+		learn_arming(inst, e, r, now);
 		if (!is_named_by_its_fd(tgid, r)) {
-			entry_make_ghost(inst, e, -1);
+			entry_make_ghost(inst, e, now);
 			if (named)
 				u64_map_put(&inst->by_tfd, (uint32_t) r->tfd, (uintptr_t) named);
 		}

@@ -1,6 +1,6 @@
 /*
  * --dump and SIGUSR1: every instance's interest list as the model has it,
- * in the attach header's form, then checked against the kernel's.
+ * then checked against the kernel's.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -43,7 +43,7 @@ static void print_name(struct strbuf *out, struct fd_namer *namer, pid_t tgid,
 	proc_fd_free(&now);
 }
 
-static void dump_instance(struct strbuf *out, struct ep_instance *inst, pid_t tgid, int epfd)
+static void dump_instance(struct model *m, struct ep_instance *inst, pid_t tgid, int epfd)
 {
 	struct fd_namer namer;
 	fd_namer_init(&namer, tgid);
@@ -55,39 +55,39 @@ static void dump_instance(struct strbuf *out, struct ep_instance *inst, pid_t tg
 		sorted[i] = inst->entries[i];
 	qsort(sorted, inst->n, sizeof(*sorted), by_tfd);
 	if (!inst->n)
-		sb_printf(out, "epolltrace: dump: pid %d epfd %d: no registrations\n", (int) tgid, epfd);
+		m->out.dump_reg(m->out.ctx, &(struct model_dump_reg) { .pid = tgid, .epfd = epfd, .fd = -1 });
+	struct strbuf name = STRBUF_INIT;
 	for (size_t i = 0; i < inst->n; i++) {
 		const struct ep_entry *e = sorted[i];
-		sb_printf(out, "epolltrace: dump: pid %d epfd %d: fd %d <", (int) tgid, epfd, e->tfd);
-		print_name(out, &namer, tgid, e, exited);
-		sb_puts(out, "> events=");
-		print_epoll_events(out, e->events);
-		if (e->disarmed)
-			sb_puts(out, " (disarmed)");
-		sb_puts(out, " data=");
-		print_epoll_data(out, e->data);
-		sb_printf(out, " reported=%llu\n", (unsigned long long) e->reported);
+		sb_reset(&name);
+		print_name(&name, &namer, tgid, e, exited);
+		struct model_dump_reg r = {
+			.pid = tgid, .epfd = epfd, .fd = e->tfd, .name = sb_str(&name),
+			.events = e->events, .data = e->data, .disarmed = e->disarmed,
+			.reported = e->reported,
+		};
+		m->out.dump_reg(m->out.ctx, &r);
 	}
+	sb_free(&name);
 	free(sorted);
 	fd_namer_free(&namer);
 
 	struct epoll_fdinfo info = { 0 };
-	if (!epoll_fdinfo_read(tgid, epfd, &info)) {
-		epoll_fdinfo_free(&info);
-		return;
+	if (epoll_fdinfo_read(tgid, epfd, &info)) {
+		struct strbuf why = STRBUF_INIT;
+		struct model_dump_check c = {
+			.pid = tgid, .epfd = epfd, .nregs = inst->n,
+			.matches = instance_differences(inst, &info, &why) == 0,
+			.differences = sb_str(&why),
+		};
+		m->out.dump_check(m->out.ctx, &c);
+		instance_reconcile(inst, &info, tgid, model_now(m));
+		sb_free(&why);
 	}
-	struct strbuf why = STRBUF_INIT;
-	sb_printf(out, "epolltrace: dump: pid %d epfd %d: ", (int) tgid, epfd);
-	if (instance_differences(inst, &info, &why) == 0)
-		sb_printf(out, "model matches the kernel (%zu registrations)\n", inst->n);
-	else
-		sb_printf(out, "model differs from the kernel: %s\n", sb_str(&why));
-	instance_reconcile(inst, &info, tgid);
-	sb_free(&why);
 	epoll_fdinfo_free(&info);
 }
 
-void model_dump(struct model *m, pid_t only, struct strbuf *out)
+void model_dump(struct model *m, pid_t only)
 {
 	struct ep_instance **sorted = xcalloc(m->ninsts + 1, sizeof(*sorted));
 	for (size_t i = 0; i < m->ninsts; i++)
@@ -97,7 +97,7 @@ void model_dump(struct model *m, pid_t only, struct strbuf *out)
 		pid_t tgid;
 		int epfd;
 		if (instance_holder(m, sorted[i], &tgid, &epfd) && (!only || tgid == only))
-			dump_instance(out, sorted[i], tgid, epfd);
+			dump_instance(m, sorted[i], tgid, epfd);
 	}
 	free(sorted);
 }

@@ -107,15 +107,14 @@ struct ep_thread {
 };
 
 struct diag_count {
-	unsigned long warned;	/* distinct occurrences printed */
-	unsigned long repeats;	/* the same occurrence again */
-	unsigned long recovered;	/* failures the next call fixed at once */
+	unsigned long warned;
+	unsigned long repeats;
+	unsigned long recovered;
 };
 
 struct model {
 	struct model_config cfg;
-	model_report_fn report;
-	void *report_ctx;
+	struct model_output out;
 	struct timespec start;
 	uint64_t next_id;
 	struct ep_instance **insts;
@@ -123,7 +122,7 @@ struct model {
 	struct ep_process **procs;
 	size_t nprocs, procs_cap;
 	struct u64_map threads;	/* tid -> struct ep_thread * */
-	struct u64_map warned;	/* kind, instance, fd -> already printed */
+	struct u64_map warned[DIAG_NKINDS];	/* instance and fd -> already reported */
 	struct diag_count counts[DIAG_NKINDS];
 };
 
@@ -145,7 +144,8 @@ const struct removed_reg *graveyard_find(const struct ep_instance *inst, uint64_
  * Takes over the kernel's list, read through tgid's fd; returns how many
  * registrations differed.
  */
-size_t instance_reconcile(struct ep_instance *inst, const struct epoll_fdinfo *info, pid_t tgid);
+size_t instance_reconcile(struct ep_instance *inst, const struct epoll_fdinfo *info, pid_t tgid,
+			  int64_t now);
 /* Counts what differs between the model and the kernel; 0 when they agree. */
 size_t instance_differences(const struct ep_instance *inst, const struct epoll_fdinfo *info,
 			    struct strbuf *why);
@@ -167,7 +167,7 @@ bool instance_holder(const struct model *m, const struct ep_instance *inst, pid_
 /* Makes sure every epoll fd tgid holds is one of its handles. */
 void process_scan(struct model *m, struct ep_process *p);
 /* Re-reads inst's list from the kernel through tgid's epfd. */
-size_t instance_resync(struct ep_instance *inst, pid_t tgid, int epfd);
+size_t instance_resync(struct model *m, struct ep_instance *inst, pid_t tgid, int epfd);
 struct ep_thread *thread_get(struct model *m, pid_t tid);
 /* The thread in slot i of the threads map, or NULL: for walking them all. */
 struct ep_thread *thread_in_slot(const struct u64_map *threads, size_t i);

@@ -122,12 +122,12 @@ static struct ep_instance *known_instance(const struct model *m, pid_t tgid, int
 	return NULL;
 }
 
-size_t instance_resync(struct ep_instance *inst, pid_t tgid, int epfd)
+size_t instance_resync(struct model *m, struct ep_instance *inst, pid_t tgid, int epfd)
 {
 	struct epoll_fdinfo info = { 0 };
 	size_t differ = 0;
 	if (epoll_fdinfo_read(tgid, epfd, &info))
-		differ = instance_reconcile(inst, &info, tgid);
+		differ = instance_reconcile(inst, &info, tgid, model_now(m));
 	epoll_fdinfo_free(&info);
 	return differ;
 }
@@ -143,7 +143,7 @@ struct ep_instance *instance_of(struct model *m, pid_t tgid, int epfd, bool *lea
 		inst = instance_new(m);
 		m->insts = grow_array(m->insts, &m->insts_cap, m->ninsts, sizeof(*m->insts));
 		m->insts[m->ninsts++] = inst;
-		instance_resync(inst, tgid, epfd);
+		instance_resync(m, inst, tgid, epfd);
 		if (learnt)
 			*learnt = true;
 	}
@@ -207,6 +207,10 @@ void model_process_gone(struct model *m, pid_t tgid)
 	struct ep_process *p = process_find(m, tgid);
 	if (!p)
 		return;
+	/* A loop that hung in its wait is reported as it ends. */
+	for (size_t i = 0; m->cfg.diagnose && i < p->n; i++)
+		if (p->handles[i].inst->nhandles == 1)
+			watch_oneshot(m, p->handles[i].inst, tgid, p->handles[i].fd, true);
 	while (p->n)
 		handle_drop(m, p, p->handles[p->n - 1].fd);
 	for (size_t i = 0; i < m->nprocs; i++)

@@ -159,7 +159,7 @@ static void diagnose_failure(struct model *m, struct ep_thread *th, struct ep_in
 		sb_printf(&ev, ": the instance behind fd %d already contains this one, "
 			  "or the nesting would be too deep", c->fd);
 		diag_report(m, DIAG_NESTED_LOOP, inst, c->tgid, c->epfd, c->fd, sb_str(&ev));
-	} else if (c->err == EINVAL && c->op == EPOLL_CTL_ADD && c->fd != c->epfd &&
+	} else if (c->err == EINVAL && c->op == EPOLL_CTL_ADD &&
 		   same_instance(c->tgid, c->epfd, c->fd)) {
 		sb_printf(&ev, ": fd %d is this same instance", c->fd);
 		diag_report(m, DIAG_NESTED_LOOP, inst, c->tgid, c->epfd, c->fd, sb_str(&ev));
@@ -168,9 +168,10 @@ static void diagnose_failure(struct model *m, struct ep_thread *th, struct ep_in
 }
 
 /* The kernel drops EPOLLWAKEUP without CAP_BLOCK_SUSPEND: only it knows what it kept. */
-static void registered(struct ep_instance *inst, struct ep_entry *e, const struct model_ctl *c,
-		       int64_t now)
+static void registered(struct model *m, struct ep_instance *inst, struct ep_entry *e,
+		       const struct model_ctl *c)
 {
+	int64_t now = model_now(m);
 	e->events = c->events | EPOLLERR | EPOLLHUP;
 	entry_set_data(inst, e, c->data);
 	e->disarmed = false;
@@ -184,7 +185,7 @@ static void registered(struct ep_instance *inst, struct ep_entry *e, const struc
 		inst->et_checks = true;
 	}
 	if (c->events & EPOLLWAKEUP)
-		instance_resync(inst, c->tgid, c->epfd);
+		instance_resync(m, inst, c->tgid, c->epfd);
 }
 
 static void apply(struct model *m, struct ep_instance *inst, const struct model_ctl *c)
@@ -197,15 +198,15 @@ static void apply(struct model *m, struct ep_instance *inst, const struct model_
 		if (e)
 			entry_make_ghost(inst, e, now);
 		if (c->has_event)
-			registered(inst, entry_add(inst, c->fd, 0, c->data), c, now);
+			registered(m, inst, entry_add(inst, c->fd, 0, c->data), c);
 		else
-			instance_resync(inst, c->tgid, c->epfd);
+			instance_resync(m, inst, c->tgid, c->epfd);
 		break;
 	case EPOLL_CTL_MOD:
 		if (!e || !c->has_event)
-			instance_resync(inst, c->tgid, c->epfd);
+			instance_resync(m, inst, c->tgid, c->epfd);
 		else
-			registered(inst, e, c, now);
+			registered(m, inst, e, c);
 		break;
 	case EPOLL_CTL_DEL:
 		if (e)

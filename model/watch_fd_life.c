@@ -15,8 +15,9 @@ void watch_shared(struct model *m, struct ep_instance *inst, pid_t tgid, int epf
 {
 	if (inst->user == tgid)
 		return;
-	/* A process that is gone, or never used it, does not share it. */
-	if (!inst->user || !process_find(m, inst->user)) {
+	/* A process that is gone, or let go of it (a hand-over), does not share it. */
+	const struct ep_process *first = inst->user ? process_find(m, inst->user) : NULL;
+	if (!first || handle_fd(first, inst) < 0) {
 		inst->user = tgid;
 		return;
 	}
@@ -122,7 +123,8 @@ static void fds_gone(struct model *m, struct ep_process *p, unsigned int lo, uns
 					     lo, hi, how);
 }
 
-void model_fds_closed(struct model *m, pid_t tgid, pid_t tid, unsigned int lo, unsigned int hi)
+void model_fds_closed(struct model *m, pid_t tgid, pid_t tid, unsigned int lo, unsigned int hi,
+		      bool replaced)
 {
 	struct ep_thread *th = thread_get(m, tid);
 	const struct pending_warning *w = &th->pending;
@@ -134,14 +136,14 @@ void model_fds_closed(struct model *m, pid_t tgid, pid_t tid, unsigned int lo, u
 	pending_flush(m, th);
 	struct ep_process *p = process_get(m, tgid);
 	process_scan(m, p);
-	fds_gone(m, p, lo, hi, "closed");
+	fds_gone(m, p, lo, hi, replaced ? "replaced by dup2 or dup3" : "closed");
 }
 
 void model_kernel_changed(struct model *m, pid_t tgid)
 {
 	struct ep_process *p = process_find(m, tgid);
 	for (size_t i = 0; p && i < p->n; i++)
-		instance_resync(p->handles[i].inst, tgid, p->handles[i].fd);
+		instance_resync(m, p->handles[i].inst, tgid, p->handles[i].fd);
 }
 
 /* At the exec stop the new program has not run: every fd closed now was O_CLOEXEC. */

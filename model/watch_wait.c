@@ -56,13 +56,13 @@ void watch_oneshot(struct model *m, struct ep_instance *inst, pid_t tgid, int ep
 			continue;
 		struct strbuf ev = STRBUF_INIT;
 		sb_printf(&ev, "fd %d (registered with ", e->tfd);
-		print_epoll_events(&ev, e->armed_events);
+		print_epoll_events(&ev, e->armed_events ? e->armed_events : e->events);
 		sb_puts(&ev, ", data=");
 		print_epoll_data(&ev, e->data);
-		sb_puts(&ev, ") fired ");
+		sb_puts(&ev, e->armed_events ? ") fired " : ") was found disarmed ");
 		print_when(&ev, e->disarm_ns);
-		sb_printf(&ev, " and was not re-armed with EPOLL_CTL_MOD in the %llu waits since",
-			  (unsigned long long) waits);
+		sb_printf(&ev, " and was not re-armed with EPOLL_CTL_MOD in the %llu wait%s since",
+			  (unsigned long long) waits, waits == 1 ? "" : "s");
 		diag_report(m, DIAG_ONESHOT_NOT_REARMED, inst, tgid, epfd, e->tfd, sb_str(&ev));
 		sb_free(&ev);
 		/* One warning per firing: a new one needs a re-arm and another event. */
@@ -194,16 +194,16 @@ static void keep_batch(struct ep_instance *inst, pid_t tid, const struct model_e
 		inst->batch_data[i] = ev[i].data;
 }
 
-static struct ep_entry *entry_reported(struct ep_instance *inst, const struct model_wait *w,
-				       const struct model_event *event, bool *resynced)
+static struct ep_entry *entry_reported(struct model *m, struct ep_instance *inst,
+				       const struct model_wait *w, const struct model_event *event,
+				       bool *resynced)
 {
 	struct ep_entry *e = entry_by_data(inst, event->data);
 	if (e || *resynced)
 		return e;
 	/* Registered where the model could not see it, as through io_uring. */
 	*resynced = true;
-	if (!graveyard_find(inst, event->data))
-		instance_resync(inst, w->tgid, w->epfd);
+	instance_resync(m, inst, w->tgid, w->epfd);
 	return entry_by_data(inst, event->data);
 }
 
@@ -219,7 +219,7 @@ void model_wait_done(struct model *m, const struct model_wait *w, int err,
 	int64_t now = model_now(m);
 	bool resynced = false;
 	for (size_t i = 0; i < n; i++) {
-		struct ep_entry *e = entry_reported(inst, w, &ev[i], &resynced);
+		struct ep_entry *e = entry_reported(m, inst, w, &ev[i], &resynced);
 		if (!e) {
 			const struct removed_reg *r = graveyard_find(inst, ev[i].data);
 			if (r && m->cfg.diagnose)
