@@ -10,6 +10,7 @@
 #include "cli/session_state.h"
 #include "decode/call_filter.h"
 #include "model/escape.h"
+#include "model/fd_details.h"
 #include "model/proc_status.h"
 
 bool read_tracee(void *ctx, uint64_t addr, void *buf, size_t len)
@@ -18,15 +19,35 @@ bool read_tracee(void *ctx, uint64_t addr, void *buf, size_t len)
 }
 
 /* Read afresh at every use, as strace does: a number may name another file by now. */
-static bool name_tracee_fd(void *ctx, int fd, struct strbuf *out)
+static bool read_fd_link(pid_t tid, int fd, char target[PATH_MAX])
 {
-	char path[64], target[PATH_MAX];
-	snprintf(path, sizeof(path), "/proc/%d/fd/%d", (int) task_tid(ctx), fd);
-	ssize_t n = readlink(path, target, sizeof(target) - 1);
+	char path[64];
+	snprintf(path, sizeof(path), "/proc/%d/fd/%d", (int) tid, fd);
+	ssize_t n = readlink(path, target, PATH_MAX - 1);
 	if (n < 0)
 		return false;
 	target[n] = '\0';
+	return true;
+}
+
+/* -y */
+static bool name_tracee_fd(void *ctx, int fd, struct strbuf *out)
+{
+	char target[PATH_MAX];
+	if (!read_fd_link(task_tid(ctx), fd, target))
+		return false;
 	print_escaped(out, target);
+	return true;
+}
+
+/* -yy */
+static bool detail_tracee_fd(void *ctx, int fd, struct strbuf *out)
+{
+	char target[PATH_MAX];
+	pid_t tid = task_tid(ctx);
+	if (!read_fd_link(tid, fd, target))
+		return false;
+	fd_details_print(out, tid, fd, target);
 	return true;
 }
 
@@ -81,7 +102,7 @@ static bool print_entry(struct session *s, struct task *t, struct tracee_state *
 	};
 	if (s->opts->fd_names) {
 		st->fd_names = (struct fd_names) {
-			.name = name_tracee_fd,
+			.name = s->opts->fd_details ? detail_tracee_fd : name_tracee_fd,
 			.data_fd = fd_of_tracee_data,
 			.ctx = t,
 		};

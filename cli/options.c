@@ -168,11 +168,11 @@ static void parse_colour(struct options *o, const char *arg)
 	o->colour = (enum colour_when) when;
 }
 
-/* -y names fds; the socket details of -yy are not there yet. */
+/* -y names fds; -yy (or more, as strace takes it) adds sockets' addresses and the like. */
 static void want_fd_names(struct options *o)
 {
 	if (o->fd_names)
-		usage_error("%s", "-yy (socket addresses) is not supported yet: use -y");
+		o->fd_details = true;
 	o->fd_names = true;
 }
 

@@ -28,6 +28,7 @@ struct options {
 	bool relative_timestamps;	/* -r */
 	bool syscall_times;		/* -T */
 	bool fd_names;			/* -y */
+	bool fd_details;		/* -yy */
 	bool stack_traces;		/* -k */
 	enum call_outcome outcome;	/* -z, -Z */
 	struct call_filter filter;	/* --epfd, --fd, --op */

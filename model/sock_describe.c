@@ -23,8 +23,8 @@ static const struct xlat_entry tcp_states[] = {
 };
 static const struct xlat tcp_states_xlat = XLAT_OF(tcp_states);
 
-static void print_inet_end(struct strbuf *out, unsigned int addr_len,
-			   const struct inet_end *end)
+void print_inet_end(struct strbuf *out, unsigned int addr_len,
+		    const struct inet_end *end)
 {
 	char text[INET6_ADDRSTRLEN];
 	bool v6 = addr_len == 16;

@@ -72,4 +72,8 @@ void sock_table_free(struct sock_table *t);
  */
 void sock_entry_describe(struct strbuf *out, const struct sock_entry *e);
 
+/* "127.0.0.1:8080", or "[::1]:8080" when addr_len is 16: strace's form too. */
+void print_inet_end(struct strbuf *out, unsigned int addr_len,
+		    const struct inet_end *end);
+
 #endif

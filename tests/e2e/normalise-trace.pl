@@ -9,6 +9,9 @@
 #   - si_utime/si_stime (and their "/* 0.01 s */" comments) become N;
 #   - inode numbers in -y names (pipe:[1234], socket:[1234]) become I's of
 #     the same width;
+#   - in -yy names, socket inodes, ports and netlink port ids become INO1,
+#     PORT1, NLPORT1, ... in order of first appearance, so that which end
+#     names which is still compared, and a pidfd's pid:N becomes a pid name;
 #   - with --strace61 only (the reference log, never epolltrace's): 6.1's
 #     data={u32=..., u64=N} becomes 7.x's data=0x..., and its commas around
 #     <unfinished ...> / <... resumed> move to where 7.x puts them; the
@@ -46,6 +49,31 @@ sub padded_pid_name {
 	my $n = pid_name($pid);
 	my $fill = ' ' x (length($pid) > length($n) ? length($pid) - length($n) : 0);
 	return $left ? $n . $fill : $fill . $n;
+}
+
+# -yy's socket names, "<TCP:[127.0.0.1:8080->127.0.0.1:51234]>" and the like.
+my $yy_label = qr{UNIX(?:-STREAM)?|NETLINK|(?:TCP|UDP|UDPLITE|DCCP|SCTP|L2TP/IP|PING|RAW)(?:v6)?};
+my $yy_content = qr{(?:"(?:[^"\\]|\\.)*"|\[[^\]]*\]|[^"\[\]])*};
+my %tokens;
+sub token {
+	my ($kind, $value) = @_;
+	my $seen = $tokens{$kind} //= {};
+	$seen->{$value} = $kind . (scalar(keys %$seen) + 1) unless exists $seen->{$value};
+	return $seen->{$value};
+}
+
+sub yy_socket {
+	my ($label, $text) = @_;
+	if ($text =~ /^\d+$/) {
+		return token('INO', $text);
+	} elsif ($label =~ /^UNIX/) {
+		$text =~ s/^(\d+)(?:->(\d+))?/token('INO', $1) . (defined $2 ? '->' . token('INO', $2) : '')/e;
+	} elsif ($label eq 'NETLINK') {
+		$text =~ s/:(\d+)$/':' . token('NLPORT', $1)/e;
+	} else {
+		$text =~ s/:(\d+)(?=->|$)/':' . token('PORT', $1)/ge;
+	}
+	return $text;
 }
 
 sub strace61_to_7 {
@@ -93,6 +121,8 @@ while (my $line = <>) {
 	$body =~ s/\b(si_pid=|superseded by execve in pid )(\d+)/$1 . pid_name($2)/ge;
 	$body =~ s/\b(si_[us]time)=\d+(?: \/\* [0-9.]+ s \*\/)?/$1=N/g;
 	$body =~ s/\b(pipe|socket):\[(\d+)\]/"$1:[" . ('I' x length($2)) . ']'/ge;
+	$body =~ s/<($yy_label):\[($yy_content)\]>/"<$1:[" . yy_socket($1, $2) . ']>'/ge;
+	$body =~ s/<pid:(\d+)>/'<pid:' . pid_name($1) . '>'/ge;
 	$body =~ s/(?<!data=)(?<!events=)(?<!\|)\b0x([0-9a-f]{8,})\b/'0x' . ('A' x length($1))/ge;
 	$result =~ s/\b0x([0-9a-f]{8,})\b/'0x' . ('A' x length($1))/ge;
 
