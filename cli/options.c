@@ -20,29 +20,29 @@ static _Noreturn void usage_error(const char *fmt, const char *arg)
 	exit(EXIT_USAGE);
 }
 
-static unsigned int parse_count(const char *arg, const char *opt)
+/* A whole number from min up, or a usage error naming the option. */
+static unsigned int parse_number(const char *arg, const char *opt, long min)
 {
 	char *end;
 	errno = 0;
 	long v = strtol(arg, &end, 10);
-	if (errno || end == arg || *end || v < 0 || v > INT_MAX) {
-		fprintf(stderr, "epolltrace: invalid %s argument '%s': give a whole number from 0\n",
-			opt, arg);
+	if (errno || end == arg || *end || v < min || v > INT_MAX) {
+		fprintf(stderr, "epolltrace: invalid %s argument '%s': give a whole number from %ld\n",
+			opt, arg, min);
 		exit(EXIT_USAGE);
 	}
 	return (unsigned int) v;
 }
 
+static unsigned int parse_count(const char *arg, const char *opt)
+{
+	return parse_number(arg, opt, 0);
+}
+
 /* A diagnostic threshold: 0 would make a check fire at once, or never. */
 static unsigned int parse_threshold(const char *arg, const char *opt)
 {
-	unsigned int v = parse_count(arg, opt);
-	if (v == 0) {
-		fprintf(stderr, "epolltrace: invalid %s argument '%s': give a whole number from 1\n",
-			opt, arg);
-		exit(EXIT_USAGE);
-	}
-	return v;
+	return parse_number(arg, opt, 1);
 }
 
 static void select_syscall(struct options *o, const char *name, bool on)
