@@ -10,6 +10,7 @@
 #include "cli/attach_target.h"
 #include "cli/command_path.h"
 #include "cli/exit_codes.h"
+#include "cli/model_feed.h"
 #include "cli/options.h"
 #include "cli/output_file.h"
 #include "cli/pid_list.h"
@@ -168,8 +169,10 @@ int main(int argc, char **argv)
 	struct session session;
 	session_init(&session, &opts, out);
 
-	struct trap_rules rules;
-	trap_rules_build(&rules, &opts);
+	struct trap_rules rules = { .count = 0 };
+	/* The model must see every epoll call, printed or not. */
+	trap_rules_add_syscalls(&rules, opts.traced, opts.model.diagnose || opts.dump);
+	model_feed_trap_rules(&rules, &opts);
 	struct engine_config cfg = {
 		.rules = rules.rules,
 		.nrules = rules.count,

@@ -1,6 +1,5 @@
 #include <stdlib.h>
 
-#include "cli/model_feed.h"
 #include "cli/trap_rules.h"
 
 void trap_rules_add(struct trap_rules *r, struct trap_rule rule)
@@ -10,14 +9,11 @@ void trap_rules_add(struct trap_rules *r, struct trap_rule rule)
 	r->rules[r->count++] = rule;
 }
 
-void trap_rules_build(struct trap_rules *r, const struct options *opts)
+void trap_rules_add_syscalls(struct trap_rules *r, const bool *traced, bool every)
 {
-	r->count = 0;
-	/* The model must see every epoll call, printed or not. */
-	bool all = opts->model.diagnose || opts->dump;
 	for (size_t i = 0; i < nsyscall_descs; i++) {
 		const struct syscall_desc *d = syscall_descs[i];
-		if (!opts->traced[i] && !all)
+		if (!every && !traced[i])
 			continue;
 		if (d->ntrap_args == 0)
 			trap_rules_add(r, (struct trap_rule) { .name = d->name });
@@ -30,5 +26,4 @@ void trap_rules_build(struct trap_rules *r, const struct options *opts)
 				.value = d->trap_args[j].value,
 			});
 	}
-	model_feed_trap_rules(r, opts);
 }

@@ -6,23 +6,24 @@
 /* The tracee ABIs an x86-64 tracer follows: 64-bit and i386 programs. */
 static const uint32_t traced_arches[] = { SCMP_ARCH_X86_64, SCMP_ARCH_X86 };
 
-static int add_rule(scmp_filter_ctx ctx, const struct trap_rule *r)
+static int add_rule(scmp_filter_ctx ctx, const struct trap_rule *r, uint32_t action)
 {
 	int nr = seccomp_syscall_resolve_name(r->name);
 	if (nr == __NR_SCMP_ERROR)
 		return -EINVAL;
 	if (!r->match_arg)
-		return seccomp_rule_add(ctx, SCMP_ACT_TRACE(0), nr, 0);
+		return seccomp_rule_add(ctx, action, nr, 0);
 	struct scmp_arg_cmp cmp = {
 		.arg = r->arg,
 		.op = SCMP_CMP_MASKED_EQ,
 		.datum_a = r->mask,
 		.datum_b = r->value,
 	};
-	return seccomp_rule_add_array(ctx, SCMP_ACT_TRACE(0), nr, 1, &cmp);
+	return seccomp_rule_add_array(ctx, action, nr, 1, &cmp);
 }
 
-scmp_filter_ctx seccomp_filter_build(const struct trap_rule *rules, size_t nrules, int *err)
+scmp_filter_ctx seccomp_filter_build(const struct trap_rule *rules, size_t nrules, uint32_t action,
+				     int *err)
 {
 	scmp_filter_ctx ctx = seccomp_init(SCMP_ACT_ALLOW);
 	if (!ctx) {
@@ -53,7 +54,7 @@ scmp_filter_ctx seccomp_filter_build(const struct trap_rule *rules, size_t nrule
 			rc = 0;
 	}
 	for (size_t i = 0; rc == 0 && i < nrules; i++)
-		rc = add_rule(ctx, &rules[i]);
+		rc = add_rule(ctx, &rules[i], action);
 	if (rc == 0)
 		rc = keep_traced_add_rules(ctx);
 	if (rc != 0) {

@@ -140,7 +140,8 @@ static enum engine_start_result start_filtered(struct engine *e, scmp_filter_ctx
 enum engine_start_result engine_start(struct engine *e, const char *path,
 				      char *const argv[], int *err)
 {
-	scmp_filter_ctx filter = seccomp_filter_build(e->cfg.rules, e->cfg.nrules, err);
+	scmp_filter_ctx filter = seccomp_filter_build(e->cfg.rules, e->cfg.nrules, SCMP_ACT_TRACE(0),
+						      err);
 	if (!filter)
 		return START_FILTER_FAILED;
 	e->seccomp_mode = true;

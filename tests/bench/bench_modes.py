@@ -6,6 +6,9 @@ formatting, not the disk.  The strace set is the calls epolltrace decodes.
 
 UNTRACED, STRACE, EPOLLTRACE = "untraced", "strace", "epolltrace"
 MODES = (UNTRACED, STRACE, EPOLLTRACE)
+# epolltrace's seccomp filter loaded with no tracer (tests/bench/filter_only):
+# what a call that is not stopped costs at the least.
+FILTER_ONLY = "filter only"
 
 EPOLL_SET = ("epoll_create,epoll_create1,epoll_ctl,epoll_wait,"
              "epoll_pwait,epoll_pwait2,ioctl")

@@ -17,7 +17,7 @@ import sys
 from bench_attach import attach_workloads, run_attached
 from bench_machine import Contention, header_lines
 from bench_memory import peak_attach, peak_command
-from bench_modes import EPOLLTRACE, MODES, STRACE, attach_argv, command_prefix
+from bench_modes import EPOLLTRACE, FILTER_ONLY, MODES, STRACE, attach_argv, command_prefix
 from bench_report import (ATTACH_RATIO_TARGET, RATIO_TARGET, Verdicts, memory_lines,
                           mixed_lines, ratio_table)
 from bench_rounds import BenchError, count_calls, run_rounds
@@ -53,6 +53,11 @@ def command_section(args, verdicts):
              for w in workloads}
     groups = [[((w.name, m), lambda w=w, m=m: w.run(command_prefix(m, args.tracer)))
                for m in MODES] for w in workloads]
+    # The mixed workload's calls also run under the filter alone, untraced.
+    filter_only = [os.path.join(args.progs, "filter_only")]
+    for w, group in zip(workloads, groups):
+        if w.name == MIXED_IN_CALLS:
+            group.append(((w.name, FILTER_ONLY), lambda w=w: w.run(filter_only)))
     times = run_rounds(groups, args.rounds, progress("command mode"))
     heavy = {w.name for w in workloads if w.epoll_heavy}
     lines = ratio_table("command mode: strace -f --seccomp-bpf vs epolltrace, -o /dev/null",
