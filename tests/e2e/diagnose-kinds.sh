@@ -11,15 +11,14 @@
 # and ABI: the exit status untraced and under epolltrace, the warning is
 # there, and it is there once.
 . "$TESTS_SRCDIR/e2e/lib.sh"
+. "$TESTS_SRCDIR/e2e/diagnose-lib.sh"
 
 KINDS="ctl-eexist ctl-enoent closed-while-registered stale-event
 oneshot-not-rearmed et-blocking-fd level-not-consumed spin-loop
 maxevents-saturated thundering-herd shared-across-fork eperm-unpollable
 exclusive-misuse nested-loop"
 
-nkinds=0
-for kind in $KINDS; do nkinds=$((nkinds + 1)); done
-plan $((nkinds * 2 * 4))
+diagnose_plan "$KINDS" 4
 
 # warning_prefix KIND EXPECT_FILE: prints the prefix the warning line must
 # start with, from the program's "expect" line; fails without one.
@@ -57,47 +56,35 @@ show_warnings() {
 	fi
 }
 
+# check_warning KIND LABEL: two TAP lines, the warning the program
+# announced is in the trace, and only once.
+check_warning() {
+	cw_kind=$1
+	cw_label=$2
+	if ! prefix=$(warning_prefix "$cw_kind" "$WORKDIR/stdout"); then
+		not_ok "$cw_label: warning[$cw_kind] is printed"
+		echo "the program printed no single well-formed expect line:" | diag
+		head -n 5 "$WORKDIR/stdout" | diag
+		not_ok "$cw_label: warning[$cw_kind] is printed once"
+		return
+	fi
+	count=$(count_lines "$prefix" "$WORKDIR/trace.log")
+	if [ "$count" -ge 1 ]; then
+		ok "$cw_label: warning[$cw_kind] is printed"
+	else
+		not_ok "$cw_label: warning[$cw_kind] is printed"
+		echo "want a line starting '$prefix'" | diag
+		show_warnings "$WORKDIR/trace.log"
+	fi
+	if [ "$count" -eq 1 ]; then
+		ok "$cw_label: warning[$cw_kind] is printed once"
+	else
+		not_ok "$cw_label: warning[$cw_kind] is printed once"
+		echo "$count lines start '$prefix'" | diag
+		[ "$count" -gt 1 ] && show_warnings "$WORKDIR/trace.log"
+	fi
+}
+
 for kind in $KINDS; do
-	name=diag_$(echo "$kind" | tr - _)
-	for abi in $ABIS; do
-		if ! prog=$(prog_path "$name" $abi); then
-			skip_n 4 "$(missing_reason $abi)"
-			continue
-		fi
-		label="$abi $name"
-		run_untraced "$prog" >"$WORKDIR/untraced.out"
-		check_status "$label: exit status untraced" 0 "$RC"
-
-		log=$WORKDIR/trace.log
-		rm -f "$log"
-		timeout $HANG_GUARD "$EPOLLTRACE" --diagnose -f -o "$log" -- "$prog" \
-			</dev/null >"$WORKDIR/stdout" 2>"$WORKDIR/stderr"
-		RC=$?
-		touch "$log"
-		check_status "$label: exit status under epolltrace --diagnose" 0 "$RC"
-		[ "$RC" = 0 ] || show_file "stderr" "$WORKDIR/stderr"
-
-		if ! prefix=$(warning_prefix "$kind" "$WORKDIR/stdout"); then
-			not_ok "$label: warning[$kind] is printed"
-			echo "the program printed no single well-formed expect line:" | diag
-			head -n 5 "$WORKDIR/stdout" | diag
-			not_ok "$label: warning[$kind] is printed once"
-			continue
-		fi
-		count=$(count_lines "$prefix" "$log")
-		if [ "$count" -ge 1 ]; then
-			ok "$label: warning[$kind] is printed"
-		else
-			not_ok "$label: warning[$kind] is printed"
-			echo "want a line starting '$prefix'" | diag
-			show_warnings "$log"
-		fi
-		if [ "$count" -eq 1 ]; then
-			ok "$label: warning[$kind] is printed once"
-		else
-			not_ok "$label: warning[$kind] is printed once"
-			echo "$count lines start '$prefix'" | diag
-			[ "$count" -gt 1 ] && show_warnings "$log"
-		fi
-	done
+	diagnose_each_abi "diag_$(echo "$kind" | tr - _)" 4 check_warning "$kind"
 done

@@ -5,16 +5,13 @@
  * F is the file's fd.
  */
 #include <fcntl.h>
-#include <stdio.h>
 #include <stdlib.h>
 
-#include "raw_epoll.h"
-#include "selfcheck.h"
+#include "diag_loop.h"
 
 int main(void)
 {
-	close_inherited_fds();
-	int ep = EXPECT_OK(sys_epoll_create1(EPOLL_CLOEXEC));
+	int ep = start_instance();
 	char path[] = "/tmp/diag_eperm_unpollable.XXXXXX";
 	int file = EXPECT_OK(mkstemp(path));
 	EXPECT_RET(0, unlink(path));
@@ -25,6 +22,6 @@ int main(void)
 
 	EXPECT_RET(0, close(file));
 	EXPECT_RET(0, close(ep));
-	printf("expect pid=%d epfd=%d fd=%d\n", (int) getpid(), ep, file);
+	print_expected_warning(getpid(), ep, file);
 	return 0;
 }

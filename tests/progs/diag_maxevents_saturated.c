@@ -5,11 +5,9 @@
  * events wait a round or more to be seen; maxevents is too small for the
  * load.  The warning names only the instance (fd=-1 below).
  */
-#include <stdio.h>
 #include <sys/eventfd.h>
 
-#include "raw_epoll.h"
-#include "selfcheck.h"
+#include "diag_loop.h"
 
 #define READY_FDS 8
 #define MAXEVENTS 4
@@ -17,13 +15,11 @@
 
 int main(void)
 {
-	close_inherited_fds();
-	int ep = EXPECT_OK(sys_epoll_create1(EPOLL_CLOEXEC));
+	int ep = start_instance();
 	int efd[READY_FDS];
 	for (int i = 0; i < READY_FDS; i++) {
 		efd[i] = EXPECT_OK(eventfd(1, EFD_CLOEXEC | EFD_NONBLOCK));
-		struct epoll_event ev = epoll_ev(EPOLLIN, efd[i]);
-		EXPECT_RET(0, sys_epoll_ctl(ep, EPOLL_CTL_ADD, efd[i], &ev));
+		watch_fd(ep, efd[i], EPOLLIN);
 	}
 
 	struct epoll_event out[MAXEVENTS];
@@ -36,6 +32,6 @@ int main(void)
 	for (int i = 0; i < READY_FDS; i++)
 		EXPECT_RET(0, close(efd[i]));
 	EXPECT_RET(0, close(ep));
-	printf("expect pid=%d epfd=%d fd=-1\n", (int) getpid(), ep);
+	print_expected_warning(getpid(), ep, -1);
 	return 0;
 }

@@ -6,11 +6,9 @@
  * blocks without a timeout (-1) until a helper thread writes the pipe.
  */
 #include <pthread.h>
-#include <stdio.h>
 #include <sys/timerfd.h>
 
-#include "raw_epoll.h"
-#include "selfcheck.h"
+#include "diag_loop.h"
 
 #define TICKS 20
 #define IDLE_WAITS 3
@@ -24,8 +22,7 @@ static void *writer(void *arg)
 
 int main(void)
 {
-	close_inherited_fds();
-	int ep = EXPECT_OK(sys_epoll_create1(EPOLL_CLOEXEC));
+	int ep = start_instance();
 	int p[2];
 	EXPECT_RET(0, pipe(p));
 	int tfd = EXPECT_OK(timerfd_create(CLOCK_MONOTONIC, TFD_CLOEXEC | TFD_NONBLOCK));
@@ -34,35 +31,28 @@ int main(void)
 		.it_value = { .tv_nsec = 2000000 },
 	};
 	EXPECT_RET(0, timerfd_settime(tfd, 0, &every, NULL));
-	struct epoll_event ev = epoll_ev(EPOLLIN, p[0]), out[4];
-	EXPECT_RET(0, sys_epoll_ctl(ep, EPOLL_CTL_ADD, p[0], &ev));
-	ev = epoll_ev(EPOLLIN, tfd);
-	EXPECT_RET(0, sys_epoll_ctl(ep, EPOLL_CTL_ADD, tfd, &ev));
+	watch_fd(ep, p[0], EPOLLIN);
+	watch_fd(ep, tfd, EPOLLIN);
 
 	for (int i = 0; i < TICKS; i++) {
-		EXPECT_RET(1, sys_epoll_wait(ep, out, 4, 1000));
-		EXPECT_TRUE(out[0].events == EPOLLIN && out[0].data.u64 == (uint64_t) tfd);
+		expect_one_event(ep, 1000, tfd, EPOLLIN);
 		uint64_t expirations;
 		EXPECT_RET(sizeof(expirations), read(tfd, &expirations, sizeof(expirations)));
 		EXPECT_TRUE(expirations >= 1);
 	}
-	EXPECT_RET(0, sys_epoll_ctl(ep, EPOLL_CTL_DEL, tfd, NULL));
-	EXPECT_RET(0, close(tfd));
+	close_watched(ep, tfd);
 
 	for (int i = 0; i < IDLE_WAITS; i++)
-		EXPECT_RET(0, sys_epoll_wait(ep, out, 4, 10));
+		expect_no_event(ep, 10);
 
 	pthread_t thread;
 	EXPECT_RET(0, pthread_create(&thread, NULL, writer, &p[1]));
-	EXPECT_RET(1, sys_epoll_wait(ep, out, 4, -1));
-	EXPECT_TRUE(out[0].events == EPOLLIN && out[0].data.u64 == (uint64_t) p[0]);
+	expect_one_event(ep, -1, p[0], EPOLLIN);
 	EXPECT_RET(0, pthread_join(thread, NULL));
 	char c;
 	EXPECT_RET(1, read(p[0], &c, 1));
 
-	EXPECT_RET(0, sys_epoll_ctl(ep, EPOLL_CTL_DEL, p[0], NULL));
-	EXPECT_RET(0, close(p[0]));
-	EXPECT_RET(0, close(p[1]));
+	close_watched_pair(ep, p);
 	EXPECT_RET(0, close(ep));
 	return 0;
 }

@@ -6,11 +6,9 @@
  * socket pair: read a request, watch for EPOLLOUT to answer, then for
  * EPOLLIN again.
  */
-#include <stdio.h>
 #include <sys/socket.h>
 
-#include "raw_epoll.h"
-#include "selfcheck.h"
+#include "diag_loop.h"
 
 /* uv__io_poll's update of one watcher; true when it took the MOD path. */
 static int watch(int ep, int fd, uint32_t events)
@@ -25,31 +23,25 @@ static int watch(int ep, int fd, uint32_t events)
 
 int main(void)
 {
-	close_inherited_fds();
-	int ep = EXPECT_OK(sys_epoll_create1(EPOLL_CLOEXEC));
+	int ep = start_instance();
 	int sv[2];
 	EXPECT_RET(0, socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0, sv));
-	struct epoll_event out[4];
 	char buf[8];
 
 	EXPECT_TRUE(!watch(ep, sv[0], EPOLLIN));	/* ADD succeeds */
 	EXPECT_RET(4, write(sv[1], "ping", 4));
-	EXPECT_RET(1, sys_epoll_wait(ep, out, 4, 1000));
-	EXPECT_TRUE(out[0].events == EPOLLIN && out[0].data.u64 == (uint64_t) sv[0]);
+	expect_one_event(ep, 1000, sv[0], EPOLLIN);
 	EXPECT_RET(4, read(sv[0], buf, sizeof(buf)));
 
 	/* An answer to write: ADD fails with EEXIST, MOD adds EPOLLOUT. */
 	EXPECT_TRUE(watch(ep, sv[0], EPOLLIN | EPOLLOUT));
-	EXPECT_RET(1, sys_epoll_wait(ep, out, 4, 1000));
-	EXPECT_TRUE(out[0].events == EPOLLOUT && out[0].data.u64 == (uint64_t) sv[0]);
+	expect_one_event(ep, 1000, sv[0], EPOLLOUT);
 	EXPECT_RET(4, write(sv[0], "pong", 4));
 	EXPECT_TRUE(watch(ep, sv[0], EPOLLIN));
-	EXPECT_RET(0, sys_epoll_wait(ep, out, 4, 10));
+	expect_no_event(ep, 10);
 	EXPECT_RET(4, read(sv[1], buf, sizeof(buf)));
 
-	EXPECT_RET(0, sys_epoll_ctl(ep, EPOLL_CTL_DEL, sv[0], NULL));
-	EXPECT_RET(0, close(sv[0]));
-	EXPECT_RET(0, close(sv[1]));
+	close_watched_pair(ep, sv);
 	EXPECT_RET(0, close(ep));
 	return 0;
 }

@@ -8,31 +8,24 @@
 # define _GNU_SOURCE /* pipe2 */
 #endif
 #include <fcntl.h>
-#include <stdio.h>
 
-#include "raw_epoll.h"
-#include "selfcheck.h"
+#include "diag_loop.h"
 
 #define MESSAGES 200
 
 int main(void)
 {
-	close_inherited_fds();
-	int ep = EXPECT_OK(sys_epoll_create1(EPOLL_CLOEXEC));
+	int ep = start_instance();
 	int p[2];
 	EXPECT_RET(0, pipe2(p, O_CLOEXEC));
 	int flags = EXPECT_OK(fcntl(p[0], F_GETFL));
 	EXPECT_RET(0, fcntl(p[0], F_SETFL, flags | O_NONBLOCK));
-	struct epoll_event ev = epoll_ev(EPOLLIN | EPOLLET, p[0]);
-	EXPECT_RET(0, sys_epoll_ctl(ep, EPOLL_CTL_ADD, p[0], &ev));
+	watch_fd(ep, p[0], EPOLLIN | EPOLLET);
 
-	struct epoll_event out[4];
 	char buf[4];	/* smaller than a message: draining takes several reads */
 	for (int i = 0; i < MESSAGES; i++) {
 		EXPECT_RET(10, write(p[1], "message!\n\n", 10));
-		EXPECT_RET(1, sys_epoll_wait(ep, out, 4, 1000));
-		EXPECT_TRUE(out[0].events == EPOLLIN &&
-			    out[0].data.u64 == (uint64_t) p[0]);
+		expect_one_event(ep, 1000, p[0], EPOLLIN);
 		long n, total = 0;
 		while ((n = read(p[0], buf, sizeof(buf))) > 0)
 			total += n;
@@ -40,11 +33,9 @@ int main(void)
 		EXPECT_TRUE(total == 10);
 	}
 	/* Drained: nothing is reported until the next write. */
-	EXPECT_RET(0, sys_epoll_wait(ep, out, 4, 0));
+	expect_no_event(ep, 0);
 
-	EXPECT_RET(0, sys_epoll_ctl(ep, EPOLL_CTL_DEL, p[0], NULL));
-	EXPECT_RET(0, close(p[0]));
-	EXPECT_RET(0, close(p[1]));
+	close_watched_pair(ep, p);
 	EXPECT_RET(0, close(ep));
 	return 0;
 }

@@ -10,12 +10,10 @@
 # define _GNU_SOURCE /* gettid */
 #endif
 #include <pthread.h>
-#include <stdio.h>
 #include <sys/eventfd.h>
 
 #include "blocked_in.h"
-#include "raw_epoll.h"
-#include "selfcheck.h"
+#include "diag_loop.h"
 
 #define WAITERS 3
 
@@ -40,10 +38,7 @@ static void *worker(void *arg)
 	EXPECT_RET(sizeof(tid), write(s->tid_pipe[1], &tid, sizeof(tid)));
 
 	for (;;) {
-		struct epoll_event out[4];
-		EXPECT_RET(1, sys_epoll_wait(w->ep, out, 4, -1));
-		EXPECT_TRUE(out[0].events == EPOLLIN &&
-			    out[0].data.u64 == (uint64_t) s->efd);
+		expect_one_event(w->ep, -1, s->efd, EPOLLIN);
 		uint64_t count;
 		long n = read(s->efd, &count, sizeof(count));
 		if (n < 0) {
@@ -70,8 +65,7 @@ int main(void)
 	for (int i = 0; i < WAITERS; i++) {
 		w[i].s = &s;
 		w[i].ep = EXPECT_OK(sys_epoll_create1(EPOLL_CLOEXEC));
-		struct epoll_event ev = epoll_ev(EPOLLIN | EPOLLEXCLUSIVE, s.efd);
-		EXPECT_RET(0, sys_epoll_ctl(w[i].ep, EPOLL_CTL_ADD, s.efd, &ev));
+		watch_fd(w[i].ep, s.efd, EPOLLIN | EPOLLEXCLUSIVE);
 	}
 	for (int i = 0; i < WAITERS; i++) {
 		EXPECT_RET(0, pthread_create(&w[i].thread, NULL, worker, &w[i]));
@@ -92,9 +86,7 @@ int main(void)
 		EXPECT_RET(0, close(w[i].ep));
 	}
 	EXPECT_RET(0, close(s.efd));
-	EXPECT_RET(0, close(s.tid_pipe[0]));
-	EXPECT_RET(0, close(s.tid_pipe[1]));
-	EXPECT_RET(0, close(s.done_pipe[0]));
-	EXPECT_RET(0, close(s.done_pipe[1]));
+	close_pair(s.tid_pipe);
+	close_pair(s.done_pipe);
 	return 0;
 }

@@ -14,8 +14,7 @@
 #include <pthread.h>
 #include <stdio.h>
 
-#include "raw_epoll.h"
-#include "selfcheck.h"
+#include "diag_loop.h"
 
 #define CONNS 2
 #define REQUESTS 100
@@ -53,8 +52,7 @@ static void set_interest(int ep, int op, int fd, uint32_t events)
 
 int main(void)
 {
-	close_inherited_fds();
-	int ep = EXPECT_OK(sys_epoll_create1(EPOLL_CLOEXEC));
+	int ep = start_instance();
 	struct conn conns[CONNS];
 	for (int i = 0; i < CONNS; i++) {
 		struct conn *c = &conns[i];

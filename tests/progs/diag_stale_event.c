@@ -7,24 +7,15 @@
  * reads from a closed fd, or from whatever file gets that number next.
  * F is that fd number.
  */
-#include <stdio.h>
-
-#include "raw_epoll.h"
-#include "selfcheck.h"
+#include "diag_loop.h"
 
 int main(void)
 {
-	close_inherited_fds();
-	int ep = EXPECT_OK(sys_epoll_create1(EPOLL_CLOEXEC));
 	int p[2];
-	EXPECT_RET(0, pipe(p));
-	struct epoll_event ev = { .events = EPOLLIN };
-	ev.data.fd = p[0];
-	EXPECT_RET(0, sys_epoll_ctl(ep, EPOLL_CTL_ADD, p[0], &ev));
+	int ep = start_pipe_loop(p, EPOLLIN);
 
-	int keep = EXPECT_OK(dup(p[0]));
 	int closed = p[0];
-	EXPECT_RET(0, close(closed));
+	int keep = dup_then_close(closed);
 
 	/* The peer writes: the kernel reports the fd number that is closed. */
 	EXPECT_RET(1, write(p[1], "x", 1));
@@ -38,6 +29,6 @@ int main(void)
 	EXPECT_RET(0, close(keep));
 	EXPECT_RET(0, close(p[1]));
 	EXPECT_RET(0, close(ep));
-	printf("expect pid=%d epfd=%d fd=%d\n", (int) getpid(), ep, closed);
+	print_expected_warning(getpid(), ep, closed);
 	return 0;
 }

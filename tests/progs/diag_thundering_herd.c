@@ -11,12 +11,10 @@
 # define _GNU_SOURCE /* gettid */
 #endif
 #include <pthread.h>
-#include <stdio.h>
 #include <sys/eventfd.h>
 
 #include "blocked_in.h"
-#include "raw_epoll.h"
-#include "selfcheck.h"
+#include "diag_loop.h"
 
 #define WAITERS 3
 
@@ -33,9 +31,7 @@ static void *waiter(void *arg)
 	pid_t tid = gettid();
 	EXPECT_RET(sizeof(tid), write(h->tid_pipe[1], &tid, sizeof(tid)));
 
-	struct epoll_event out[4];
-	EXPECT_RET(1, sys_epoll_wait(h->ep, out, 4, -1));
-	EXPECT_TRUE(out[0].events == EPOLLIN && out[0].data.u64 == (uint64_t) h->efd);
+	expect_one_event(h->ep, -1, h->efd, EPOLLIN);
 	/* Every thread got the event; one of them handles it. */
 	int r = pthread_barrier_wait(&h->woken);
 	EXPECT_TRUE(r == 0 || r == PTHREAD_BARRIER_SERIAL_THREAD);
@@ -49,12 +45,10 @@ static void *waiter(void *arg)
 
 int main(void)
 {
-	close_inherited_fds();
 	struct herd h;
-	h.ep = EXPECT_OK(sys_epoll_create1(EPOLL_CLOEXEC));
+	h.ep = start_instance();
 	h.efd = EXPECT_OK(eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK));
-	struct epoll_event ev = epoll_ev(EPOLLIN, h.efd);
-	EXPECT_RET(0, sys_epoll_ctl(h.ep, EPOLL_CTL_ADD, h.efd, &ev));
+	watch_fd(h.ep, h.efd, EPOLLIN);
 	EXPECT_RET(0, pipe(h.tid_pipe));
 	EXPECT_RET(0, pthread_barrier_init(&h.woken, NULL, WAITERS));
 
@@ -73,11 +67,9 @@ int main(void)
 		EXPECT_RET(0, pthread_join(threads[i], NULL));
 
 	EXPECT_RET(0, pthread_barrier_destroy(&h.woken));
-	EXPECT_RET(0, sys_epoll_ctl(h.ep, EPOLL_CTL_DEL, h.efd, NULL));
-	EXPECT_RET(0, close(h.efd));
-	EXPECT_RET(0, close(h.tid_pipe[0]));
-	EXPECT_RET(0, close(h.tid_pipe[1]));
+	close_watched(h.ep, h.efd);
+	close_pair(h.tid_pipe);
 	EXPECT_RET(0, close(h.ep));
-	printf("expect pid=%d epfd=%d fd=%d\n", (int) getpid(), h.ep, h.efd);
+	print_expected_warning(getpid(), h.ep, h.efd);
 	return 0;
 }
