@@ -42,6 +42,8 @@ struct ep_entry *entry_by_data(const struct ep_instance *inst, uint64_t data)
 	return entry_at(&inst->by_data, data);
 }
 
+static void index_data(struct ep_instance *inst, struct ep_entry *e);
+
 struct ep_entry *entry_add(struct ep_instance *inst, int tfd, uint32_t events, uint64_t data)
 {
 	struct ep_entry *e = xcalloc(1, sizeof(*e));
@@ -50,9 +52,20 @@ struct ep_entry *entry_add(struct ep_instance *inst, int tfd, uint32_t events, u
 	e->index = inst->n;
 	inst->entries[inst->n++] = e;
 	u64_map_put(&inst->by_tfd, (uint32_t) tfd, (uintptr_t) e);
-	if (!u64_map_get(&inst->by_data, data, NULL))
-		u64_map_put(&inst->by_data, data, (uintptr_t) e);
+	index_data(inst, e);
 	return e;
+}
+
+/*
+ * An event's data is looked up here: of entries that share it, a live one
+ * is found before a ghost, since a reused data word (a recycled pointer)
+ * belongs to the new registration.
+ */
+static void index_data(struct ep_instance *inst, struct ep_entry *e)
+{
+	struct ep_entry *now = entry_by_data(inst, e->data);
+	if (!now || (now->ghost && !e->ghost))
+		u64_map_put(&inst->by_data, e->data, (uintptr_t) e);
 }
 
 /* When several entries share data, another of them takes over the key. */
@@ -62,10 +75,8 @@ static void unindex_data(struct ep_instance *inst, struct ep_entry *e)
 		return;
 	u64_map_remove(&inst->by_data, e->data);
 	for (size_t i = 0; i < inst->n; i++)
-		if (inst->entries[i] != e && inst->entries[i]->data == e->data) {
-			u64_map_put(&inst->by_data, e->data, (uintptr_t) inst->entries[i]);
-			break;
-		}
+		if (inst->entries[i] != e && inst->entries[i]->data == e->data)
+			index_data(inst, inst->entries[i]);
 }
 
 void entry_set_data(struct ep_instance *inst, struct ep_entry *e, uint64_t data)
@@ -74,16 +85,20 @@ void entry_set_data(struct ep_instance *inst, struct ep_entry *e, uint64_t data)
 		return;
 	unindex_data(inst, e);
 	e->data = data;
-	if (!u64_map_get(&inst->by_data, data, NULL))
-		u64_map_put(&inst->by_data, data, (uintptr_t) e);
+	index_data(inst, e);
 }
 
 void entry_make_ghost(struct ep_instance *inst, struct ep_entry *e, int64_t now)
 {
 	if (entry_by_tfd(inst, e->tfd) == e)
 		u64_map_remove(&inst->by_tfd, (uint32_t) e->tfd);
+	if (e->ghost)
+		return;
 	e->ghost = true;
 	e->ghost_ns = now;
+	inst->nghosts++;
+	unindex_data(inst, e);
+	index_data(inst, e);
 }
 
 void entry_remove(struct ep_instance *inst, struct ep_entry *e, enum removal why, int64_t now)
@@ -95,6 +110,8 @@ void entry_remove(struct ep_instance *inst, struct ep_entry *e, enum removal why
 	if (entry_by_tfd(inst, e->tfd) == e)
 		u64_map_remove(&inst->by_tfd, (uint32_t) e->tfd);
 	unindex_data(inst, e);
+	if (e->ghost)
+		inst->nghosts--;
 	struct ep_entry *last = inst->entries[--inst->n];
 	inst->entries[e->index] = last;
 	last->index = e->index;
@@ -134,6 +151,22 @@ static const struct epoll_reg *kernel_line(const struct epoll_fdinfo *info,
 	return fallback;
 }
 
+/*
+ * Each entry's kernel line, or NULL; taken[] marks the lines matched.
+ * Entries whose file is known choose first, so that an entry that knows
+ * only its fd number and data cannot take a ghost's line.
+ */
+static const struct epoll_reg **match_lines(const struct ep_instance *inst,
+					    const struct epoll_fdinfo *info, bool *taken)
+{
+	const struct epoll_reg **match = xcalloc(inst->n + 1, sizeof(*match));
+	for (int known = 1; known >= 0; known--)
+		for (size_t i = 0; i < inst->n; i++)
+			if (inst->entries[i]->has_file_id == known)
+				match[i] = kernel_line(info, inst->entries[i], taken);
+	return match;
+}
+
 static bool entry_agrees(const struct ep_entry *e, const struct epoll_reg *r)
 {
 	return r && r->events == e->events && r->data == e->data;
@@ -143,10 +176,11 @@ size_t instance_differences(const struct ep_instance *inst, const struct epoll_f
 			    struct strbuf *why)
 {
 	bool *taken = xcalloc(info->nregs + 1, sizeof(*taken));
+	const struct epoll_reg **match = match_lines(inst, info, taken);
 	size_t differ = 0;
 	for (size_t i = 0; i < inst->n; i++) {
 		const struct ep_entry *e = inst->entries[i];
-		const struct epoll_reg *r = kernel_line(info, e, taken);
+		const struct epoll_reg *r = match[i];
 		if (entry_agrees(e, r))
 			continue;
 		if (why && differ++ < 3) {
@@ -175,6 +209,7 @@ size_t instance_differences(const struct ep_instance *inst, const struct epoll_f
 	}
 	if (why && differ > 3)
 		sb_printf(why, "; %zu more", differ - 3);
+	free(match);
 	free(taken);
 	return differ;
 }
@@ -206,10 +241,12 @@ size_t instance_reconcile(struct ep_instance *inst, const struct epoll_fdinfo *i
 			  int64_t now)
 {
 	bool *taken = xcalloc(info->nregs + 1, sizeof(*taken));
+	const struct epoll_reg **match = match_lines(inst, info, taken);
 	size_t differ = 0;
-	for (size_t i = 0; i < inst->n;) {
+	/* Downwards: a removal moves the last entry, already done, into its place. */
+	for (size_t i = inst->n; i-- > 0;) {
 		struct ep_entry *e = inst->entries[i];
-		const struct epoll_reg *r = kernel_line(info, e, taken);
+		const struct epoll_reg *r = match[i];
 		if (!r) {
 			/* Closed behind our back: the kernel dropped it with its file. */
 			entry_remove(inst, e, REMOVED_BY_CLOSE, now);
@@ -224,8 +261,8 @@ size_t instance_reconcile(struct ep_instance *inst, const struct epoll_fdinfo *i
 		e->ino = r->ino;
 		e->sdev = r->sdev;
 		learn_arming(inst, e, r, now);
-		i++;
 	}
+	free(match);
 	for (size_t i = 0; i < info->nregs; i++) {
 		if (taken[i])
 			continue;

@@ -57,7 +57,9 @@ struct ep_instance {
 	uint64_t id;
 	struct ep_entry **entries;
 	size_t n, cap;
-	struct u64_map by_data;	/* data -> entry (one of them, if data repeats) */
+	size_t nghosts;
+	/* data -> entry (one of them if data repeats, a live one if any is) */
+	struct u64_map by_data;
 	struct u64_map by_tfd;	/* fd number -> the entry its file has (not ghosts) */
 	struct removed_reg graveyard[GRAVEYARD_SIZE];
 	size_t grave_next;

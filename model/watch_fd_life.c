@@ -31,13 +31,28 @@ void watch_shared(struct model *m, struct ep_instance *inst, pid_t tgid, int epf
 	sb_free(&ev);
 }
 
+/* A ghost whose file is known owns the kernel line of that file. */
+static bool ghost_owns(const struct ep_instance *inst, const struct epoll_reg *r)
+{
+	for (size_t i = 0; r->has_file_id && inst->nghosts && i < inst->n; i++) {
+		const struct ep_entry *g = inst->entries[i];
+		if (g->ghost && g->has_file_id && g->tfd == r->tfd && g->ino == r->ino &&
+		    g->sdev == r->sdev)
+			return true;
+	}
+	return false;
+}
+
+/* The kernel's line for e, if the kernel still keeps it. */
 static const struct epoll_reg *kernel_keeps(const struct epoll_fdinfo *info,
-					    const struct ep_entry *e)
+					    const struct ep_instance *inst, const struct ep_entry *e)
 {
 	for (size_t i = 0; i < info->nregs; i++) {
 		const struct epoll_reg *r = &info->regs[i];
-		if (r->tfd == e->tfd && r->data == e->data &&
-		    (!e->has_file_id || !r->has_file_id || (r->ino == e->ino && r->sdev == e->sdev)))
+		if (r->tfd != e->tfd || r->data != e->data)
+			continue;
+		if (e->has_file_id ? !r->has_file_id || (r->ino == e->ino && r->sdev == e->sdev)
+				   : !ghost_owns(inst, r))
 			return r;
 	}
 	return NULL;
@@ -76,23 +91,29 @@ static void registrations_closed(struct model *m, struct ep_instance *inst, pid_
 	struct epoll_fdinfo info = { 0 };
 	bool read = false;
 	int64_t now = model_now(m);
-	for (size_t i = 0; i < inst->n;) {
+	/* Downwards: a removal moves the last entry, already done, into its place. */
+	for (size_t i = inst->n; i-- > 0;) {
 		struct ep_entry *e = inst->entries[i];
 		bool ours = e->registrant ? e->registrant == tgid : inst->user == tgid;
-		if (e->ghost || !ours || !in_range(e->tfd, lo, hi)) {
-			i++;
+		/* Any close may have been a ghost's last reference. */
+		if (!e->ghost && (!ours || !in_range(e->tfd, lo, hi)))
 			continue;
-		}
 		if (!read && !(read = epoll_fdinfo_read(tgid, epfd, &info)))
 			break;
-		if (!kernel_keeps(&info, e)) {
+		const struct epoll_reg *r = kernel_keeps(&info, inst, e);
+		if (!r) {
 			entry_remove(inst, e, REMOVED_BY_CLOSE, now);
 			continue;
 		}
+		if (e->ghost)
+			continue;
+		/* Its file, for telling it from a registration of the number's next file. */
+		e->has_file_id = r->has_file_id;
+		e->ino = r->ino;
+		e->sdev = r->sdev;
 		entry_make_ghost(inst, e, now);
 		if (m->cfg.diagnose)
 			report_left_behind(m, inst, tgid, epfd, e, how);
-		i++;
 	}
 	epoll_fdinfo_free(&info);
 }
@@ -100,7 +121,7 @@ static void registrations_closed(struct model *m, struct ep_instance *inst, pid_
 /* A close of a few fds looks them up; a wide close_range walks the lists instead. */
 static bool registers_any(const struct ep_instance *inst, unsigned int lo, unsigned int hi)
 {
-	if (hi - lo >= 64)
+	if (hi - lo >= 64 || inst->nghosts)
 		return inst->n > 0;
 	for (unsigned int fd = lo; fd <= hi; fd++)
 		if (entry_by_tfd(inst, (int) fd))
