@@ -123,7 +123,8 @@ static bool registers_any(const struct ep_instance *inst, unsigned int lo, unsig
 {
 	if (hi - lo >= 64 || inst->nghosts)
 		return inst->n > 0;
-	for (unsigned int fd = lo; fd <= hi; fd++)
+	/* 64 bits: hi may be UINT_MAX, which an unsigned int never passes. */
+	for (uint64_t fd = lo; fd <= hi; fd++)
 		if (entry_by_tfd(inst, (int) fd))
 			return true;
 	return false;
