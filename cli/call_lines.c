@@ -5,10 +5,13 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "cli/call_json.h"
 #include "cli/colour.h"
 #include "cli/model_feed.h"
 #include "cli/session_state.h"
+#include "cli/task_json.h"
 #include "decode/call_filter.h"
+#include "decode/emit_text.h"
 #include "model/escape.h"
 #include "model/fd_details.h"
 #include "model/proc_status.h"
@@ -67,6 +70,10 @@ static void note_personality(struct session *s, struct task *t, struct tracee_st
 	s->last_abi = abi;
 	if (s->opts->quiet >= 1)
 		return;
+	if (s->opts->json) {
+		task_json_personality(s, t, st, abi);
+		return;
+	}
 	start_line(s, t);
 	sb_printf(printer_text(&s->printer), "[ Process PID=%d runs in %s mode. ]",
 		  (int) task_tid(t), abi_mode_name(abi));
@@ -79,10 +86,10 @@ static const struct syscall_desc *traced_desc(const struct session *s, const cha
 	return i >= 0 && s->opts->traced[i] ? syscall_descs[i] : NULL;
 }
 
-/* -T shows each call's time, and the summary adds them up. */
+/* -T shows each call's time, the summary adds them up, --json has each one's. */
 static bool times_calls(const struct session *s)
 {
-	return s->opts->syscall_times || s->opts->summary != SUMMARY_NONE;
+	return s->opts->syscall_times || s->opts->summary != SUMMARY_NONE || s->opts->json;
 }
 
 /* Begins the line of a call the options want printed; false when they do not. */
@@ -124,15 +131,21 @@ static bool print_entry(struct session *s, struct task *t, struct tracee_state *
 	/* -c prints no line: one held until exit is simply never printed. */
 	st->deferred = st->judged_at_exit || s->opts->outcome != OUTCOME_ANY ||
 		       s->opts->summary == SUMMARY_ONLY;
-	struct strbuf *out = &st->pending;
-	if (st->deferred) {
-		sb_reset(out);
+	if (s->opts->json) {
+		/* Held until its exit in any case: a JSON line is written whole. */
+		call_json_begin(t, st);
 	} else {
-		start_line(s, t);
-		out = printer_text(&s->printer);
+		struct strbuf *out = &st->pending;
+		if (st->deferred) {
+			sb_reset(out);
+		} else {
+			start_line(s, t);
+			out = printer_text(&s->printer);
+		}
+		sb_printf(out, "%s(", desc->name);
+		emitter_text_init(&st->em, out);
 	}
-	sb_printf(out, "%s(", desc->name);
-	st->decoded_at_entry = desc->entry(out, call);
+	st->decoded_at_entry = desc->entry(&st->em, call);
 	/* Now, while the task is stopped; printed after the line at exit. */
 	if (s->stacks)
 		stack_trace_capture(s->stacks, &st->stack, t, abi);
@@ -219,6 +232,10 @@ static void print_exit(struct session *s, struct task *t, struct tracee_state *s
 	count_call(s, t, st, ns);
 	if (s->opts->summary == SUMMARY_ONLY)
 		return;
+	if (s->opts->json) {
+		call_json_end(s, st, ns);
+		return;
+	}
 	if (st->deferred) {
 		start_line(s, t);
 		sb_puts(printer_text(&s->printer), sb_str(&st->pending));
@@ -226,12 +243,14 @@ static void print_exit(struct session *s, struct task *t, struct tracee_state *s
 		resume_line(s, t, st);
 	}
 	struct strbuf *out = printer_text(&s->printer);
+	/* The entry's emitter goes on, where the line now is. */
+	st->em.out = out;
 	if (call->desc->exit)
-		call->desc->exit(out, call);
+		call->desc->exit(&st->em, call);
 	sb_puts(out, ") ");
 	printer_tab(&s->printer);
 	colour_start(out, s->colour && call->is_error, COLOUR_ERROR);
-	decode_retval(out, call);
+	emit_retval(&st->em, call);
 	colour_end(out, s->colour && call->is_error);
 	if (s->opts->syscall_times)
 		print_call_time(out, ns);
@@ -261,6 +280,10 @@ void call_abandon(struct session *s, struct task *t, struct tracee_state *st)
 	/* A held line never had a result to be judged by. */
 	if (st->deferred)
 		return;
+	if (s->opts->json) {
+		call_json_unfinished(s, st, "exited", call_ns(st));
+		return;
+	}
 	resume_line(s, t, st);
 	struct strbuf *out = printer_text(&s->printer);
 	if (!st->decoded_at_entry)
@@ -276,6 +299,10 @@ void call_detach(struct session *s, struct task *t, struct tracee_state *st)
 {
 	if (!st->in_call || st->deferred)
 		return;
+	if (s->opts->json) {
+		call_json_unfinished(s, st, "detached", call_ns(st));
+		return;
+	}
 	resume_line(s, t, st);
 	sb_puts(printer_text(&s->printer), " <detached ...>");
 	printer_end(&s->printer);

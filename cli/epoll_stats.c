@@ -6,8 +6,7 @@
 #include "decode/epoll_event.h"
 #include "decode/errnos.h"
 
-/* The data values listed per instance. */
-#define HOTTEST 10
+#define HOTTEST EPOLL_STATS_HOTTEST
 /*
  * Data whose low 32 bits are below Linux's default fs.nr_open, the most
  * fds a process may have, may hold an fd (data.fd): it is shown as one.
@@ -103,6 +102,11 @@ static void print_instance(struct strbuf *out, const struct epoll_instance *in)
 		  usecs(latency_hist_percentile(b, 990)), usecs(b->max));
 }
 
+int epoll_stats_data_fd(uint64_t data)
+{
+	return (uint32_t) data < FD_LIMIT ? (int) (uint32_t) data : -1;
+}
+
 static void print_hottest(struct strbuf *out, const struct epoll_instance *in)
 {
 	struct data_count top[HOTTEST];
@@ -116,10 +120,9 @@ static void print_hottest(struct strbuf *out, const struct epoll_instance *in)
 		sb_printf(out, "%9" PRIu64 "  ", top[i].events);
 		size_t start = out->len;
 		print_epoll_data(out, top[i].data);
-		if ((uint32_t) top[i].data < FD_LIMIT) {
-			sb_printf(out, "%*s%" PRIu32, (int) (start + 20 - out->len), "",
-				  (uint32_t) top[i].data);
-		}
+		int fd = epoll_stats_data_fd(top[i].data);
+		if (fd >= 0)
+			sb_printf(out, "%*s%d", (int) (start + 20 - out->len), "", fd);
 		sb_putc(out, '\n');
 	}
 }

@@ -15,6 +15,9 @@
 #include "decode/decoder.h"
 #include "decode/strbuf.h"
 
+/* The data values listed per instance. */
+#define EPOLL_STATS_HOTTEST 10
+
 /* An epoll instance as one process sees it: its fd there. */
 struct epoll_instance {
 	pid_t pid;
@@ -41,6 +44,12 @@ struct epoll_stats {
 /* One completed call, made by process pid and taking ns nanoseconds. */
 void epoll_stats_add(struct epoll_stats *es, pid_t pid, const struct syscall_call *call,
 		     uint64_t ns);
+
+/*
+ * The fd a data word may hold (data.fd), which the hottest data are shown
+ * with; -1 when it cannot be one.
+ */
+int epoll_stats_data_fd(uint64_t data);
 
 /* The section's text; nothing when no wait was seen. */
 void epoll_stats_print(struct strbuf *out, const struct epoll_stats *es);

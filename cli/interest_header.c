@@ -20,10 +20,12 @@ struct shown_reg {
 };
 
 struct header_ctx {
-	struct strbuf *out;
+	interest_reg_fn each;
+	void *each_ctx;
 	pid_t pid;
 	const struct proc_fds *fds;
 	struct fd_namer namer;
+	struct strbuf name;	/* the registration's target, being described */
 };
 
 /* The same fd number twice: the live registration first, then the ghost. */
@@ -47,41 +49,38 @@ static void find_target(struct header_ctx *ctx, struct shown_reg *shown)
 	shown->target = reg_target_check(shown->reg, shown->now);
 }
 
-static void print_prefix(struct header_ctx *ctx, int epfd)
-{
-	sb_printf(ctx->out, "epolltrace: pid %d epfd %d: ", (int) ctx->pid, epfd);
-}
-
 static void print_target(struct header_ctx *ctx, const struct shown_reg *shown)
 {
 	int tfd = shown->reg->tfd;
 	switch (shown->target) {
 	case REG_TARGET_SAME:
-		fd_namer_describe(&ctx->namer, ctx->out, shown->now->link);
+		fd_namer_describe(&ctx->namer, &ctx->name, shown->now->link);
 		break;
 	case REG_TARGET_CLOSED:
-		sb_printf(ctx->out, "ghost: fd %d is closed", tfd);
+		sb_printf(&ctx->name, "ghost: fd %d is closed", tfd);
 		break;
 	case REG_TARGET_REPLACED:
-		sb_printf(ctx->out, "ghost: fd %d now names ", tfd);
-		fd_namer_describe(&ctx->namer, ctx->out, shown->now->link);
+		sb_printf(&ctx->name, "ghost: fd %d now names ", tfd);
+		fd_namer_describe(&ctx->namer, &ctx->name, shown->now->link);
 		break;
 	}
 }
 
-static void print_reg(struct header_ctx *ctx, int epfd, const struct shown_reg *shown)
+static void give_reg(struct header_ctx *ctx, int epfd, const struct shown_reg *shown)
 {
 	const struct epoll_reg *reg = shown->reg;
-	print_prefix(ctx, epfd);
-	sb_printf(ctx->out, "fd %d <", reg->tfd);
+	sb_reset(&ctx->name);
 	print_target(ctx, shown);
-	sb_puts(ctx->out, "> events=");
-	print_epoll_events(ctx->out, reg->events);
-	if (epoll_reg_disarmed(reg))
-		sb_puts(ctx->out, " (disarmed)");
-	sb_puts(ctx->out, " data=");
-	print_epoll_data(ctx->out, reg->data);
-	sb_putc(ctx->out, '\n');
+	struct model_dump_reg r = {
+		.pid = ctx->pid,
+		.epfd = epfd,
+		.fd = reg->tfd,
+		.name = sb_str(&ctx->name),
+		.events = reg->events,
+		.data = reg->data,
+		.disarmed = epoll_reg_disarmed(reg),
+	};
+	ctx->each(ctx->each_ctx, &r);
 }
 
 static void print_instance(struct header_ctx *ctx, const struct proc_fd *ep)
@@ -93,10 +92,9 @@ static void print_instance(struct header_ctx *ctx, const struct proc_fd *ep)
 		epoll_fdinfo_free(&info);
 		return;
 	}
-	if (!info.nregs) {
-		print_prefix(ctx, ep->fd);
-		sb_puts(ctx->out, "no registrations\n");
-	}
+	if (!info.nregs)
+		ctx->each(ctx->each_ctx, &(struct model_dump_reg) { .pid = ctx->pid, .epfd = ep->fd,
+								    .fd = -1 });
 
 	struct shown_reg *shown = xcalloc(info.nregs, sizeof(*shown));
 	for (size_t i = 0; i < info.nregs; i++) {
@@ -105,27 +103,52 @@ static void print_instance(struct header_ctx *ctx, const struct proc_fd *ep)
 	}
 	qsort(shown, info.nregs, sizeof(*shown), by_tfd);
 	for (size_t i = 0; i < info.nregs; i++) {
-		print_reg(ctx, ep->fd, &shown[i]);
+		give_reg(ctx, ep->fd, &shown[i]);
 		proc_fd_free(&shown[i].probed);
 	}
 	free(shown);
 	epoll_fdinfo_free(&info);
 }
 
-void interest_header_print(struct strbuf *out, pid_t pid)
+int interest_header_each(pid_t pid, interest_reg_fn each, void *each_ctx)
 {
 	struct proc_fds fds = { 0 };
-	if (!proc_fds_read(pid, &fds)) {
-		if (errno != ENOENT && errno != ESRCH)
-			sb_printf(out, "epolltrace: pid %d: cannot read its epoll instances: %s\n",
-				  (int) pid, strerror(errno));
-		return;
-	}
-	struct header_ctx ctx = { .out = out, .pid = pid, .fds = &fds };
+	if (!proc_fds_read(pid, &fds))
+		return errno == ENOENT || errno == ESRCH ? 0 : errno;
+	struct header_ctx ctx = { .each = each, .each_ctx = each_ctx, .pid = pid, .fds = &fds,
+				  .name = STRBUF_INIT };
 	fd_namer_init(&ctx.namer, pid);
 	for (size_t i = 0; i < fds.n; i++)
 		if (fd_link_is_epoll(fds.v[i].link))
 			print_instance(&ctx, &fds.v[i]);
 	fd_namer_free(&ctx.namer);
 	proc_fds_free(&fds);
+	sb_free(&ctx.name);
+	return 0;
+}
+
+/* One line of the text header. */
+static void print_reg(void *ctx, const struct model_dump_reg *r)
+{
+	struct strbuf *out = ctx;
+	sb_printf(out, "epolltrace: pid %d epfd %d: ", (int) r->pid, r->epfd);
+	if (r->fd < 0) {
+		sb_puts(out, "no registrations\n");
+		return;
+	}
+	sb_printf(out, "fd %d <%s> events=", r->fd, r->name);
+	print_epoll_events(out, r->events);
+	if (r->disarmed)
+		sb_puts(out, " (disarmed)");
+	sb_puts(out, " data=");
+	print_epoll_data(out, r->data);
+	sb_putc(out, '\n');
+}
+
+void interest_header_print(struct strbuf *out, pid_t pid)
+{
+	int err = interest_header_each(pid, print_reg, out);
+	if (err)
+		sb_printf(out, "epolltrace: pid %d: cannot read its epoll instances: %s\n",
+			  (int) pid, strerror(err));
 }

@@ -8,6 +8,7 @@
 #include <sys/types.h>
 
 #include "decode/strbuf.h"
+#include "model/epoll_model.h"
 
 /*
  * Appends one line per epoll instance fd and registration, by epfd then
@@ -20,5 +21,14 @@
  * is left out.  Exact only while the process is stopped.
  */
 void interest_header_print(struct strbuf *out, pid_t pid);
+
+/*
+ * The same registrations, in the same order, each given to each(ctx, reg)
+ * (reg->fd -1 for an instance without any; reg->reported unused), for
+ * other forms of the header (--json).  Returns 0, or the errno that kept
+ * pid's fds from being read (not when pid has gone).
+ */
+typedef void (*interest_reg_fn)(void *ctx, const struct model_dump_reg *reg);
+int interest_header_each(pid_t pid, interest_reg_fn each, void *ctx);
 
 #endif

@@ -214,6 +214,7 @@ static const struct option long_options[] = {
 	{ "summary-wall-clock", no_argument, NULL, 'w' },
 	{ "diagnose", no_argument, NULL, 'D' + 256 },
 	{ "dump", no_argument, NULL, 'U' + 256 },
+	{ "json", no_argument, NULL, 'J' + 256 },
 	{ "oneshot-waits", required_argument, NULL, 'W' + 256 },
 	{ "oneshot-ms", required_argument, NULL, 'M' + 256 },
 	{ "repeat-waits", required_argument, NULL, 'R' + 256 },
@@ -251,6 +252,7 @@ void options_parse(struct options *o, int argc, char **argv)
 		case 'O' + 256: parse_op_list(&o->filter.ops, optarg); break;
 		case 'D' + 256: o->model.diagnose = true; break;
 		case 'U' + 256: o->dump = true; break;
+		case 'J' + 256: o->json = true; break;
 		case 'W' + 256: o->model.oneshot_waits = parse_threshold(optarg, "--oneshot-waits"); break;
 		case 'M' + 256: o->model.oneshot_ms = parse_threshold(optarg, "--oneshot-ms"); break;
 		case 'R' + 256: o->model.repeat_waits = parse_threshold(optarg, "--repeat-waits"); break;

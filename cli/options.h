@@ -30,6 +30,7 @@ struct options {
 	bool fd_names;			/* -y */
 	bool fd_details;		/* -yy */
 	bool stack_traces;		/* -k */
+	bool json;			/* --json: JSON Lines instead of text */
 	enum call_outcome outcome;	/* -z, -Z */
 	struct call_filter filter;	/* --epfd, --fd, --op */
 	enum summary_mode summary;	/* -c, -C */

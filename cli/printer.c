@@ -109,3 +109,13 @@ void printer_lines(struct printer *p, const char *text)
 	sb_puts(&p->line, text);
 	emit_line_end(p);
 }
+
+void printer_whole_line(struct printer *p, const char *line)
+{
+	printer_cut(p);
+	sb_puts(&p->line, line);
+	sb_putc(&p->line, '\n');
+	emit_line_end(p);
+	if (p->line_buffered)
+		printer_flush(p);
+}

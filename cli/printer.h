@@ -51,6 +51,11 @@ void printer_flush(struct printer *p);
 /* Writes whole lines of text (each ending in a newline) on their own. */
 void printer_lines(struct printer *p, const char *text);
 /*
+ * Writes line and a newline at once, flushed on a terminal as a line
+ * printer_end ends: --json's objects, which are never cut or resumed.
+ */
+void printer_whole_line(struct printer *p, const char *line);
+/*
  * Writes one of epolltrace's own notices, which go to stderr; when the
  * trace goes there too, an open line is cut first so the two do not mix.
  */

@@ -4,12 +4,16 @@
 
 #include "cli/colour.h"
 #include "cli/interest_header.h"
+#include "cli/model_json.h"
 #include "cli/model_lines.h"
 #include "cli/session.h"
 #include "cli/session_state.h"
+#include "cli/summary_json.h"
+#include "cli/task_json.h"
 #include "cli/tracer_signals.h"
 #include "decode/signals.h"
 #include "decode/siginfo.h"
+#include "model/proc_status.h"
 
 struct tracee_state *state_of(struct session *s, struct task *t)
 {
@@ -25,12 +29,22 @@ struct tracee_state *state_of(struct session *s, struct task *t)
 	return st;
 }
 
+pid_t tracee_tgid(struct task *t, struct tracee_state *st)
+{
+	if (st->tgid)
+		return st->tgid;
+	if (!st->json_pid)
+		st->json_pid = proc_tgid(task_tid(t));
+	return st->json_pid;
+}
+
 static void drop_state(struct task *t)
 {
 	struct tracee_state *st = task_user(t);
 	if (!st)
 		return;
 	sb_free(&st->pending);
+	emit_names_free(&st->names);
 	task_stack_free(st->stack);
 	free(st);
 	task_set_user(t, NULL);
@@ -39,7 +53,10 @@ static void drop_state(struct task *t)
 static void on_attached(void *ctx, struct task *t)
 {
 	struct session *s = ctx;
-	state_of(s, t);
+	struct tracee_state *st = state_of(s, t);
+	/* --json: its objects name its process, which /proc may not say once it has gone. */
+	if (s->opts->json)
+		tracee_tgid(t, st);
 	if (s->opts->quiet < 1)
 		printer_notice(&s->printer, "Process %d attached", (int) task_tid(t));
 }
@@ -52,7 +69,11 @@ void start_line(struct session *s, struct task *t)
 static void on_signal(void *ctx, struct task *t, const siginfo_t *si)
 {
 	struct session *s = ctx;
-	state_of(s, t);
+	struct tracee_state *st = state_of(s, t);
+	if (s->opts->json) {
+		task_json_signal(s, t, st, si);
+		return;
+	}
 	start_line(s, t);
 	struct strbuf *out = printer_text(&s->printer);
 	colour_start(out, s->colour, COLOUR_SIGNAL);
@@ -66,13 +87,17 @@ static void on_signal(void *ctx, struct task *t, const siginfo_t *si)
 static void on_group_stop(void *ctx, struct task *t, int sig)
 {
 	struct session *s = ctx;
-	state_of(s, t);
-	start_line(s, t);
-	struct strbuf *out = printer_text(&s->printer);
-	colour_start(out, s->colour, COLOUR_SIGNAL);
-	sb_printf(out, "--- stopped by %s ---", signal_name(sig));
-	colour_end(out, s->colour);
-	printer_end(&s->printer);
+	struct tracee_state *st = state_of(s, t);
+	if (s->opts->json) {
+		task_json_stopped(s, t, st, sig);
+	} else {
+		start_line(s, t);
+		struct strbuf *out = printer_text(&s->printer);
+		colour_start(out, s->colour, COLOUR_SIGNAL);
+		sb_printf(out, "--- stopped by %s ---", signal_name(sig));
+		colour_end(out, s->colour);
+		printer_end(&s->printer);
+	}
 	printer_flush(&s->printer);
 	tracer_signals_follow_stop(sig);
 }
@@ -94,7 +119,9 @@ static void on_exited(void *ctx, struct task *t, int status)
 	struct session *s = ctx;
 	struct tracee_state *st = state_of(s, t);
 	call_abandon(s, t, st);
-	if (s->opts->quiet < 2) {
+	if (s->opts->quiet < 2 && s->opts->json) {
+		task_json_exit(s, t, st, status);
+	} else if (s->opts->quiet < 2) {
 		start_line(s, t);
 		struct strbuf *out = printer_text(&s->printer);
 		colour_start(out, s->colour, COLOUR_EXIT);
@@ -120,7 +147,9 @@ static void on_superseded(void *ctx, struct task *leader, struct task *exec_thre
 	call_abandon(s, leader, st);
 	model_thread_gone(s->model, task_tid(leader));
 	state_of(s, exec_thread)->reprint = true;
-	if (s->opts->quiet < 3) {
+	if (s->opts->quiet < 3 && s->opts->json) {
+		task_json_superseded(s, leader, former_tid);
+	} else if (s->opts->quiet < 3) {
 		start_line(s, leader);
 		sb_printf(printer_text(&s->printer), "+++ superseded by execve in pid %d +++",
 			  (int) former_tid);
@@ -180,7 +209,8 @@ void session_init(struct session *s, const struct options *opts, FILE *out)
 	};
 	printer_init(&s->printer, out, opts->outfile ? PREFIX_PLAIN : PREFIX_BRACKETED,
 		     opts->acolumn);
-	s->colour = colour_wanted(opts->colour, out);
+	/* Colour is for eyes on a terminal; JSON is for programs. */
+	s->colour = !opts->json && colour_wanted(opts->colour, out);
 	s->printer.timestamps.absolute = opts->timestamps;
 	s->printer.timestamps.relative = opts->relative_timestamps;
 	s->engine = NULL;
@@ -191,7 +221,7 @@ void session_init(struct session *s, const struct options *opts, FILE *out)
 	/* -c: the trace stays quiet until session_finish prints the summary. */
 	s->printer.mute = opts->summary == SUMMARY_ONLY;
 	s->stacks = opts->stack_traces ? stack_tracer_new() : NULL;
-	struct model_output model_out = model_lines_output(s);
+	struct model_output model_out = opts->json ? model_json_output(s) : model_lines_output(s);
 	s->model = model_new(&opts->model, &model_out);
 	s->feed_events = NULL;
 	s->feed_n = s->feed_cap = 0;
@@ -199,6 +229,11 @@ void session_init(struct session *s, const struct options *opts, FILE *out)
 
 void session_print_interest_lists(struct session *s, pid_t pid)
 {
+	if (s->opts->json) {
+		model_json_interest_lists(s, pid);
+		model_load_process(s->model, pid);
+		return;
+	}
 	struct strbuf text = STRBUF_INIT;
 	interest_header_print(&text, pid);
 	printer_lines(&s->printer, sb_str(&text));
@@ -217,6 +252,11 @@ void session_finish(struct session *s)
 	model_finish(s->model);
 	if (s->opts->dump)
 		session_dump_process(s, 0);
+	if (s->opts->json) {
+		summary_json_print(s);
+		printer_flush(&s->printer);
+		return;
+	}
 	struct strbuf text = STRBUF_INIT;
 	model_lines_summary(s, &text);
 	if (s->opts->summary != SUMMARY_NONE) {

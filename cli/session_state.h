@@ -34,8 +34,17 @@ struct tracee_state {
 	bool deferred;
 	bool judged_at_exit;
 	struct strbuf pending;
-	struct timespec entry_time;	/* for -T, -c, -C */
+	/* The decoders' emitter, from the call's entry to its exit. */
+	struct emitter em;
+	struct emit_names names;	/* --json: the fds the call named (-y) */
+	struct timespec entry_time;	/* for -T, -c, -C, --json */
 	pid_t tgid;			/* for -c, -C: 0 until read */
+	/*
+	 * --json's pid while tgid is 0, kept apart: model_forget tells the
+	 * model of a process's end by a set tgid, and the output format must
+	 * not change what the model is told.
+	 */
+	pid_t json_pid;
 	/* The entry printed everything but the return value. */
 	bool decoded_at_entry;
 	/* strace starts the next call's exit on a line of its own after an exec took over the pid. */
@@ -48,6 +57,8 @@ struct tracee_state {
 };
 
 struct tracee_state *state_of(struct session *s, struct task *t);
+/* t's process id for --json, read once from /proc. */
+pid_t tracee_tgid(struct task *t, struct tracee_state *st);
 /* struct tracee_mem's reader, for a struct task. */
 bool read_tracee(void *ctx, uint64_t addr, void *buf, size_t len);
 /* Starts a line of t's, with the prefix strace would give it. */

@@ -61,13 +61,6 @@ void summary_add(struct summary *s, const struct syscall_call *call, uint64_t ns
 	c->ns += ns;
 }
 
-/* One row to sort: a syscall of the table. */
-struct row {
-	const char *name;
-	long nr;
-	const struct call_counts *c;
-};
-
 static int cmp_u64(uint64_t a, uint64_t b)
 {
 	return (a > b) - (a < b);
@@ -77,7 +70,8 @@ static int cmp_u64(uint64_t a, uint64_t b)
  * Below zero when a goes above b: by the sort's key, larger first (names
  * in order), and by syscall number among equals, as strace's table.
  */
-static int compare(const struct row *a, const struct row *b, enum summary_sort sort)
+static int compare(const struct summary_row *a, const struct summary_row *b,
+		   enum summary_sort sort)
 {
 	int by_key = 0;
 	switch (sort) {
@@ -91,10 +85,10 @@ static int compare(const struct row *a, const struct row *b, enum summary_sort s
 }
 
 /* Insertion: a table has a handful of rows. */
-static void sort_rows(struct row *rows, size_t n, enum summary_sort sort)
+static void sort_rows(struct summary_row *rows, size_t n, enum summary_sort sort)
 {
 	for (size_t i = 1; i < n; i++) {
-		struct row r = rows[i];
+		struct summary_row r = rows[i];
 		size_t j = i;
 		for (; j > 0 && compare(&r, &rows[j - 1], sort) < 0; j--)
 			rows[j] = rows[j - 1];
@@ -150,7 +144,7 @@ static void print_row(struct strbuf *out, const struct widths *w, double percent
 
 static void print_table(struct strbuf *out, const struct abi_counts *t, enum summary_sort sort)
 {
-	struct row *rows = calloc(nsyscall_descs, sizeof(*rows));
+	struct summary_row *rows = calloc(nsyscall_descs, sizeof(*rows));
 	if (!rows)
 		abort();
 	size_t n = 0;
@@ -162,7 +156,7 @@ static void print_table(struct strbuf *out, const struct abi_counts *t, enum sum
 		if (!c->calls)
 			continue;
 		const char *name = syscall_descs[i]->name;
-		rows[n++] = (struct row) { name, abi_syscall_nr(t->abi, name), c };
+		rows[n++] = (struct summary_row) { name, abi_syscall_nr(t->abi, name), c };
 		total.calls += c->calls;
 		total.errors += c->errors;
 		total.ns += c->ns;
@@ -210,6 +204,29 @@ void summary_print(struct strbuf *out, const struct summary *s, enum summary_sor
 					  abi_mode_name(t->abi));
 			print_table(out, t, sort);
 		}
+}
+
+size_t summary_merged_rows(const struct summary *s, enum summary_sort sort,
+			   struct call_counts *merged, struct summary_row *rows)
+{
+	for (size_t i = 0; i < nsyscall_descs; i++)
+		merged[i] = (struct call_counts) { 0 };
+	for (size_t t = 0; t < s->ntables; t++)
+		for (size_t i = 0; i < nsyscall_descs; i++) {
+			merged[i].calls += s->tables[t].counts[i].calls;
+			merged[i].errors += s->tables[t].counts[i].errors;
+			merged[i].ns += s->tables[t].counts[i].ns;
+		}
+	size_t n = 0;
+	for (size_t i = 0; i < nsyscall_descs; i++)
+		if (merged[i].calls) {
+			const char *name = syscall_descs[i]->name;
+			/* Ties go by the host's numbers, as its own table's. */
+			rows[n++] = (struct summary_row) { name, abi_syscall_nr(&abi_x86_64, name),
+							   &merged[i] };
+		}
+	sort_rows(rows, n, sort);
+	return n;
 }
 
 void summary_free(struct summary *s)

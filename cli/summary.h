@@ -49,6 +49,21 @@ void summary_add(struct summary *s, const struct syscall_call *call, uint64_t ns
 /* The tables, strace's text; nothing when no call was counted. */
 void summary_print(struct strbuf *out, const struct summary *s, enum summary_sort sort);
 
+/* One row of a table: a syscall and its counts. */
+struct summary_row {
+	const char *name;
+	long nr;
+	const struct call_counts *c;
+};
+
+/*
+ * For the JSON summary: the counts of each syscall called, added up over
+ * the ABIs into merged (room for nsyscall_descs), and rows (as many) for
+ * them in the order of sort.  Returns how many rows.
+ */
+size_t summary_merged_rows(const struct summary *s, enum summary_sort sort,
+			   struct call_counts *merged, struct summary_row *rows);
+
 void summary_free(struct summary *s);
 
 #endif

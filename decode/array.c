@@ -1,4 +1,3 @@
-#include <inttypes.h>
 #include <stdlib.h>
 
 #include "decode/array.h"
@@ -34,27 +33,28 @@ static uint64_t fetch_elements(const struct syscall_call *call, uint64_t addr,
 	return i;
 }
 
-void print_array(struct strbuf *out, const struct syscall_call *call,
-		 uint64_t addr, uint64_t nmemb, size_t elem_size,
-		 print_elem_fn print_elem)
+void emit_array(struct emitter *em, const struct syscall_call *call,
+		uint64_t addr, uint64_t nmemb, size_t elem_size,
+		emit_elem_fn emit_elem)
 {
 	if (elem_size > ARRAY_ELEM_MAX)
 		abort();
 	if (!addr) {
-		sb_puts(out, "NULL");
+		emit_null(em);
 		return;
 	}
 	if (!nmemb) {
-		sb_puts(out, "[]");
+		emit_array_begin(em);
+		emit_array_end(em);
 		return;
 	}
 	uint64_t end;
 	if (!elements_fit(addr, nmemb, elem_size, &end)) {
-		print_addr(out, addr);
+		emit_addr(em, addr);
 		return;
 	}
 	uint64_t shown = nmemb;
-	if (!call->opts->verbose && call->opts->max_elems < nmemb)
+	if (em->abbreviates_arrays && !call->opts->verbose && call->opts->max_elems < nmemb)
 		shown = call->opts->max_elems;
 
 	/*
@@ -65,6 +65,8 @@ void print_array(struct strbuf *out, const struct syscall_call *call,
 	unsigned char chunk[ARRAY_CHUNK_ELEMS * ARRAY_ELEM_MAX];
 	uint64_t chunk_start = 0, chunk_len = 0, chunk_readable = 0;
 	uint64_t cur = addr;
+	/* Where to come back to when the array turns out to be unreadable. */
+	struct emit_mark before = emit_save(em);
 	for (uint64_t i = 0; i < wanted; i++, cur += elem_size) {
 		if (i == chunk_start + chunk_len) {
 			chunk_start = i;
@@ -72,23 +74,22 @@ void print_array(struct strbuf *out, const struct syscall_call *call,
 			chunk_readable = fetch_elements(call, cur, chunk_len, elem_size, chunk);
 		}
 		const unsigned char *elem = chunk + (i - chunk_start) * elem_size;
-		if (i)
-			sb_puts(out, ", ");
 		if (i - chunk_start >= chunk_readable) {
-			if (!i) {
-				print_addr(out, cur);
+			if (!i || !em->abbreviates_arrays) {
+				emit_restore(em, &before);
+				emit_addr(em, addr);
 				return;
 			}
-			sb_printf(out, "... /* %#" PRIx64 " */", cur);
+			emit_truncated(em, cur);
 			break;
 		}
 		if (!i)
-			sb_putc(out, '[');
+			emit_array_begin(em);
 		if (i == shown) {
-			sb_puts(out, "...");
+			emit_truncated(em, 0);
 			break;
 		}
-		print_elem(out, call, elem);
+		emit_elem(em, call, elem);
 	}
-	sb_putc(out, ']');
+	emit_array_end(em);
 }

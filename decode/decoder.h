@@ -1,7 +1,8 @@
 /*
  * The interface between the tracer and the decoders.  A decoder sees one
  * system call: its ABI, its arguments, its result and a way to read the
- * tracee's memory.  It knows nothing of ptrace and prints text only.
+ * tracee's memory.  It knows nothing of ptrace, nor of the output format:
+ * it says what it finds through an emitter (decode/emitter.h).
  */
 #ifndef EPOLLTRACE_DECODE_DECODER_H
 #define EPOLLTRACE_DECODE_DECODER_H
@@ -11,6 +12,7 @@
 #include <stdint.h>
 
 #include "arch/abi.h"
+#include "decode/emitter.h"
 #include "decode/strbuf.h"
 
 struct tracee_mem {
@@ -53,9 +55,9 @@ struct trap_arg {
 	uint64_t value;
 };
 
-typedef void (*decode_fn)(struct strbuf *out, const struct syscall_call *call);
+typedef void (*decode_fn)(struct emitter *em, const struct syscall_call *call);
 /* Returns true when the exit has nothing to add but the return value. */
-typedef bool (*decode_entry_fn)(struct strbuf *out, const struct syscall_call *call);
+typedef bool (*decode_entry_fn)(struct emitter *em, const struct syscall_call *call);
 
 /* Which argument plays which epoll part; NO_ARG where none does. */
 #define NO_ARG (-1)
@@ -72,9 +74,12 @@ struct epoll_roles {
 struct syscall_desc {
 	const char *name;
 	struct epoll_roles roles;
-	/* Prints the arguments known at entry; it may print nothing. */
+	/*
+	 * Emits the arguments known at entry, each named (emit_arg); it may
+	 * emit nothing.  The same emitter goes on at exit.
+	 */
 	decode_entry_fn entry;
-	/* Prints the arguments known only at exit, each preceded by ", ". */
+	/* Emits the arguments known only at exit. */
 	decode_fn exit;
 	/* Calls of this syscall that are ours: any of these, or all if none. */
 	const struct trap_arg *trap_args;
@@ -92,7 +97,12 @@ int syscall_desc_index(const char *name);
 /* Whether a call of desc with these arguments is one epolltrace decodes. */
 bool syscall_call_wanted(const struct syscall_call *call);
 
-/* Prints "= 4", "= -1 EEXIST (File exists)" or "= ? ERESTARTSYS (...)". */
+/*
+ * The result: in text "= 4", "= -1 EEXIST (File exists)" or
+ * "= ? ERESTARTSYS (...)"; a new epoll fd's name with -y.
+ */
+void emit_retval(struct emitter *em, const struct syscall_call *call);
+/* The same as text. */
 void decode_retval(struct strbuf *out, const struct syscall_call *call);
 
 #endif

@@ -2,15 +2,17 @@
 #include "decode/int_arg.h"
 #include "decode/syscall_descs.h"
 
-static bool epoll_create_entry(struct strbuf *out, const struct syscall_call *call)
+static bool epoll_create_entry(struct emitter *em, const struct syscall_call *call)
 {
-	print_int_arg(out, call->args[0]);
+	emit_arg(em, "size");
+	emit_int_arg(em, call->args[0]);
 	return true;
 }
 
-static bool epoll_create1_entry(struct strbuf *out, const struct syscall_call *call)
+static bool epoll_create1_entry(struct emitter *em, const struct syscall_call *call)
 {
-	print_flags(out, &epoll_create1_flags_xlat, call->args[0], "EPOLL_???");
+	emit_arg(em, "flags");
+	emit_flags(em, &epoll_create1_flags_xlat, call->args[0], "EPOLL_???");
 	return true;
 }
 

@@ -5,24 +5,24 @@
 #include "decode/syscall_descs.h"
 
 /* All at entry: the kernel only reads the event, so it shows when the call fails. */
-static bool epoll_ctl_entry(struct strbuf *out, const struct syscall_call *call)
+static bool epoll_ctl_entry(struct emitter *em, const struct syscall_call *call)
 {
 	unsigned int op = (unsigned int) call->args[1];
 	uint64_t event = call->args[3];
 
-	print_fd_arg(out, call, call->args[0]);
-	sb_puts(out, ", ");
-	print_xval(out, &epoll_ctl_ops_xlat, op, "EPOLL_CTL_???");
-	sb_puts(out, ", ");
-	print_fd_arg(out, call, call->args[2]);
-	sb_puts(out, ", ");
+	emit_arg(em, "epfd");
+	emit_fd_arg(em, call, call->args[0]);
+	emit_arg(em, "op");
+	emit_xval(em, &epoll_ctl_ops_xlat, op, "EPOLL_CTL_???");
+	emit_arg(em, "fd");
+	emit_fd_arg(em, call, call->args[2]);
+	emit_arg(em, "event");
 
 	unsigned char raw[EPOLL_EVENT_MAX_SIZE];
 	if (op == EPOLL_CTL_DEL_OP)
-		print_addr(out, event);
-	else if (fetch_or_print_addr(out, call, false, event, raw,
-				     call->abi->epoll_event_size))
-		print_epoll_event(out, call, raw);
+		emit_ignored_addr(em, event);
+	else if (fetch_or_emit_addr(em, call, false, event, raw, call->abi->epoll_event_size))
+		emit_epoll_event(em, call, raw);
 	return true;
 }
 

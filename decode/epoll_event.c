@@ -1,22 +1,21 @@
-#include <inttypes.h>
 #include <string.h>
 
+#include "decode/emit_text.h"
 #include "decode/epoll_consts.h"
 #include "decode/epoll_event.h"
 #include "decode/int_arg.h"
 
-void print_epoll_events(struct strbuf *out, uint32_t events)
+void emit_epoll_events(struct emitter *em, uint32_t events)
 {
-	print_flags(out, &epoll_events_xlat, events, "EPOLL???");
+	emit_flags(em, &epoll_events_xlat, events, "EPOLL???");
 }
 
-void print_epoll_data(struct strbuf *out, uint64_t data)
+void emit_epoll_data(struct emitter *em, uint64_t data)
 {
-	sb_printf(out, "%#" PRIx64, data);
+	emit_hex(em, data);
 }
 
-void print_epoll_event(struct strbuf *out, const struct syscall_call *call,
-		       const void *raw)
+void emit_epoll_event(struct emitter *em, const struct syscall_call *call, const void *raw)
 {
 	uint32_t events;
 	uint64_t data;
@@ -24,18 +23,33 @@ void print_epoll_event(struct strbuf *out, const struct syscall_call *call,
 	memcpy(&data, (const unsigned char *) raw + call->abi->epoll_data_offset,
 	       sizeof(data));
 
-	sb_puts(out, "{events=");
-	print_epoll_events(out, events);
-	sb_puts(out, ", data=");
-	print_epoll_data(out, data);
+	emit_struct_begin(em);
+	emit_field(em, "events");
+	emit_epoll_events(em, events);
+	emit_field(em, "data");
+	emit_epoll_data(em, data);
 	/* -y: a returned event whose data is its fd's number gets the fd's name. */
 	const struct fd_names *names = call->fd_names;
 	if (names && names->data_fd && call->desc && call->desc->roles.events_result) {
 		int fd = names->data_fd(names->ctx, (int) call->args[0], data);
 		if (fd >= 0)
-			print_fd_name(out, call, (uint64_t) fd);
+			emit_fd_name(em, call, (uint64_t) fd);
 	}
-	sb_putc(out, '}');
+	emit_struct_end(em);
+}
+
+void print_epoll_events(struct strbuf *out, uint32_t events)
+{
+	struct emitter em;
+	emitter_text_init(&em, out);
+	emit_epoll_events(&em, events);
+}
+
+void print_epoll_data(struct strbuf *out, uint64_t data)
+{
+	struct emitter em;
+	emitter_text_init(&em, out);
+	emit_epoll_data(&em, data);
 }
 
 /* Events read per memory access: one access per event would cost a syscall each. */

@@ -7,15 +7,18 @@
 /* The largest struct epoll_event of the ABIs we decode. */
 #define EPOLL_EVENT_MAX_SIZE 16
 
-/* strace's form of a mask: "EPOLLIN|EPOLLET", unknown bits as a hex remainder. */
-void print_epoll_events(struct strbuf *out, uint32_t events);
+/* The event mask as flags: strace's "EPOLLIN|EPOLLET", unknown bits as a hex remainder. */
+void emit_epoll_events(struct emitter *em, uint32_t events);
 
-/* The whole 64 bits in hex, "0x7" or "0", since the union may hold anything. */
-void print_epoll_data(struct strbuf *out, uint64_t data);
+/* The whole 64 bits in hex, "0x7" ("0" in text), since the union may hold anything. */
+void emit_epoll_data(struct emitter *em, uint64_t data);
 
 /* raw holds call->abi->epoll_event_size bytes: "{events=EPOLLIN, data=0x7}". */
-void print_epoll_event(struct strbuf *out, const struct syscall_call *call,
-		       const void *raw);
+void emit_epoll_event(struct emitter *em, const struct syscall_call *call, const void *raw);
+
+/* The same as text, for callers that build lines of their own. */
+void print_epoll_events(struct strbuf *out, uint32_t events);
+void print_epoll_data(struct strbuf *out, uint64_t data);
 
 /*
  * Calls each(ctx, events, data) for every event a wait returned

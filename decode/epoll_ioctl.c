@@ -1,4 +1,3 @@
-#include <inttypes.h>
 #include <string.h>
 
 #include "decode/epoll_params.h"
@@ -24,45 +23,49 @@ static uint32_t request_of(const struct syscall_call *call)
 	return (uint32_t) (call->args[1] & REQUEST_MASK);
 }
 
-static void print_params_at(struct strbuf *out, const struct syscall_call *call,
-			    bool exiting)
+static void emit_params_at(struct emitter *em, const struct syscall_call *call, bool exiting)
 {
 	unsigned char raw[EPOLL_PARAMS_SIZE];
-	if (!fetch_or_print_addr(out, call, exiting, call->args[2], raw, sizeof(raw)))
+	if (!fetch_or_emit_addr(em, call, exiting, call->args[2], raw, sizeof(raw)))
 		return;
 	uint32_t usecs;
 	uint16_t budget;
 	memcpy(&usecs, raw, sizeof(usecs));
 	memcpy(&budget, raw + EPOLL_PARAMS_BUDGET_OFFSET, sizeof(budget));
 
-	sb_puts(out, "{busy_poll_usecs=");
-	print_ticks(out, usecs, USECS_PER_SECOND, USEC_DIGITS);
-	sb_printf(out, ", busy_poll_budget=%" PRIu16 ", prefer_busy_poll=%#x",
-		  budget, raw[EPOLL_PARAMS_PREFER_OFFSET]);
-	if (raw[EPOLL_PARAMS_PAD_OFFSET])
-		sb_printf(out, ", __pad=%#x", raw[EPOLL_PARAMS_PAD_OFFSET]);
-	sb_putc(out, '}');
+	emit_struct_begin(em);
+	emit_field(em, "busy_poll_usecs");
+	emit_ticks(em, usecs, USECS_PER_SECOND, USEC_DIGITS);
+	emit_uint_field(em, "busy_poll_budget", budget);
+	emit_field(em, "prefer_busy_poll");
+	emit_hex(em, raw[EPOLL_PARAMS_PREFER_OFFSET]);
+	if (raw[EPOLL_PARAMS_PAD_OFFSET]) {
+		emit_field(em, "__pad");
+		emit_hex(em, raw[EPOLL_PARAMS_PAD_OFFSET]);
+	}
+	emit_struct_end(em);
 }
 
 /* EPIOCSPARAMS passes its struct in, so it is shown at entry. */
-static bool epoll_ioctl_entry(struct strbuf *out, const struct syscall_call *call)
+static bool epoll_ioctl_entry(struct emitter *em, const struct syscall_call *call)
 {
-	print_fd_arg(out, call, call->args[0]);
-	sb_puts(out, ", ");
-	print_xval(out, &epoll_ioctls_xlat, request_of(call), "EPIOC???");
+	emit_arg(em, "fd");
+	emit_fd_arg(em, call, call->args[0]);
+	emit_arg(em, "request");
+	emit_xval(em, &epoll_ioctls_xlat, request_of(call), "EPIOC???");
 	if (request_of(call) != EPOLL_IOC_SET_PARAMS)
 		return false;
-	sb_puts(out, ", ");
-	print_params_at(out, call, false);
+	emit_arg(em, "params");
+	emit_params_at(em, call, false);
 	return true;
 }
 
 /* EPIOCGPARAMS fills its struct, so it is shown at exit. */
-static void epoll_ioctl_exit(struct strbuf *out, const struct syscall_call *call)
+static void epoll_ioctl_exit(struct emitter *em, const struct syscall_call *call)
 {
 	if (request_of(call) == EPOLL_IOC_GET_PARAMS) {
-		sb_puts(out, ", ");
-		print_params_at(out, call, true);
+		emit_arg(em, "params");
+		emit_params_at(em, call, true);
 	}
 }
 

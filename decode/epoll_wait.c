@@ -1,5 +1,3 @@
-#include <inttypes.h>
-
 #include "decode/array.h"
 #include "decode/epoll_event.h"
 #include "decode/int_arg.h"
@@ -7,9 +5,10 @@
 #include "decode/syscall_descs.h"
 #include "decode/timespec.h"
 
-static bool epfd_entry(struct strbuf *out, const struct syscall_call *call)
+static bool epfd_entry(struct emitter *em, const struct syscall_call *call)
 {
-	print_fd_arg(out, call, call->args[0]);
+	emit_arg(em, "epfd");
+	emit_fd_arg(em, call, call->args[0]);
 	return false;
 }
 
@@ -18,46 +17,48 @@ static bool epfd_entry(struct strbuf *out, const struct syscall_call *call)
  * -1, too many to fit in memory, so the array shows as its address, as it
  * does in strace.
  */
-static void print_events(struct strbuf *out, const struct syscall_call *call)
+static void emit_events(struct emitter *em, const struct syscall_call *call)
 {
 	uint64_t count = call->is_error ? UINT64_MAX : (uint64_t) call->rval;
-	sb_puts(out, ", ");
-	print_array(out, call, call->args[1], count,
-		    call->abi->epoll_event_size, print_epoll_event);
-	sb_puts(out, ", ");
-	print_int_arg(out, call->args[2]);
-	sb_puts(out, ", ");
+	emit_arg(em, "events");
+	emit_array(em, call, call->args[1], count, call->abi->epoll_event_size,
+		   emit_epoll_event);
+	emit_arg(em, "maxevents");
+	emit_int_arg(em, call->args[2]);
 }
 
-static void print_ms_timeout(struct strbuf *out, const struct syscall_call *call)
+static void emit_ms_timeout(struct emitter *em, const struct syscall_call *call)
 {
-	print_int_arg(out, call->args[3]);
+	emit_arg(em, "timeout");
+	emit_int_arg(em, call->args[3]);
 }
 
-static void print_sigmask_args(struct strbuf *out, const struct syscall_call *call)
+static void emit_sigmask_args(struct emitter *em, const struct syscall_call *call)
 {
-	sb_puts(out, ", ");
-	print_sigset_at(out, call, true, call->args[4], call->args[5]);
-	sb_printf(out, ", %" PRIu64, call->args[5]);
+	emit_arg(em, "sigmask");
+	emit_sigset_at(em, call, true, call->args[4], call->args[5]);
+	emit_arg(em, "sigsetsize");
+	emit_uint(em, call->args[5]);
 }
 
-static void epoll_wait_exit(struct strbuf *out, const struct syscall_call *call)
+static void epoll_wait_exit(struct emitter *em, const struct syscall_call *call)
 {
-	print_events(out, call);
-	print_ms_timeout(out, call);
+	emit_events(em, call);
+	emit_ms_timeout(em, call);
 }
 
-static void epoll_pwait_exit(struct strbuf *out, const struct syscall_call *call)
+static void epoll_pwait_exit(struct emitter *em, const struct syscall_call *call)
 {
-	epoll_wait_exit(out, call);
-	print_sigmask_args(out, call);
+	epoll_wait_exit(em, call);
+	emit_sigmask_args(em, call);
 }
 
-static void epoll_pwait2_exit(struct strbuf *out, const struct syscall_call *call)
+static void epoll_pwait2_exit(struct emitter *em, const struct syscall_call *call)
 {
-	print_events(out, call);
-	print_timespec64_at(out, call, true, call->args[3]);
-	print_sigmask_args(out, call);
+	emit_events(em, call);
+	emit_arg(em, "timeout");
+	emit_timespec64_at(em, call, true, call->args[3]);
+	emit_sigmask_args(em, call);
 }
 
 #define WAIT_ROLES(how) { .epfd = 0, .fd = NO_ARG, .op = NO_ARG, .events_result = true, \

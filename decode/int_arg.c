@@ -1,28 +1,26 @@
 #include "decode/decoder.h"
 #include "decode/int_arg.h"
 
-void print_int_arg(struct strbuf *out, uint64_t arg)
+void emit_int_arg(struct emitter *em, uint64_t arg)
 {
-	sb_printf(out, "%d", (int) (uint32_t) arg);
+	emit_int(em, (int) (uint32_t) arg);
 }
 
-void print_fd_arg(struct strbuf *out, const struct syscall_call *call, uint64_t arg)
+void emit_fd_arg(struct emitter *em, const struct syscall_call *call, uint64_t arg)
 {
-	print_int_arg(out, arg);
-	print_fd_name(out, call, arg);
+	emit_int_arg(em, arg);
+	emit_fd_name(em, call, arg);
 }
 
-void print_fd_name(struct strbuf *out, const struct syscall_call *call, uint64_t arg)
+void emit_fd_name(struct emitter *em, const struct syscall_call *call, uint64_t arg)
 {
 	int fd = (int) (uint32_t) arg;
 	if (!call->fd_names || fd < 0)
 		return;
-	size_t before = out->len;
-	sb_putc(out, '<');
-	if (call->fd_names->name(call->fd_names->ctx, fd, out)) {
-		sb_putc(out, '>');
-	} else {
-		/* Not open: strace shows the bare number. */
-		sb_truncate(out, before);
-	}
+	/* Kept between calls: one name per fd argument would be an allocation each. */
+	static struct strbuf name = STRBUF_INIT;
+	sb_reset(&name);
+	/* Not open: strace shows the bare number. */
+	if (call->fd_names->name(call->fd_names->ctx, fd, &name))
+		em->ops->fd_name(em, fd, sb_str(&name));
 }

@@ -4,16 +4,16 @@
 
 #include <stdint.h>
 
-#include "decode/strbuf.h"
+#include "decode/emitter.h"
 
 /* Only the low 32 bits reach the kernel, so only they are shown, signed. */
-void print_int_arg(struct strbuf *out, uint64_t arg);
+void emit_int_arg(struct emitter *em, uint64_t arg);
 
 struct syscall_call;
 
-/* An fd argument: "5", or with -y "5<anon_inode:[eventpoll]>", as strace. */
-void print_fd_arg(struct strbuf *out, const struct syscall_call *call, uint64_t arg);
-/* Only the "<...>" part, after an fd printed otherwise (a return value). */
-void print_fd_name(struct strbuf *out, const struct syscall_call *call, uint64_t arg);
+/* An fd argument: 5, and with -y its name: in text "5<anon_inode:[eventpoll]>", as strace. */
+void emit_fd_arg(struct emitter *em, const struct syscall_call *call, uint64_t arg);
+/* Only the name, after an fd emitted otherwise (a return value, a data word). */
+void emit_fd_name(struct emitter *em, const struct syscall_call *call, uint64_t arg);
 
 #endif

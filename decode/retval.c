@@ -1,7 +1,9 @@
 #include <inttypes.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "decode/decoder.h"
+#include "decode/emit_text.h"
 #include "decode/errnos.h"
 #include "decode/int_arg.h"
 #include "decode/xlat.h"
@@ -19,24 +21,34 @@ static const struct xlat_entry restart_messages[] = {
 };
 static const struct xlat restart_messages_xlat = XLAT_OF(restart_messages);
 
-void decode_retval(struct strbuf *out, const struct syscall_call *call)
+void emit_retval(struct emitter *em, const struct syscall_call *call)
 {
 	if (!call->is_error) {
-		sb_printf(out, "= %" PRId64, call->rval);
+		emit_result(em, &(struct emit_result) { .has_value = true, .value = call->rval });
 		if (call->desc->roles.epfd_result)
-			print_fd_name(out, call, (uint64_t) call->rval);
+			emit_fd_name(em, call, (uint64_t) call->rval);
 		return;
 	}
 	uint64_t err = 0 - (uint64_t) call->rval;
+	char unknown[32];
 	const char *name = errno_name(err);
-	const char *restart = xlat_lookup(&restart_messages_xlat, err);
-	if (restart) {
-		sb_printf(out, "= ? %s (%s)", name, restart);
-		return;
+	if (!name) {
+		snprintf(unknown, sizeof(unknown), "ERRNO_%" PRIu64, err);
+		name = unknown;
 	}
-	const char *message = strerror((int) err);
-	if (name)
-		sb_printf(out, "= -1 %s (%s)", name, message);
-	else
-		sb_printf(out, "= -1 ERRNO_%" PRIu64 " (%s)", err, message);
+	const char *restart = xlat_lookup(&restart_messages_xlat, err);
+	struct emit_result r = {
+		.has_value = !restart,
+		.value = -1,
+		.error = name,
+		.message = restart ? restart : strerror((int) err),
+	};
+	emit_result(em, &r);
+}
+
+void decode_retval(struct strbuf *out, const struct syscall_call *call)
+{
+	struct emitter em;
+	emitter_text_init(&em, out);
+	emit_retval(&em, call);
 }

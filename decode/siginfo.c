@@ -1,8 +1,9 @@
 #include <inttypes.h>
+#include <stdio.h>
 
 #include "arch/abi.h"
+#include "decode/emit_text.h"
 #include "decode/errnos.h"
-#include "decode/fetch.h"
 #include "decode/siginfo.h"
 #include "decode/siginfo_codes.h"
 #include "decode/signals.h"
@@ -20,130 +21,139 @@
 #define CODE_BUS_MCEERR_AR 4
 #define CODE_BUS_MCEERR_AO 5
 
-static void print_ptr_field(struct strbuf *out, const char *name, const void *ptr)
+static void emit_ptr_field(struct emitter *em, const char *name, const void *ptr)
 {
-	sb_printf(out, ", %s=", name);
-	print_addr(out, (uint64_t) (uintptr_t) ptr);
+	emit_field(em, name);
+	emit_addr(em, (uint64_t) (uintptr_t) ptr);
 }
 
-static void print_source(struct strbuf *out, const siginfo_t *si)
+static void emit_source(struct emitter *em, const siginfo_t *si)
 {
-	sb_printf(out, ", si_pid=%d, si_uid=", (int) si->si_pid);
+	emit_int_field(em, "si_pid", si->si_pid);
 	if (si->si_uid == (uid_t) -1)
-		sb_puts(out, "-1");
+		emit_int_field(em, "si_uid", -1);
 	else
-		sb_printf(out, "%u", (unsigned int) si->si_uid);
+		emit_uint_field(em, "si_uid", si->si_uid);
 }
 
-static void print_value(struct strbuf *out, const siginfo_t *si)
+static void emit_value(struct emitter *em, const siginfo_t *si)
 {
-	sb_printf(out, ", si_int=%d", si->si_int);
-	print_ptr_field(out, "si_ptr", si->si_ptr);
+	emit_int_field(em, "si_int", si->si_int);
+	emit_ptr_field(em, "si_ptr", si->si_ptr);
 }
 
-static void print_band_fd(struct strbuf *out, const siginfo_t *si)
+static void emit_band_fd(struct emitter *em, const siginfo_t *si)
 {
-	sb_printf(out, ", si_band=%ld, si_fd=%d", (long) si->si_band, si->si_fd);
+	emit_int_field(em, "si_band", si->si_band);
+	emit_int_field(em, "si_fd", si->si_fd);
 }
 
 /* Codes the kernel never sends: some process queued the signal. */
-static void print_user_details(struct strbuf *out, const siginfo_t *si)
+static void emit_user_details(struct emitter *em, const siginfo_t *si)
 {
 	if (si->si_code == CODE_USER || si->si_code == CODE_TKILL) {
-		print_source(out, si);
+		emit_source(em, si);
 	} else if (si->si_code == CODE_TIMER) {
-		sb_printf(out, ", si_timerid=%#x, si_overrun=%d",
-			  (unsigned int) si->si_timerid, si->si_overrun);
-		print_value(out, si);
+		emit_field(em, "si_timerid");
+		emit_hex(em, (unsigned int) si->si_timerid);
+		emit_int_field(em, "si_overrun", si->si_overrun);
+		emit_value(em, si);
 	} else if (si->si_code == CODE_SIGIO) {
-		print_band_fd(out, si);
+		emit_band_fd(em, si);
 	} else {
-		print_source(out, si);
+		emit_source(em, si);
 		if (si->si_ptr)
-			print_value(out, si);
+			emit_value(em, si);
 	}
 }
 
-static void print_sigchld(struct strbuf *out, const siginfo_t *si)
+static void emit_sigchld(struct emitter *em, const siginfo_t *si)
 {
-	print_source(out, si);
+	emit_source(em, si);
+	emit_field(em, "si_status");
 	if (si->si_code == CODE_CLD_EXITED)
-		sb_printf(out, ", si_status=%d", si->si_status);
+		emit_int(em, si->si_status);
 	else
-		sb_printf(out, ", si_status=%s", signal_name(si->si_status));
-	sb_puts(out, ", si_utime=");
-	print_clock_ticks(out, (uint64_t) si->si_utime);
-	sb_puts(out, ", si_stime=");
-	print_clock_ticks(out, (uint64_t) si->si_stime);
+		emit_symbol(em, signal_name(si->si_status));
+	emit_field(em, "si_utime");
+	emit_clock_ticks(em, (uint64_t) si->si_utime);
+	emit_field(em, "si_stime");
+	emit_clock_ticks(em, (uint64_t) si->si_stime);
 }
 
-static void print_fault_addr(struct strbuf *out, const siginfo_t *si)
+static void emit_fault_addr(struct emitter *em, const siginfo_t *si)
 {
-	print_ptr_field(out, "si_addr", si->si_addr);
+	emit_ptr_field(em, "si_addr", si->si_addr);
 }
 
-static void print_sigsegv(struct strbuf *out, const siginfo_t *si)
+static void emit_sigsegv(struct emitter *em, const siginfo_t *si)
 {
-	print_fault_addr(out, si);
+	emit_fault_addr(em, si);
 	if (si->si_code == CODE_SEGV_BNDERR) {
-		print_ptr_field(out, "si_lower", si->si_lower);
-		print_ptr_field(out, "si_upper", si->si_upper);
+		emit_ptr_field(em, "si_lower", si->si_lower);
+		emit_ptr_field(em, "si_upper", si->si_upper);
 	} else if (si->si_code == CODE_SEGV_PKUERR) {
-		sb_printf(out, ", si_pkey=%u", (unsigned int) si->si_pkey);
+		emit_uint_field(em, "si_pkey", (unsigned int) si->si_pkey);
 	}
 }
 
-static void print_sigbus(struct strbuf *out, const siginfo_t *si)
+static void emit_sigbus(struct emitter *em, const siginfo_t *si)
 {
-	print_fault_addr(out, si);
-	if (si->si_code == CODE_BUS_MCEERR_AR || si->si_code == CODE_BUS_MCEERR_AO)
-		sb_printf(out, ", si_addr_lsb=%#x", (unsigned int) si->si_addr_lsb);
+	emit_fault_addr(em, si);
+	if (si->si_code == CODE_BUS_MCEERR_AR || si->si_code == CODE_BUS_MCEERR_AO) {
+		emit_field(em, "si_addr_lsb");
+		emit_hex(em, (unsigned int) si->si_addr_lsb);
+	}
 }
 
 /* Only the codes that come with a descriptor have band and fd. */
-static void print_sigpoll(struct strbuf *out, const siginfo_t *si)
+static void emit_sigpoll(struct emitter *em, const siginfo_t *si)
 {
 	if (si->si_code >= 1 && si->si_code <= CODE_POLL_MSG)
-		print_band_fd(out, si);
+		emit_band_fd(em, si);
 }
 
-static void print_sigsys(struct strbuf *out, const siginfo_t *si)
+static void emit_sigsys(struct emitter *em, const siginfo_t *si)
 {
-	print_ptr_field(out, "si_call_addr", si->si_call_addr);
+	emit_ptr_field(em, "si_call_addr", si->si_call_addr);
 	const struct abi *abi = abi_by_audit_arch(si->si_arch);
 	const char *name = abi ? abi_syscall_name(abi, (unsigned int) si->si_syscall) : NULL;
-	if (name)
-		sb_printf(out, ", si_syscall=__NR_%s", name);
-	else
-		sb_printf(out, ", si_syscall=%u", (unsigned int) si->si_syscall);
-	sb_puts(out, ", si_arch=");
-	print_xval(out, &audit_arch_xlat, si->si_arch, "AUDIT_ARCH_???");
+	emit_field(em, "si_syscall");
+	if (name) {
+		char nr_name[64];
+		snprintf(nr_name, sizeof(nr_name), "__NR_%s", name);
+		emit_symbol(em, nr_name);
+	} else {
+		emit_uint(em, (unsigned int) si->si_syscall);
+	}
+	emit_field(em, "si_arch");
+	emit_xval(em, &audit_arch_xlat, si->si_arch, "AUDIT_ARCH_???");
 }
 
-static void print_other_kernel(struct strbuf *out, const siginfo_t *si)
+static void emit_other_kernel(struct emitter *em, const siginfo_t *si)
 {
 	if (si->si_pid || si->si_uid)
-		print_source(out, si);
+		emit_source(em, si);
 	if (si->si_ptr)
-		print_value(out, si);
+		emit_value(em, si);
 }
 
 /* What each signal's kernel-sent codes mean, and which fields they fill. */
 struct signal_kind {
 	int signo;
 	const struct xlat *codes;
-	void (*print_details)(struct strbuf *out, const siginfo_t *si);
+	void (*emit_details)(struct emitter *em, const siginfo_t *si);
 };
 
 static const struct signal_kind signal_kinds[] = {
-	{ SIGCHLD, &sigchld_codes_xlat, print_sigchld },
-	{ SIGILL, &sigill_codes_xlat, print_fault_addr },
-	{ SIGFPE, &sigfpe_codes_xlat, print_fault_addr },
-	{ SIGSEGV, &sigsegv_codes_xlat, print_sigsegv },
-	{ SIGBUS, &sigbus_codes_xlat, print_sigbus },
-	{ SIGTRAP, &sigtrap_codes_xlat, print_fault_addr },
-	{ SIGIO, &sigpoll_codes_xlat, print_sigpoll },
-	{ SIGSYS, &sigsys_codes_xlat, print_sigsys },
+	{ SIGCHLD, &sigchld_codes_xlat, emit_sigchld },
+	{ SIGILL, &sigill_codes_xlat, emit_fault_addr },
+	{ SIGFPE, &sigfpe_codes_xlat, emit_fault_addr },
+	{ SIGSEGV, &sigsegv_codes_xlat, emit_sigsegv },
+	{ SIGBUS, &sigbus_codes_xlat, emit_sigbus },
+	{ SIGTRAP, &sigtrap_codes_xlat, emit_fault_addr },
+	{ SIGIO, &sigpoll_codes_xlat, emit_sigpoll },
+	{ SIGSYS, &sigsys_codes_xlat, emit_sigsys },
 };
 
 static const struct signal_kind *kind_of(int signo)
@@ -154,42 +164,51 @@ static const struct signal_kind *kind_of(int signo)
 	return NULL;
 }
 
-static void print_code(struct strbuf *out, const siginfo_t *si,
-		       const struct signal_kind *kind)
+static void emit_code(struct emitter *em, const siginfo_t *si, const struct signal_kind *kind)
 {
 	uint32_t code = (uint32_t) si->si_code;
 	const char *name = xlat_lookup(&si_codes_generic_xlat, code);
 	if (!name && kind)
 		name = xlat_lookup(kind->codes, code);
-	print_xlat_name(out, name, code, NULL);
+	emit_field(em, "si_code");
+	emit_xlat_name(em, name, code, NULL);
 }
 
-static void print_errno_field(struct strbuf *out, int err)
+static void emit_errno_field(struct emitter *em, int err)
 {
 	/* strace widens si_errno as a signed value and prints it unsigned. */
 	uint64_t wide = (uint64_t) (int64_t) err;
 	const char *name = errno_name(wide);
+	emit_field(em, "si_errno");
 	if (name)
-		sb_printf(out, ", si_errno=%s", name);
+		emit_symbol(em, name);
 	else
-		sb_printf(out, ", si_errno=%" PRIu64, wide);
+		emit_uint(em, wide);
+}
+
+void emit_siginfo(struct emitter *em, const siginfo_t *si)
+{
+	emit_struct_begin(em);
+	if (si->si_signo) {
+		const struct signal_kind *kind = kind_of(si->si_signo);
+		emit_field(em, "si_signo");
+		emit_symbol(em, signal_name(si->si_signo));
+		emit_code(em, si, kind);
+		if (si->si_errno)
+			emit_errno_field(em, si->si_errno);
+		if (si->si_code <= 0)
+			emit_user_details(em, si);
+		else if (kind)
+			kind->emit_details(em, si);
+		else
+			emit_other_kernel(em, si);
+	}
+	emit_struct_end(em);
 }
 
 void decode_siginfo(struct strbuf *out, const siginfo_t *si)
 {
-	sb_putc(out, '{');
-	if (si->si_signo) {
-		const struct signal_kind *kind = kind_of(si->si_signo);
-		sb_printf(out, "si_signo=%s, si_code=", signal_name(si->si_signo));
-		print_code(out, si, kind);
-		if (si->si_errno)
-			print_errno_field(out, si->si_errno);
-		if (si->si_code <= 0)
-			print_user_details(out, si);
-		else if (kind)
-			kind->print_details(out, si);
-		else
-			print_other_kernel(out, si);
-	}
-	sb_putc(out, '}');
+	struct emitter em;
+	emitter_text_init(&em, out);
+	emit_siginfo(&em, si);
 }

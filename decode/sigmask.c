@@ -11,7 +11,7 @@ static bool bit_set(const uint8_t *mask, unsigned int bit)
 	return mask[bit / 8] >> (bit % 8) & 1;
 }
 
-void print_sigmask(struct strbuf *out, const uint8_t *mask, size_t len)
+void emit_sigmask(struct emitter *em, const uint8_t *mask, size_t len)
 {
 	/* strace weighs the mask in whole 32-bit words, rounding len up. */
 	size_t words = len >= KERNEL_SIGSET_BYTES
@@ -25,34 +25,27 @@ void print_sigmask(struct strbuf *out, const uint8_t *mask, size_t len)
 		set += bit_set(padded, bit);
 
 	/* A mostly full mask reads better as what it leaves out. */
-	bool inverted = set >= nbits * 2 / 3;
-	if (inverted)
-		sb_putc(out, '~');
-
-	char sep = '[';
+	bool inverted = em->terse_sets && set >= nbits * 2 / 3;
+	emit_set_begin(em, inverted);
 	for (unsigned int bit = 0; bit < nbits; bit++) {
 		if (bit_set(padded, bit) == inverted)
 			continue;
 		const char *name = signal_name((int) bit + 1);
-		if (strncmp(name, "SIG", 3) == 0)
+		if (em->terse_sets && strncmp(name, "SIG", 3) == 0)
 			name += 3;
-		sb_putc(out, sep);
-		sb_puts(out, name);
-		sep = ' ';
+		emit_symbol(em, name);
 	}
-	if (sep == '[')
-		sb_putc(out, '[');
-	sb_putc(out, ']');
+	emit_set_end(em);
 }
 
-void print_sigset_at(struct strbuf *out, const struct syscall_call *call,
-		     bool exiting, uint64_t addr, uint64_t len)
+void emit_sigset_at(struct emitter *em, const struct syscall_call *call,
+		    bool exiting, uint64_t addr, uint64_t len)
 {
 	if (len < call->abi->word_size || len > KERNEL_SIGSET_BYTES) {
-		print_addr(out, addr);
+		emit_addr(em, addr);
 		return;
 	}
 	uint8_t mask[KERNEL_SIGSET_BYTES];
-	if (fetch_or_print_addr(out, call, exiting, addr, mask, (size_t) len))
-		print_sigmask(out, mask, (size_t) len);
+	if (fetch_or_emit_addr(em, call, exiting, addr, mask, (size_t) len))
+		emit_sigmask(em, mask, (size_t) len);
 }

@@ -1,4 +1,4 @@
-/* Signal masks as strace prints them: "[HUP USR1]", "~[RTMIN RT_1]", "[]". */
+/* Signal masks: strace's "[HUP USR1]", "~[RTMIN RT_1]", "[]"; in JSON a list of names. */
 #ifndef EPOLLTRACE_DECODE_SIGMASK_H
 #define EPOLLTRACE_DECODE_SIGMASK_H
 
@@ -11,14 +11,19 @@
 /* The kernel's sigset_t on the ABIs we decode: 64 signals. */
 #define KERNEL_SIGSET_BYTES 8
 
-/* mask holds len bytes (at most KERNEL_SIGSET_BYTES) in tracee order. */
-void print_sigmask(struct strbuf *out, const uint8_t *mask, size_t len);
+/*
+ * mask holds len bytes (at most KERNEL_SIGSET_BYTES) in tracee order.  An
+ * emitter with terse sets (text) gets names without "SIG", and the
+ * signals left out when the mask holds most of them; else every signal in
+ * the mask by its full name.
+ */
+void emit_sigmask(struct emitter *em, const uint8_t *mask, size_t len);
 
 /*
  * The sigset_t at addr whose size the caller passed as len; an address when
  * len is not one the kernel could accept or the set cannot be read.
  */
-void print_sigset_at(struct strbuf *out, const struct syscall_call *call,
-		     bool exiting, uint64_t addr, uint64_t len);
+void emit_sigset_at(struct emitter *em, const struct syscall_call *call,
+		    bool exiting, uint64_t addr, uint64_t len);
 
 #endif

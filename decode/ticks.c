@@ -1,15 +1,19 @@
 #include <inttypes.h>
+#include <stdio.h>
 #include <unistd.h>
 
 #include "decode/ticks.h"
 
-void print_ticks(struct strbuf *out, uint64_t val, uint64_t per_second,
-		 unsigned int digits)
+void emit_ticks(struct emitter *em, uint64_t val, uint64_t per_second,
+		unsigned int digits)
 {
-	sb_printf(out, "%" PRIu64, val);
-	if (val && per_second)
-		sb_printf(out, " /* %" PRIu64 ".%0*" PRIu64 " s */",
-			  val / per_second, (int) digits, val % per_second);
+	emit_uint(em, val);
+	if (val && per_second) {
+		char seconds[64];
+		snprintf(seconds, sizeof(seconds), "%" PRIu64 ".%0*" PRIu64 " s",
+			 val / per_second, (int) digits, val % per_second);
+		emit_comment(em, seconds);
+	}
 }
 
 static unsigned int floor_log10(uint64_t n)
@@ -22,10 +26,10 @@ static unsigned int floor_log10(uint64_t n)
 	return digits;
 }
 
-void print_clock_ticks(struct strbuf *out, uint64_t val)
+void emit_clock_ticks(struct emitter *em, uint64_t val)
 {
 	long hz = sysconf(_SC_CLK_TCK);
 	uint64_t per_second = hz > 0 ? (uint64_t) hz : 0;
 	unsigned int digits = floor_log10(per_second);
-	print_ticks(out, val, per_second, digits > 9 ? 9 : digits);
+	emit_ticks(em, val, per_second, digits > 9 ? 9 : digits);
 }

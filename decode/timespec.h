@@ -8,7 +8,7 @@
 #include "decode/decoder.h"
 
 /* "{tv_sec=0, tv_nsec=5000000}", or the address when it cannot be shown. */
-void print_timespec64_at(struct strbuf *out, const struct syscall_call *call,
-			 bool exiting, uint64_t addr);
+void emit_timespec64_at(struct emitter *em, const struct syscall_call *call,
+			bool exiting, uint64_t addr);
 
 #endif

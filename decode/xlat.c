@@ -1,7 +1,7 @@
 #include <string.h>
 #include <strings.h>
-#include <inttypes.h>
 
+#include "decode/emit_text.h"
 #include "decode/xlat.h"
 
 const char *xlat_lookup(const struct xlat *x, uint64_t val)
@@ -12,59 +12,56 @@ const char *xlat_lookup(const struct xlat *x, uint64_t val)
 	return NULL;
 }
 
-static void print_hex(struct strbuf *out, uint64_t val)
+void emit_xlat_name(struct emitter *em, const char *name, uint64_t val, const char *dflt)
 {
-	sb_printf(out, "%#" PRIx64, val);
+	if (name)
+		emit_symbol(em, name);
+	else
+		emit_unnamed(em, val, dflt);
 }
 
-static void print_comment(struct strbuf *out, const char *text)
+void emit_xval(struct emitter *em, const struct xlat *x, uint64_t val, const char *dflt)
 {
-	sb_printf(out, " /* %s */", text);
+	emit_xlat_name(em, xlat_lookup(x, val), val, dflt);
+}
+
+void emit_flags(struct emitter *em, const struct xlat *x, uint64_t flags, const char *dflt)
+{
+	emit_flags_begin(em);
+	for (size_t i = 0; flags && i < x->n; i++) {
+		uint64_t bits = x->entries[i].val;
+		if (!bits || (flags & bits) != bits)
+			continue;
+		emit_symbol(em, x->entries[i].name);
+		flags &= ~bits;
+	}
+	if (flags)
+		emit_unnamed(em, flags, dflt);
+	emit_flags_end(em);
 }
 
 void print_xlat_name(struct strbuf *out, const char *name, uint64_t val,
 		     const char *dflt)
 {
-	if (name) {
-		sb_puts(out, name);
-		return;
-	}
-	print_hex(out, val);
-	if (dflt)
-		print_comment(out, dflt);
+	struct emitter em;
+	emitter_text_init(&em, out);
+	emit_xlat_name(&em, name, val, dflt);
 }
 
 void print_xval(struct strbuf *out, const struct xlat *x, uint64_t val,
 		const char *dflt)
 {
-	print_xlat_name(out, xlat_lookup(x, val), val, dflt);
+	struct emitter em;
+	emitter_text_init(&em, out);
+	emit_xval(&em, x, val, dflt);
 }
 
 void print_flags(struct strbuf *out, const struct xlat *x, uint64_t flags,
 		 const char *dflt)
 {
-	unsigned int named = 0;
-
-	for (size_t i = 0; flags && i < x->n; i++) {
-		uint64_t bits = x->entries[i].val;
-		if (!bits || (flags & bits) != bits)
-			continue;
-		if (named++)
-			sb_putc(out, '|');
-		sb_puts(out, x->entries[i].name);
-		flags &= ~bits;
-	}
-	if (named) {
-		if (flags) {
-			sb_putc(out, '|');
-			print_hex(out, flags);
-		}
-	} else if (flags) {
-		print_hex(out, flags);
-		print_comment(out, dflt);
-	} else {
-		sb_putc(out, '0');
-	}
+	struct emitter em;
+	emitter_text_init(&em, out);
+	emit_flags(&em, x, flags, dflt);
 }
 
 const struct xlat_entry *xlat_find_name(const struct xlat *x, const char *prefix,

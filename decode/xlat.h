@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "decode/emitter.h"
 #include "decode/strbuf.h"
 
 struct xlat_entry {
@@ -33,21 +34,27 @@ const struct xlat_entry *xlat_find_name(const struct xlat *x, const char *prefix
 					const char *name);
 
 /*
- * Prints name, or val in hex followed by the comment dflt when name is
- * NULL; a NULL dflt leaves the bare hex value.
+ * Emits name, or val unnamed (in text: in hex followed by the comment
+ * dflt, which a NULL dflt leaves out) when name is NULL.
  */
-void print_xlat_name(struct strbuf *out, const char *name, uint64_t val,
-		     const char *dflt);
+void emit_xlat_name(struct emitter *em, const char *name, uint64_t val, const char *dflt);
 
-/* The name of val, or val in hex commented with dflt, as strace's printxval. */
-void print_xval(struct strbuf *out, const struct xlat *x, uint64_t val,
-		const char *dflt);
+/* The name of val, or val unnamed with dflt, as strace's printxval. */
+void emit_xval(struct emitter *em, const struct xlat *x, uint64_t val, const char *dflt);
 
 /*
  * As strace's printflags: the names of the bits of flags found in x, in
- * x's order, joined by '|'; bits without a name as one hex remainder, which
- * is commented with dflt when no bit had a name; "0" for no bits at all.
+ * x's order (text joins them by '|'), then the bits without a name as one
+ * unnamed remainder (text comments it with dflt when no bit had a name);
+ * in text "0" for no bits at all, in JSON an empty list.
  */
+void emit_flags(struct emitter *em, const struct xlat *x, uint64_t flags, const char *dflt);
+
+/* The same as text, for callers that build lines of their own. */
+void print_xlat_name(struct strbuf *out, const char *name, uint64_t val,
+		     const char *dflt);
+void print_xval(struct strbuf *out, const struct xlat *x, uint64_t val,
+		const char *dflt);
 void print_flags(struct strbuf *out, const struct xlat *x, uint64_t flags,
 		 const char *dflt);
 

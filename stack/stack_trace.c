@@ -4,6 +4,7 @@
 #include "decode/strbuf.h"
 #include "model/xalloc.h"
 #include "stack/elf_symbols.h"
+#include "stack/frame_list.h"
 #include "stack/frame_lines.h"
 #include "stack/proc_maps.h"
 #include "stack/stack_trace.h"
@@ -21,6 +22,7 @@ struct task_stack {
 	struct stack_walker *walker;	/* NULL until the first walk */
 	struct proc_maps maps;
 	struct strbuf text;
+	struct frame_list frames;	/* the same, as data */
 };
 
 struct stack_tracer *stack_tracer_new(void)
@@ -52,6 +54,13 @@ static struct code_mapping *mapping_of(struct task_stack *ts, struct task *t, ui
 	return proc_maps_find(&ts->maps, ip);
 }
 
+/* None, and why. */
+static void no_frames(struct task_stack *ts, const char *why)
+{
+	frame_line_none(&ts->text, why);
+	frame_list_none(&ts->frames, why);
+}
+
 /* One frame's line; false when it lies in no file and the trace ends there. */
 static bool add_frame(struct stack_tracer *tr, struct task_stack *ts, struct task *t,
 		      uint64_t ip, bool caller, bool *reread)
@@ -59,6 +68,7 @@ static bool add_frame(struct stack_tracer *tr, struct task_stack *ts, struct tas
 	struct code_mapping *m = mapping_of(ts, t, ip, reread);
 	if (!m || !m->path) {
 		frame_line_lost(&ts->text, "unexpected_backtracing_error", ip);
+		frame_list_lost(&ts->frames, "unexpected_backtracing_error", ip);
 		return false;
 	}
 	if (!m->symbols_looked_up) {
@@ -77,6 +87,7 @@ static bool add_frame(struct stack_tracer *tr, struct task_stack *ts, struct tas
 	if (m->symbols && !elf_symbols_lookup(m->symbols, file_off - back, &func, &distance))
 		func = NULL;
 	frame_line(&ts->text, m->path, func, distance + back, file_off);
+	frame_list_add(&ts->frames, m->path, func, distance + back, file_off);
 	return true;
 }
 
@@ -85,21 +96,23 @@ static void walk(struct stack_tracer *tr, struct task_stack *ts, struct task *t)
 	if (!ts->walker)
 		ts->walker = stack_walker_new();
 	if (!ts->walker) {
-		frame_line_none(&ts->text, "libunwind could not be set up");
+		no_frames(ts, "libunwind could not be set up");
 		return;
 	}
 	uint64_t ips[MAX_FRAMES];
 	struct stack_walk w = stack_walker_walk(ts->walker, t, ips, MAX_FRAMES);
 	if (w.count == 0) {
-		frame_line_none(&ts->text, w.error ? w.error : "no frames");
+		no_frames(ts, w.error ? w.error : "no frames");
 		return;
 	}
 	bool reread = false;
 	for (size_t i = 0; i < w.count; i++)
 		if (!add_frame(tr, ts, t, ips[i], i > 0, &reread))
 			return;
-	if (w.truncated)
+	if (w.truncated) {
 		sb_puts(&ts->text, " > too many stack frames\n");
+		ts->frames.truncated = true;
+	}
 }
 
 void stack_trace_capture(struct stack_tracer *tr, struct task_stack **tsp, struct task *t,
@@ -109,11 +122,12 @@ void stack_trace_capture(struct stack_tracer *tr, struct task_stack **tsp, struc
 		*tsp = xcalloc(1, sizeof(**tsp));
 	struct task_stack *ts = *tsp;
 	sb_reset(&ts->text);
+	frame_list_reset(&ts->frames);
 	/* libunwind unwinds the ABI it was built for, the host's, only. */
 	if (abi->audit_arch != AUDIT_ARCH_X86_64) {
 		struct strbuf why = STRBUF_INIT;
 		sb_printf(&why, "%s processes are not supported", abi->name);
-		frame_line_none(&ts->text, sb_str(&why));
+		no_frames(ts, sb_str(&why));
 		sb_free(&why);
 		return;
 	}
@@ -123,6 +137,19 @@ void stack_trace_capture(struct stack_tracer *tr, struct task_stack **tsp, struc
 const char *stack_trace_text(struct task_stack *ts)
 {
 	return ts ? sb_str(&ts->text) : "";
+}
+
+const struct stack_frame *stack_trace_frames(struct task_stack *ts, size_t *count,
+					     const char **error, bool *truncated)
+{
+	if (!ts) {
+		*count = 0;
+		*error = NULL;
+		*truncated = false;
+		return NULL;
+	}
+	*truncated = ts->frames.truncated;
+	return frame_list_frames(&ts->frames, count, error);
 }
 
 void task_stack_forget(struct task_stack *ts)
@@ -140,5 +167,6 @@ void task_stack_free(struct task_stack *ts)
 	proc_maps_clear(&ts->maps);
 	stack_walker_free(ts->walker);
 	sb_free(&ts->text);
+	frame_list_free(&ts->frames);
 	free(ts);
 }

@@ -6,6 +6,7 @@
 #define EPOLLTRACE_STACK_STACK_TRACE_H
 
 #include "arch/abi.h"
+#include "stack/frame_list.h"
 #include "trace/engine.h"
 
 /* One per session: the symbol tables of every file seen. */
@@ -24,6 +25,12 @@ void stack_trace_capture(struct stack_tracer *tr, struct task_stack **ts, struct
 			 const struct abi *abi);
 /* The lines of the last capture, each ending in a newline; "" if none. */
 const char *stack_trace_text(struct task_stack *ts);
+/*
+ * The same frames as data (--json), valid until the next capture;
+ * *error says why there are none, *truncated that there were more.
+ */
+const struct stack_frame *stack_trace_frames(struct task_stack *ts, size_t *count,
+					     const char **error, bool *truncated);
 
 /* t runs a new program (execve): its mappings and code are not the same. */
 void task_stack_forget(struct task_stack *ts);

@@ -1,5 +1,7 @@
 #include <string.h>
 
+#include "decode/emit_json.h"
+#include "decode/emit_text.h"
 #include "tests/unit/fake_call.h"
 
 struct decode_opts fake_opts = { .max_elems = 32, .verbose = false };
@@ -40,49 +42,82 @@ void fake_return(struct syscall_call *call, int64_t rval)
 	call->is_error = rval < 0;
 }
 
-static bool append_entry(struct strbuf *sb, const struct syscall_call *call)
+static struct strbuf rendered = STRBUF_INIT;
+
+/* As the session does: one emitter from the entry on, so the exit's arguments follow on. */
+static bool append_entry(struct emitter *em, const struct syscall_call *call)
 {
-	return call->desc->entry(sb, call);
+	return call->desc->entry(em, call);
 }
 
-static void append_exit(struct strbuf *sb, const struct syscall_call *call)
+static void append_exit(struct emitter *em, const struct syscall_call *call)
 {
 	if (call->desc->exit)
-		call->desc->exit(sb, call);
+		call->desc->exit(em, call);
 }
-
-static struct strbuf rendered = STRBUF_INIT;
 
 const char *render(const struct syscall_call *call)
 {
+	struct emitter em;
 	sb_reset(&rendered);
 	sb_printf(&rendered, "%s(", call->desc->name);
-	append_entry(&rendered, call);
-	append_exit(&rendered, call);
+	emitter_text_init(&em, &rendered);
+	append_entry(&em, call);
+	append_exit(&em, call);
 	sb_puts(&rendered, ") ");
-	decode_retval(&rendered, call);
+	emit_retval(&em, call);
+	return sb_str(&rendered);
+}
+
+const char *render_json(const struct syscall_call *call)
+{
+	struct emitter em;
+	struct emit_names names = { .text = STRBUF_INIT };
+	sb_reset(&rendered);
+	emitter_json_init(&em, &rendered, &names);
+	emit_struct_begin(&em);
+	emit_field(&em, "args");
+	emit_args_begin(&em);
+	append_entry(&em, call);
+	append_exit(&em, call);
+	emit_args_end(&em);
+	emit_retval(&em, call);
+	emit_json_fd_names(&em);
+	emit_struct_end(&em);
+	emit_names_free(&names);
 	return sb_str(&rendered);
 }
 
 const char *render_entry(const struct syscall_call *call)
 {
+	struct emitter em;
 	sb_reset(&rendered);
-	append_entry(&rendered, call);
+	emitter_text_init(&em, &rendered);
+	append_entry(&em, call);
 	return sb_str(&rendered);
 }
 
 bool entry_is_complete(const struct syscall_call *call)
 {
 	struct strbuf scratch = STRBUF_INIT;
-	bool complete = append_entry(&scratch, call);
+	struct emitter em;
+	emitter_text_init(&em, &scratch);
+	bool complete = append_entry(&em, call);
 	sb_free(&scratch);
 	return complete;
 }
 
+/* The exit's text alone, after an entry written elsewhere. */
 const char *render_exit(const struct syscall_call *call)
 {
+	struct strbuf scratch = STRBUF_INIT;
+	struct emitter em;
+	emitter_text_init(&em, &scratch);
+	append_entry(&em, call);
 	sb_reset(&rendered);
-	append_exit(&rendered, call);
+	em.out = &rendered;
+	append_exit(&em, call);
+	sb_free(&scratch);
 	return sb_str(&rendered);
 }
 

@@ -34,6 +34,11 @@ void fake_return(struct syscall_call *call, int64_t rval);
 
 /* "name(" entry exit ") " retval, as the printer puts a finished call. */
 const char *render(const struct syscall_call *call);
+/*
+ * The same call in JSON, as --json puts it without the fields the session
+ * adds: {"args":{...},"ret":N,"errno":null} and "fd_names" when -y named any.
+ */
+const char *render_json(const struct syscall_call *call);
 /* The entry text alone, and the exit text alone. */
 const char *render_entry(const struct syscall_call *call);
 const char *render_exit(const struct syscall_call *call);
