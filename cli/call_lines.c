@@ -2,6 +2,7 @@
 #include <inttypes.h>
 #include <limits.h>
 #include <stdio.h>
+#include <string.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -16,9 +17,29 @@
 #include "model/fd_details.h"
 #include "model/proc_status.h"
 
+/*
+ * A stop's reads repeat: a wait's events are read for its line and again
+ * for the model.  The last read of the stop is kept (call_entry and
+ * call_exit forget it), which saves a process_vm_readv per wait.
+ */
 bool read_tracee(void *ctx, uint64_t addr, void *buf, size_t len)
 {
-	return task_read_mem(ctx, addr, buf, len);
+	struct tracee_state *st = task_user(ctx);
+	struct read_cache *c = st ? &st->last_read : NULL;
+	if (c && c->valid && addr >= c->addr && addr - c->addr <= c->len &&
+	    len <= c->len - (addr - c->addr)) {
+		memcpy(buf, c->bytes + (addr - c->addr), len);
+		return true;
+	}
+	if (!task_read_mem(ctx, addr, buf, len))
+		return false;
+	if (c && len <= sizeof(c->bytes)) {
+		c->valid = true;
+		c->addr = addr;
+		c->len = len;
+		memcpy(c->bytes, buf, len);
+	}
+	return true;
 }
 
 /* Read afresh at every use, as strace does: a number may name another file by now. */
@@ -36,10 +57,21 @@ static bool read_fd_link(pid_t tid, int fd, char target[PATH_MAX])
 /* -y */
 static bool name_tracee_fd(void *ctx, int fd, struct strbuf *out)
 {
+	struct tracee_state *st = task_user(ctx);
+	struct session *s = st->session;
+	bool keep = s->names_kept && st->tgid;
+	const char *kept = keep ? fd_name_cache_get(&s->fd_name_cache, st->tgid, fd) : NULL;
+	if (kept) {
+		sb_puts(out, kept);
+		return true;
+	}
 	char target[PATH_MAX];
 	if (!read_fd_link(task_tid(ctx), fd, target))
 		return false;
+	size_t start = out->len;
 	print_escaped(out, target);
+	if (keep)
+		fd_name_cache_put(&s->fd_name_cache, st->tgid, fd, sb_str(out) + start);
 	return true;
 }
 
@@ -161,6 +193,7 @@ bool call_entry(void *ctx, struct task *t, const struct syscall_stop *stop)
 	if (!name)
 		return false;
 	struct tracee_state *st = state_of(s, t);
+	st->last_read.valid = false;
 	/* First, so that what the model says of a wait comes before the wait's line. */
 	bool fed = model_feed_entry(s, t, st, abi, name, stop);
 	return print_entry(s, t, st, abi, name, stop) || fed;
@@ -265,6 +298,7 @@ void call_exit(void *ctx, struct task *t, const struct syscall_stop *stop)
 	struct tracee_state *st = task_user(t);
 	if (!st)
 		return;
+	st->last_read.valid = false;
 	print_exit(s, t, st, stop);
 	/* After the line, which what the model finds is about. */
 	model_feed_exit(s, t, st, stop);

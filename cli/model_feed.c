@@ -84,7 +84,7 @@ bool model_feed_entry(struct session *s, struct task *t, struct tracee_state *st
 	if (desc && !desc->roles.epfd_result && desc->roles.op == NO_ARG &&
 	    !desc->roles.events_result)
 		return false;
-	if (!desc && (!end || !s->opts->model.diagnose))
+	if (!desc && (!end || !(s->opts->model.diagnose || s->names_kept)))
 		return false;
 	uint64_t word_mask = abi->word_size == 8 ? UINT64_MAX : UINT32_MAX;
 	*mc = (struct model_call) { .active = true, .abi = abi, .desc = desc, .end = end,
@@ -157,24 +157,33 @@ static void feed_wait(struct session *s, struct task *t, const struct model_call
 static void feed_fd_end(struct session *s, struct task *t, const struct model_call *mc, int err)
 {
 	unsigned int a = (unsigned int) mc->args[0], b = (unsigned int) mc->args[1];
+	unsigned int lo = a, hi = a;
+	bool replaced = false;
 	switch (mc->end->how) {
 	case END_CLOSE:
 		/* Linux closes the fd even when close() reports an error, but for EBADF. */
-		if (err != EBADF)
-			model_fds_closed(s->model, mc->tgid, task_tid(t), a, a, false);
+		if (err == EBADF)
+			return;
 		break;
 	case END_CLOSE_RANGE:
-		if (!err && !(mc->args[2] & CLOSE_RANGE_CLOEXEC))
-			model_fds_closed(s->model, mc->tgid, task_tid(t), a, b, false);
+		if (err || (mc->args[2] & CLOSE_RANGE_CLOEXEC))
+			return;
+		hi = b;
 		break;
 	case END_REPLACE:
-		if (!err && a != b)
-			model_fds_closed(s->model, mc->tgid, task_tid(t), b, b, true);
+		if (err || a == b)
+			return;
+		lo = hi = b;
+		replaced = true;
 		break;
 	case END_RING:
+		/* IORING_OP_CLOSE and the like end fds unseen. */
 		model_kernel_changed(s->model, mc->tgid);
-		break;
+		fd_name_cache_forget_process(&s->fd_name_cache, mc->tgid);
+		return;
 	}
+	model_fds_closed(s->model, mc->tgid, task_tid(t), lo, hi, replaced);
+	fd_name_cache_forget(&s->fd_name_cache, mc->tgid, lo, hi);
 }
 
 void model_feed_exit(struct session *s, struct task *t, struct tracee_state *st,

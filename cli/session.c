@@ -112,6 +112,7 @@ static void model_forget(struct session *s, struct task *t, const struct tracee_
 	if (s->opts->dump)
 		session_dump_process(s, st->tgid);
 	model_process_gone(s->model, st->tgid);
+	fd_name_cache_forget_process(&s->fd_name_cache, st->tgid);
 }
 
 static void on_exited(void *ctx, struct task *t, int status)
@@ -168,6 +169,7 @@ static void on_exec(void *ctx, struct task *t)
 	if (st)
 		task_stack_forget(st->stack);
 	model_exec(s->model, task_tid(t));
+	fd_name_cache_forget_process(&s->fd_name_cache, task_tid(t));
 }
 
 static void on_detached(void *ctx, struct task *t)
@@ -225,6 +227,10 @@ void session_init(struct session *s, const struct options *opts, FILE *out)
 	s->model = model_new(&opts->model, &model_out);
 	s->feed_events = NULL;
 	s->feed_n = s->feed_cap = 0;
+	/* Under -p every call stops; --diagnose traps the ends of fds. */
+	s->names_kept = opts->fd_names && !opts->fd_details &&
+			(s->attaching || opts->model.diagnose);
+	s->fd_name_cache = (struct fd_name_cache) { 0 };
 }
 
 void session_print_interest_lists(struct session *s, pid_t pid)
@@ -277,6 +283,7 @@ void session_free(struct session *s)
 	stack_tracer_free(s->stacks);
 	model_free(s->model);
 	free(s->feed_events);
+	fd_name_cache_free(&s->fd_name_cache);
 }
 
 struct engine_hooks session_hooks(struct session *s)

@@ -6,6 +6,7 @@
 #define EPOLLTRACE_CLI_SESSION_H
 
 #include "cli/epoll_stats.h"
+#include "cli/fd_name_cache.h"
 #include "cli/options.h"
 #include "cli/printer.h"
 #include "decode/decoder.h"
@@ -32,6 +33,9 @@ struct session {
 	/* A wait's events, read for the model. */
 	struct model_event *feed_events;
 	size_t feed_n, feed_cap;
+	/* -y's names, kept while every end of an fd is seen (see fd_name_cache.h). */
+	bool names_kept;
+	struct fd_name_cache fd_name_cache;
 };
 
 void session_init(struct session *s, const struct options *opts, FILE *out);

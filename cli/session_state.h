@@ -23,6 +23,14 @@ struct model_call {
 	bool zero_timeout;
 };
 
+/* The last read of tracee memory in this stop. */
+struct read_cache {
+	bool valid;
+	uint64_t addr;
+	size_t len;
+	unsigned char bytes[32 * 16];	/* a read of up to 32 events of the largest ABI */
+};
+
 /* What the session remembers of one task between its stops. */
 struct tracee_state {
 	struct syscall_call call;
@@ -54,6 +62,7 @@ struct tracee_state {
 	struct fd_names fd_names;	/* -y: names this task's fds */
 	struct model_call model_call;
 	struct session *session;	/* for the callbacks the decoders get */
+	struct read_cache last_read;
 };
 
 struct tracee_state *state_of(struct session *s, struct task *t);
