@@ -129,3 +129,23 @@ void put_event(const struct abi *abi, unsigned char *array, size_t idx,
 	memcpy(ev, &events, sizeof(events));
 	memcpy(ev + abi->epoll_data_offset, &data, sizeof(data));
 }
+
+static bool fake_fd_name(void *ctx, int fd, struct strbuf *out)
+{
+	(void) ctx;
+	if (fd == 4)
+		sb_puts(out, "anon_inode:[eventpoll]");
+	else if (fd == 5)
+		sb_puts(out, "pipe:[77]");
+	else
+		return false;
+	return true;
+}
+
+static int fake_data_fd(void *ctx, int epfd, uint64_t data)
+{
+	(void) ctx;
+	return epfd == 4 && data == 5 ? 5 : -1;
+}
+
+const struct fd_names fake_fd_names = { .name = fake_fd_name, .data_fd = fake_data_fd };

@@ -51,4 +51,10 @@ void put_event(const struct abi *abi, unsigned char *array, size_t idx,
 
 extern struct decode_opts fake_opts;
 
+/*
+ * -y's names for the tests: fds 4 and 5 are open (an instance and a pipe),
+ * others are not; data 5 in instance 4 is fd 5's registration.
+ */
+extern const struct fd_names fake_fd_names;
+
 #endif

@@ -29,21 +29,6 @@ static const char *create(const char *name, uint64_t arg, int64_t rval)
 	return render(&c);
 }
 
-/* -y: fds 4 and 5 are open (an instance and a pipe), others are not. */
-static bool fake_fd_name(void *ctx, int fd, struct strbuf *out)
-{
-	(void) ctx;
-	if (fd == 4)
-		sb_puts(out, "anon_inode:[eventpoll]");
-	else if (fd == 5)
-		sb_puts(out, "pipe:[77]");
-	else
-		return false;
-	return true;
-}
-
-static const struct fd_names fake_fd_names = { .name = fake_fd_name };
-
 static const char *named(const char *name, uint64_t epfd, uint64_t fd, int64_t rval)
 {
 	static const unsigned char ev[12] = { 1 };

@@ -35,27 +35,6 @@ static struct syscall_call call_of(const struct abi *abi, const char *name, uint
 	return c;
 }
 
-/* -y: fds 4 and 5 are open, others are not; data 5 in instance 4 is fd 5's. */
-static bool fake_fd_name(void *ctx, int fd, struct strbuf *out)
-{
-	(void) ctx;
-	if (fd == 4)
-		sb_puts(out, "anon_inode:[eventpoll]");
-	else if (fd == 5)
-		sb_puts(out, "pipe:[77]");
-	else
-		return false;
-	return true;
-}
-
-static int fake_data_fd(void *ctx, int epfd, uint64_t data)
-{
-	(void) ctx;
-	return epfd == 4 && data == 5 ? 5 : -1;
-}
-
-static const struct fd_names fake_names = { .name = fake_fd_name, .data_fd = fake_data_fd };
-
 static void creates(void)
 {
 	reset_mem(0);
@@ -71,7 +50,7 @@ static void creates(void)
 	tap_is(render_json(&c), "{\"args\":{\"flags\":[]},\"ret\":4,\"errno\":null}",
 	       "epoll_create1: no flags is an empty list");
 	c.args[0] = 0x80800;
-	c.fd_names = &fake_names;
+	c.fd_names = &fake_fd_names;
 	tap_is(render_json(&c),
 	       "{\"args\":{\"flags\":[\"EPOLL_CLOEXEC\",\"0x800\"]},\"ret\":4,\"errno\":null,"
 	       "\"fd_names\":{\"4\":\"anon_inode:[eventpoll]\"}}",
@@ -115,7 +94,7 @@ static void ctls(void)
 
 	reset_mem(12);
 	struct syscall_call c = call_of(&abi_x86_64, "epoll_ctl", 4, 1, 9, BUF);
-	c.fd_names = &fake_names;
+	c.fd_names = &fake_fd_names;
 	fake_return(&c, -9);
 	tap_is(render_json(&c),
 	       "{\"args\":{\"epfd\":4,\"op\":\"EPOLL_CTL_ADD\",\"fd\":9,\"event\":{\"events\":[],\"data\":\"0x0\"}},"
@@ -128,7 +107,7 @@ static const char *wait_json(const char *name, uint64_t evs, int64_t rval)
 	struct syscall_call c = call_of(&abi_x86_64, name, 4, evs, 8, 0);
 	c.args[4] = MASK;
 	c.args[5] = 8;
-	c.fd_names = &fake_names;
+	c.fd_names = &fake_fd_names;
 	fake_return(&c, rval);
 	return render_json(&c);
 }
