@@ -1,3 +1,4 @@
+#include <stdlib.h>
 #include <string.h>
 
 #include "decode/emit_text.h"
@@ -52,29 +53,34 @@ void print_epoll_data(struct strbuf *out, uint64_t data)
 	emit_epoll_data(&em, data);
 }
 
-/* Events read per memory access: one access per event would cost a syscall each. */
-#define EVENTS_PER_READ 32
+/*
+ * Events read per memory access: each access is a syscall, so a whole
+ * wait's events are read at once, up to a bound on the buffer.
+ */
+#define EVENTS_PER_READ 4096
 
 bool for_each_returned_event(const struct syscall_call *call, epoll_event_fn each, void *ctx)
 {
 	const struct abi *abi = call->abi;
-	unsigned char raw[EVENTS_PER_READ * EPOLL_EVENT_MAX_SIZE];
 	uint64_t total = call->is_error || call->rval < 0 ? 0 : (uint64_t) call->rval;
-	for (uint64_t done = 0; done < total;) {
-		uint64_t n = total - done < EVENTS_PER_READ ? total - done : EVENTS_PER_READ;
-		if (!call->mem.read(call->mem.ctx, call->args[1] + done * abi->epoll_event_size,
-				    raw, n * abi->epoll_event_size))
-			return false;
-		for (uint64_t i = 0; i < n; i++) {
+	size_t chunk = total < EVENTS_PER_READ ? (size_t) total : EVENTS_PER_READ;
+	unsigned char *raw = chunk ? malloc(chunk * abi->epoll_event_size) : NULL;
+	if (chunk && !raw)
+		abort();
+	bool read_all = true, wanted = true;
+	for (uint64_t done = 0, n; done < total && read_all && wanted; done += n) {
+		n = total - done < chunk ? total - done : chunk;
+		read_all = call->mem.read(call->mem.ctx, call->args[1] + done * abi->epoll_event_size,
+					  raw, n * abi->epoll_event_size);
+		for (uint64_t i = 0; read_all && wanted && i < n; i++) {
 			const unsigned char *event = raw + i * abi->epoll_event_size;
 			uint32_t events;
 			uint64_t data;
 			memcpy(&events, event, sizeof(events));
 			memcpy(&data, event + abi->epoll_data_offset, sizeof(data));
-			if (!each(ctx, events, data))
-				return true;
+			wanted = each(ctx, events, data);
 		}
-		done += n;
 	}
-	return true;
+	free(raw);
+	return read_all;
 }
