@@ -15,7 +15,6 @@
 #include "decode/emit_text.h"
 #include "model/escape.h"
 #include "model/fd_details.h"
-#include "model/proc_status.h"
 
 /*
  * A stop's reads repeat: a wait's events are read for its line and again
@@ -42,7 +41,7 @@ bool read_tracee(void *ctx, uint64_t addr, void *buf, size_t len)
 	return true;
 }
 
-/* Read afresh at every use, as strace does: a number may name another file by now. */
+/* What fd names now: a number may name another file than it did. */
 static bool read_fd_link(pid_t tid, int fd, char target[PATH_MAX])
 {
 	char path[64];
@@ -54,7 +53,7 @@ static bool read_fd_link(pid_t tid, int fd, char target[PATH_MAX])
 	return true;
 }
 
-/* -y */
+/* -y, from the cache of names where it may be kept (fd_name_cache.h) */
 static bool name_tracee_fd(void *ctx, int fd, struct strbuf *out)
 {
 	struct tracee_state *st = task_user(ctx);
@@ -70,7 +69,8 @@ static bool name_tracee_fd(void *ctx, int fd, struct strbuf *out)
 		return false;
 	size_t start = out->len;
 	print_escaped(out, target);
-	if (keep)
+	/* A path can change while its fd is open (a rename, " (deleted)"): read it each time. */
+	if (keep && target[0] != '/')
 		fd_name_cache_put(&s->fd_name_cache, st->tgid, fd, sb_str(out) + start);
 	return true;
 }
@@ -240,8 +240,7 @@ static void count_call(struct session *s, struct task *t, struct tracee_state *s
 {
 	if (s->opts->summary == SUMMARY_NONE)
 		return;
-	if (!st->tgid)
-		st->tgid = proc_tgid(task_tid(t));
+	tracee_tgid(t, st);
 	uint64_t took = ns > 0 ? (uint64_t) ns : 0;
 	summary_add(&s->summary, &st->call, took);
 	epoll_stats_add(&s->epoll_stats, st->tgid, &st->call, took);

@@ -1,12 +1,11 @@
 #include <errno.h>
 #include <linux/close_range.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "cli/model_feed.h"
 #include "decode/epoll_consts.h"
 #include "decode/epoll_event.h"
-#include "model/proc_status.h"
+#include "model/xalloc.h"
 
 /* Calls that end an fd: a registration may outlive it, or go with it. */
 enum fd_end { END_CLOSE, END_CLOSE_RANGE, END_REPLACE, END_RING };
@@ -41,13 +40,6 @@ static const struct fd_end_call *fd_end_call(const char *name)
 	return NULL;
 }
 
-static pid_t tgid_of(struct task *t, struct tracee_state *st)
-{
-	if (!st->tgid)
-		st->tgid = proc_tgid(task_tid(t));
-	return st->tgid;
-}
-
 static bool zero_timeout(struct task *t, const struct model_call *mc)
 {
 	switch (mc->desc->roles.timeout) {
@@ -74,6 +66,18 @@ static struct model_wait wait_of(struct task *t, const struct model_call *mc)
 	};
 }
 
+/* At entry, through the stop's copy that the call's line then reads too. */
+static void read_ctl_event(struct task *t, struct model_call *mc)
+{
+	unsigned char raw[EPOLL_EVENT_MAX_SIZE];
+	if (mc->args[1] == EPOLL_CTL_DEL_OP || !mc->args[3] ||
+	    !read_tracee(t, mc->args[3], raw, mc->abi->epoll_event_size))
+		return;
+	memcpy(&mc->events, raw, sizeof(mc->events));
+	memcpy(&mc->data, raw + mc->abi->epoll_data_offset, sizeof(mc->data));
+	mc->has_event = true;
+}
+
 bool model_feed_entry(struct session *s, struct task *t, struct tracee_state *st,
 		      const struct abi *abi, const char *name, const struct syscall_stop *stop)
 {
@@ -84,11 +88,11 @@ bool model_feed_entry(struct session *s, struct task *t, struct tracee_state *st
 	if (desc && !desc->roles.epfd_result && desc->roles.op == NO_ARG &&
 	    !desc->roles.events_result)
 		return false;
-	if (!desc && (!end || !(s->opts->model.diagnose || s->names_kept)))
+	if (!desc && (!end || !s->model_sees_closes))
 		return false;
 	uint64_t word_mask = abi->word_size == 8 ? UINT64_MAX : UINT32_MAX;
 	*mc = (struct model_call) { .active = true, .abi = abi, .desc = desc, .end = end,
-				    .tgid = tgid_of(t, st) };
+				    .tgid = tracee_tgid(t, st) };
 	for (int i = 0; i < 6; i++)
 		mc->args[i] = stop->args[i] & word_mask;
 	if (desc && desc->roles.events_result) {
@@ -96,18 +100,9 @@ bool model_feed_entry(struct session *s, struct task *t, struct tracee_state *st
 		struct model_wait w = wait_of(t, mc);
 		model_wait_started(s->model, &w);
 	}
+	if (desc && desc->roles.op != NO_ARG)
+		read_ctl_event(t, mc);
 	return true;
-}
-
-static void read_ctl_event(struct task *t, const struct model_call *mc, struct model_ctl *c)
-{
-	unsigned char raw[EPOLL_EVENT_MAX_SIZE];
-	if (c->op == EPOLL_CTL_DEL_OP || !mc->args[3] ||
-	    !task_read_mem(t, mc->args[3], raw, mc->abi->epoll_event_size))
-		return;
-	memcpy(&c->events, raw, sizeof(c->events));
-	memcpy(&c->data, raw + mc->abi->epoll_data_offset, sizeof(c->data));
-	c->has_event = true;
 }
 
 static void feed_ctl(struct session *s, struct task *t, const struct model_call *mc, int err)
@@ -120,19 +115,16 @@ static void feed_ctl(struct session *s, struct task *t, const struct model_call 
 		.fd = (int) mc->args[2],
 		.err = err,
 	};
-	read_ctl_event(t, mc, &c);
+	c.has_event = mc->has_event;
+	c.events = mc->events;
+	c.data = mc->data;
 	model_ctl_done(s->model, &c);
 }
 
 static bool keep_event(void *ctx, uint32_t events, uint64_t data)
 {
 	struct session *s = ctx;
-	if (s->feed_n == s->feed_cap) {
-		s->feed_cap = s->feed_cap ? s->feed_cap * 2 : 64;
-		s->feed_events = realloc(s->feed_events, s->feed_cap * sizeof(*s->feed_events));
-		if (!s->feed_events)
-			abort();
-	}
+	s->feed_events = grow_array(s->feed_events, &s->feed_cap, s->feed_n, sizeof(*s->feed_events));
 	s->feed_events[s->feed_n++] = (struct model_event) { events, data };
 	return true;
 }
@@ -148,8 +140,9 @@ static void feed_wait(struct session *s, struct task *t, const struct model_call
 		.mem = { read_tracee, t },
 	};
 	s->feed_n = 0;
+	/* Events that cannot be read say nothing: not an empty wait either. */
 	if (!err && !for_each_returned_event(&call, keep_event, s))
-		s->feed_n = 0;
+		return;
 	struct model_wait w = wait_of(t, mc);
 	model_wait_done(s->model, &w, err, s->feed_events, s->feed_n);
 }

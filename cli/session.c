@@ -31,11 +31,9 @@ struct tracee_state *state_of(struct session *s, struct task *t)
 
 pid_t tracee_tgid(struct task *t, struct tracee_state *st)
 {
-	if (st->tgid)
-		return st->tgid;
-	if (!st->json_pid)
-		st->json_pid = proc_tgid(task_tid(t));
-	return st->json_pid;
+	if (!st->tgid)
+		st->tgid = proc_tgid(task_tid(t));
+	return st->tgid;
 }
 
 static void drop_state(struct task *t)
@@ -54,9 +52,8 @@ static void on_attached(void *ctx, struct task *t)
 {
 	struct session *s = ctx;
 	struct tracee_state *st = state_of(s, t);
-	/* --json: its objects name its process, which /proc may not say once it has gone. */
-	if (s->opts->json)
-		tracee_tgid(t, st);
+	/* Now, while /proc says it: its exit must be told to the model and to --json. */
+	tracee_tgid(t, st);
 	if (s->opts->quiet < 1)
 		printer_notice(&s->printer, "Process %d attached", (int) task_tid(t));
 }
@@ -102,17 +99,19 @@ static void on_group_stop(void *ctx, struct task *t, int sig)
 	tracer_signals_follow_stop(sig);
 }
 
-/* The model forgets a thread, and with its leader the process. */
-static void model_forget(struct session *s, struct task *t, const struct tracee_state *st)
+/*
+ * The model forgets a thread, and with its leader the process (a tid is
+ * some process's tgid only when it is its leader's, so no /proc is needed).
+ */
+static void model_forget(struct session *s, struct task *t)
 {
-	model_thread_gone(s->model, task_tid(t));
-	if (st->tgid != task_tid(t))
-		return;
+	pid_t tid = task_tid(t);
+	model_thread_gone(s->model, tid);
 	/* --dump: what the process left registered, before the model lets it go. */
 	if (s->opts->dump)
-		session_dump_process(s, st->tgid);
-	model_process_gone(s->model, st->tgid);
-	fd_name_cache_forget_process(&s->fd_name_cache, st->tgid);
+		session_dump_process(s, tid);
+	model_process_gone(s->model, tid);
+	fd_name_cache_forget_process(&s->fd_name_cache, tid);
 }
 
 static void on_exited(void *ctx, struct task *t, int status)
@@ -136,7 +135,7 @@ static void on_exited(void *ctx, struct task *t, int status)
 	}
 	if (printer_is_open_for(&s->printer, st))
 		printer_cut(&s->printer);
-	model_forget(s, t, st);
+	model_forget(s, t);
 	drop_state(t);
 }
 
@@ -147,6 +146,8 @@ static void on_superseded(void *ctx, struct task *leader, struct task *exec_thre
 	struct tracee_state *st = state_of(s, leader);
 	call_abandon(s, leader, st);
 	model_thread_gone(s->model, task_tid(leader));
+	/* The exec thread lives on under the leader's tid. */
+	model_thread_gone(s->model, former_tid);
 	state_of(s, exec_thread)->reprint = true;
 	if (s->opts->quiet < 3 && s->opts->json) {
 		task_json_superseded(s, leader, former_tid);
@@ -223,13 +224,15 @@ void session_init(struct session *s, const struct options *opts, FILE *out)
 	/* -c: the trace stays quiet until session_finish prints the summary. */
 	s->printer.mute = opts->summary == SUMMARY_ONLY;
 	s->stacks = opts->stack_traces ? stack_tracer_new() : NULL;
+	/* Under -p every call stops; --diagnose traps the ends of fds. */
+	s->model_sees_closes = s->attaching || opts->model.diagnose;
+	s->names_kept = opts->fd_names && !opts->fd_details && s->model_sees_closes;
+	struct model_config model_cfg = opts->model;
+	model_cfg.sees_closes = s->model_sees_closes;
 	struct model_output model_out = opts->json ? model_json_output(s) : model_lines_output(s);
-	s->model = model_new(&opts->model, &model_out);
+	s->model = model_new(&model_cfg, &model_out);
 	s->feed_events = NULL;
 	s->feed_n = s->feed_cap = 0;
-	/* Under -p every call stops; --diagnose traps the ends of fds. */
-	s->names_kept = opts->fd_names && !opts->fd_details &&
-			(s->attaching || opts->model.diagnose);
 	s->fd_name_cache = (struct fd_name_cache) { 0 };
 }
 

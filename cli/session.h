@@ -33,6 +33,8 @@ struct session {
 	/* A wait's events, read for the model. */
 	struct model_event *feed_events;
 	size_t feed_n, feed_cap;
+	/* The calls that end fds stop (-p, --diagnose): the model is told of them. */
+	bool model_sees_closes;
 	/* -y's names, kept while every end of an fd is seen (see fd_name_cache.h). */
 	bool names_kept;
 	struct fd_name_cache fd_name_cache;

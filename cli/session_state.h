@@ -21,6 +21,10 @@ struct model_call {
 	uint64_t args[6];
 	pid_t tgid;
 	bool zero_timeout;
+	/* epoll_ctl's event, read at entry */
+	bool has_event;
+	uint32_t events;
+	uint64_t data;
 };
 
 /* The last read of tracee memory in this stop. */
@@ -46,13 +50,7 @@ struct tracee_state {
 	struct emitter em;
 	struct emit_names names;	/* --json: the fds the call named (-y) */
 	struct timespec entry_time;	/* for -T, -c, -C, --json */
-	pid_t tgid;			/* for -c, -C: 0 until read */
-	/*
-	 * --json's pid while tgid is 0, kept apart: model_forget tells the
-	 * model of a process's end by a set tgid, and the output format must
-	 * not change what the model is told.
-	 */
-	pid_t json_pid;
+	pid_t tgid;			/* 0 until read: see tracee_tgid */
 	/* The entry printed everything but the return value. */
 	bool decoded_at_entry;
 	/* strace starts the next call's exit on a line of its own after an exec took over the pid. */
@@ -66,7 +64,7 @@ struct tracee_state {
 };
 
 struct tracee_state *state_of(struct session *s, struct task *t);
-/* t's process id for --json, read once from /proc. */
+/* t's process id, read once from /proc (at attach, while /proc still has it). */
 pid_t tracee_tgid(struct task *t, struct tracee_state *st);
 /* struct tracee_mem's reader, for a struct task. */
 bool read_tracee(void *ctx, uint64_t addr, void *buf, size_t len);

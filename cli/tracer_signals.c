@@ -32,7 +32,7 @@ void tracer_signals_watch(sigset_t *watched, bool attaching)
 {
 	sigemptyset(watched);
 	add_unignored(watched, ending_signals, sizeof(ending_signals) / sizeof(ending_signals[0]));
-	sigaddset(watched, DUMP_SIGNAL);
+	add_unignored(watched, (const int[]) { DUMP_SIGNAL }, 1);
 	if (!attaching)
 		add_unignored(watched, terminal_stop_signals,
 			      sizeof(terminal_stop_signals) / sizeof(terminal_stop_signals[0]));

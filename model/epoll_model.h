@@ -18,6 +18,8 @@
 
 struct model_config {
 	bool diagnose;		/* check for bugs, not only keep the lists */
+	/* Every close of the traced programs is told (model_fds_closed). */
+	bool sees_closes;
 	unsigned int oneshot_waits;	/* waits a fired ONESHOT fd may stay unarmed */
 	unsigned int oneshot_ms;	/* ... or milliseconds, with waits going on */
 	unsigned int repeat_waits;	/* consecutive waits for level-not-consumed, maxevents-saturated */

@@ -93,10 +93,12 @@ void model_dump(struct model *m, pid_t only)
 	for (size_t i = 0; i < m->ninsts; i++)
 		sorted[i] = m->insts[i];
 	qsort(sorted, m->ninsts, sizeof(*sorted), by_id);
+	const struct ep_process *p = only ? process_find(m, only) : NULL;
 	for (size_t i = 0; i < m->ninsts; i++) {
-		pid_t tgid;
-		int epfd;
-		if (instance_holder(m, sorted[i], &tgid, &epfd) && (!only || tgid == only))
+		pid_t tgid = only;
+		/* A process's own fd: an instance it shares may be another's first. */
+		int epfd = p ? handle_fd(p, sorted[i]) : -1;
+		if (only ? epfd >= 0 : instance_holder(m, sorted[i], &tgid, &epfd))
 			dump_instance(m, sorted[i], tgid, epfd);
 	}
 	free(sorted);

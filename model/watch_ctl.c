@@ -194,9 +194,15 @@ static void apply(struct model *m, struct ep_instance *inst, const struct model_
 	int64_t now = model_now(m);
 	switch (c->op) {
 	case EPOLL_CTL_ADD:
-		/* The kernel took it, so an entry the model has for the number is another file's. */
-		if (e)
+		/*
+		 * The kernel took it, so an entry the model has for the number is
+		 * another file's: a ghost if the model saw the number closed while
+		 * the file lived on; else most likely closed unseen, and gone.
+		 */
+		if (e && m->cfg.sees_closes)
 			entry_make_ghost(inst, e, now);
+		else if (e)
+			entry_remove(inst, e, REMOVED_BY_CLOSE, now);
 		if (c->has_event)
 			registered(m, inst, entry_add(inst, c->fd, 0, c->data), c);
 		else
