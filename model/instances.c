@@ -22,6 +22,7 @@ void instance_free(struct ep_instance *inst)
 		free(inst->entries[i]);
 	free(inst->entries);
 	u64_map_free(&inst->by_data);
+	u64_map_free(&inst->data_uses);
 	u64_map_free(&inst->by_tfd);
 	free(inst);
 }
@@ -44,6 +45,23 @@ struct ep_entry *entry_by_data(const struct ep_instance *inst, uint64_t data)
 
 static void index_data(struct ep_instance *inst, struct ep_entry *e);
 
+/* How many entries have data: only a shared data word needs a search when one goes. */
+static uint64_t data_uses(const struct ep_instance *inst, uint64_t data)
+{
+	uint64_t n = 0;
+	u64_map_get(&inst->data_uses, data, &n);
+	return n;
+}
+
+static void count_data(struct ep_instance *inst, uint64_t data, int delta)
+{
+	uint64_t n = data_uses(inst, data) + (uint64_t) (int64_t) delta;
+	if (n)
+		u64_map_put(&inst->data_uses, data, n);
+	else
+		u64_map_remove(&inst->data_uses, data);
+}
+
 struct ep_entry *entry_add(struct ep_instance *inst, int tfd, uint32_t events, uint64_t data)
 {
 	struct ep_entry *e = xcalloc(1, sizeof(*e));
@@ -52,6 +70,7 @@ struct ep_entry *entry_add(struct ep_instance *inst, int tfd, uint32_t events, u
 	e->index = inst->n;
 	inst->entries[inst->n++] = e;
 	u64_map_put(&inst->by_tfd, (uint32_t) tfd, (uintptr_t) e);
+	count_data(inst, data, 1);
 	index_data(inst, e);
 	return e;
 }
@@ -74,7 +93,7 @@ static void unindex_data(struct ep_instance *inst, struct ep_entry *e)
 	if (entry_by_data(inst, e->data) != e)
 		return;
 	u64_map_remove(&inst->by_data, e->data);
-	for (size_t i = 0; i < inst->n; i++)
+	for (size_t i = 0; data_uses(inst, e->data) > 1 && i < inst->n; i++)
 		if (inst->entries[i] != e && inst->entries[i]->data == e->data)
 			index_data(inst, inst->entries[i]);
 }
@@ -84,7 +103,9 @@ void entry_set_data(struct ep_instance *inst, struct ep_entry *e, uint64_t data)
 	if (e->data == data)
 		return;
 	unindex_data(inst, e);
+	count_data(inst, e->data, -1);
 	e->data = data;
+	count_data(inst, data, 1);
 	index_data(inst, e);
 }
 
@@ -110,6 +131,7 @@ void entry_remove(struct ep_instance *inst, struct ep_entry *e, enum removal why
 	if (entry_by_tfd(inst, e->tfd) == e)
 		u64_map_remove(&inst->by_tfd, (uint32_t) e->tfd);
 	unindex_data(inst, e);
+	count_data(inst, e->data, -1);
 	if (e->ghost)
 		inst->nghosts--;
 	struct ep_entry *last = inst->entries[--inst->n];
@@ -130,14 +152,34 @@ const struct removed_reg *graveyard_find(const struct ep_instance *inst, uint64_
 	return NULL;
 }
 
+/* The kernel's lines by fd number: each line's next one with the same number. */
+struct lines_by_tfd {
+	struct u64_map first;	/* tfd -> index of its first line */
+	size_t *next;		/* SIZE_MAX ends a chain */
+};
+
+static void index_lines(const struct epoll_fdinfo *info, struct lines_by_tfd *x)
+{
+	x->first = (struct u64_map) { 0 };
+	x->next = xcalloc(info->nregs + 1, sizeof(*x->next));
+	for (size_t i = info->nregs; i-- > 0;) {
+		uint64_t key = (uint32_t) info->regs[i].tfd, head;
+		x->next[i] = u64_map_get(&x->first, key, &head) ? (size_t) head : SIZE_MAX;
+		u64_map_put(&x->first, key, i);
+	}
+}
+
 /* The kernel's line for e: same fd number and, when both know it, the same file. */
 static const struct epoll_reg *kernel_line(const struct epoll_fdinfo *info,
-					   const struct ep_entry *e, bool *taken)
+					   const struct lines_by_tfd *x, const struct ep_entry *e,
+					   bool *taken)
 {
 	const struct epoll_reg *fallback = NULL;
-	for (size_t i = 0; i < info->nregs; i++) {
+	uint64_t head;
+	size_t i = u64_map_get(&x->first, (uint32_t) e->tfd, &head) ? (size_t) head : SIZE_MAX;
+	for (; i != SIZE_MAX; i = x->next[i]) {
 		const struct epoll_reg *r = &info->regs[i];
-		if (taken[i] || r->tfd != e->tfd)
+		if (taken[i])
 			continue;
 		if (e->has_file_id && r->has_file_id && (r->ino != e->ino || r->sdev != e->sdev))
 			continue;
@@ -159,11 +201,15 @@ static const struct epoll_reg *kernel_line(const struct epoll_fdinfo *info,
 static const struct epoll_reg **match_lines(const struct ep_instance *inst,
 					    const struct epoll_fdinfo *info, bool *taken)
 {
+	struct lines_by_tfd x;
+	index_lines(info, &x);
 	const struct epoll_reg **match = xcalloc(inst->n + 1, sizeof(*match));
 	for (int known = 1; known >= 0; known--)
 		for (size_t i = 0; i < inst->n; i++)
 			if (inst->entries[i]->has_file_id == known)
-				match[i] = kernel_line(info, inst->entries[i], taken);
+				match[i] = kernel_line(info, &x, inst->entries[i], taken);
+	u64_map_free(&x.first);
+	free(x.next);
 	return match;
 }
 

@@ -50,6 +50,9 @@ static void dump_instance(struct model *m, struct ep_instance *inst, pid_t tgid,
 	char path[64];
 	snprintf(path, sizeof(path), "/proc/%d/fd", (int) tgid);
 	bool exited = access(path, F_OK) != 0;
+	/* What io_uring changed unseen is the kernel's to say, not a difference. */
+	if (inst->kernel_changed && !exited)
+		instance_resync(m, inst, tgid, epfd);
 	struct ep_entry **sorted = xcalloc(inst->n + 1, sizeof(*sorted));
 	for (size_t i = 0; i < inst->n; i++)
 		sorted[i] = inst->entries[i];

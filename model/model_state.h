@@ -60,10 +60,13 @@ struct ep_instance {
 	size_t nghosts;
 	/* data -> entry (one of them if data repeats, a live one if any is) */
 	struct u64_map by_data;
+	struct u64_map data_uses;	/* data -> how many entries have it */
 	struct u64_map by_tfd;	/* fd number -> the entry its file has (not ghosts) */
 	struct removed_reg graveyard[GRAVEYARD_SIZE];
 	size_t grave_next;
 	size_t nhandles;	/* fds of traced processes that name it */
+	/* The list may have changed without an epoll_ctl (io_uring): read it before use. */
+	bool kernel_changed;
 	pid_t user;		/* the process using it; another one means sharing */
 	bool sharing_reported;
 	uint64_t waits;		/* waits that returned */

@@ -128,6 +128,7 @@ size_t instance_resync(struct model *m, struct ep_instance *inst, pid_t tgid, in
 	size_t differ = 0;
 	if (epoll_fdinfo_read(tgid, epfd, &info))
 		differ = instance_reconcile(inst, &info, tgid, model_now(m));
+	inst->kernel_changed = false;
 	epoll_fdinfo_free(&info);
 	return differ;
 }
@@ -136,6 +137,11 @@ struct ep_instance *instance_of(struct model *m, pid_t tgid, int epfd, bool *lea
 {
 	struct ep_process *p = process_get(m, tgid);
 	struct ep_instance *inst = handle_instance(p, epfd);
+	if (inst && inst->kernel_changed) {
+		instance_resync(m, inst, tgid, epfd);
+		if (learnt)
+			*learnt = true;
+	}
 	if (inst || epfd < 0 || !fd_is_epoll(tgid, epfd))
 		return inst;
 	inst = known_instance(m, tgid, epfd);

@@ -161,11 +161,12 @@ void model_fds_closed(struct model *m, pid_t tgid, pid_t tid, unsigned int lo, u
 	fds_gone(m, p, lo, hi, replaced ? "replaced by dup2 or dup3" : "closed");
 }
 
+/* Read again at the instance's next use, not at every io_uring_enter. */
 void model_kernel_changed(struct model *m, pid_t tgid)
 {
 	struct ep_process *p = process_find(m, tgid);
 	for (size_t i = 0; p && i < p->n; i++)
-		instance_resync(m, p->handles[i].inst, tgid, p->handles[i].fd);
+		p->handles[i].inst->kernel_changed = true;
 }
 
 /* At the exec stop the new program has not run: every fd closed now was O_CLOEXEC. */
