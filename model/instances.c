@@ -140,13 +140,13 @@ void entry_remove(struct ep_instance *inst, struct ep_entry *e, enum removal why
 	free(e);
 }
 
-/* The newest removal of a registration with this data. */
-const struct removed_reg *graveyard_find(const struct ep_instance *inst, uint64_t data)
+const struct removed_reg *graveyard_find(const struct ep_instance *inst, bool by_tfd,
+					 uint64_t key)
 {
 	for (size_t k = 1; k <= GRAVEYARD_SIZE; k++) {
 		const struct removed_reg *r =
 			&inst->graveyard[(inst->grave_next + GRAVEYARD_SIZE - k) % GRAVEYARD_SIZE];
-		if (r->used && r->data == data)
+		if (r->used && (by_tfd ? (uint64_t) (uint32_t) r->tfd : r->data) == key)
 			return r;
 	}
 	return NULL;

@@ -144,7 +144,9 @@ struct ep_entry *entry_by_tfd(const struct ep_instance *inst, int tfd);
 struct ep_entry *entry_by_data(const struct ep_instance *inst, uint64_t data);
 /* The fd number no longer names the entry's file: it lives on as a ghost. */
 void entry_make_ghost(struct ep_instance *inst, struct ep_entry *e, int64_t now);
-const struct removed_reg *graveyard_find(const struct ep_instance *inst, uint64_t data);
+/* The newest removal of a registration with this data, or (by_tfd) this fd number. */
+const struct removed_reg *graveyard_find(const struct ep_instance *inst, bool by_tfd,
+					 uint64_t key);
 /*
  * Takes over the kernel's list, read through tgid's fd; returns how many
  * registrations differed.
@@ -156,6 +158,10 @@ size_t instance_differences(const struct ep_instance *inst, const struct epoll_f
 			    struct strbuf *why);
 
 /* processes.c */
+/* Whether tgid's fd is an epoll instance (now). */
+bool fd_is_epoll(pid_t tgid, int fd);
+/* Whether two fds are one open file description: kcmp(KCMP_FILE). */
+bool same_file(pid_t pid1, int fd1, pid_t pid2, int fd2);
 struct ep_process *process_get(struct model *m, pid_t tgid);
 struct ep_process *process_find(const struct model *m, pid_t tgid);
 /*

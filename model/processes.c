@@ -94,7 +94,7 @@ void handle_drop(struct model *m, struct ep_process *p, int fd)
 	}
 }
 
-static bool fd_is_epoll(pid_t tgid, int fd)
+bool fd_is_epoll(pid_t tgid, int fd)
 {
 	char path[64], link[PATH_MAX];
 	snprintf(path, sizeof(path), "/proc/%d/fd/%d", (int) tgid, fd);
@@ -105,7 +105,7 @@ static bool fd_is_epoll(pid_t tgid, int fd)
 	return fd_link_is_epoll(link);
 }
 
-static bool same_file(pid_t pid1, int fd1, pid_t pid2, int fd2)
+bool same_file(pid_t pid1, int fd1, pid_t pid2, int fd2)
 {
 	return syscall(SYS_kcmp, pid1, pid2, KCMP_FILE, fd1, fd2) == 0;
 }

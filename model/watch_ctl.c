@@ -4,12 +4,9 @@
  */
 #include <errno.h>
 #include <limits.h>
-#include <linux/kcmp.h>
 #include <stdio.h>
-#include <string.h>
 #include <sys/epoll.h>
 #include <sys/stat.h>
-#include <sys/syscall.h>
 #include <unistd.h>
 
 #include "decode/epoll_consts.h"
@@ -55,13 +52,7 @@ static void print_registration(struct strbuf *out, const struct ep_entry *e)
 /* Where the registration a MOD or DEL did not find went. */
 static void print_whereabouts(struct strbuf *out, const struct ep_instance *inst, int fd)
 {
-	const struct removed_reg *r = NULL;
-	for (size_t k = 1; k <= GRAVEYARD_SIZE && !r; k++) {
-		const struct removed_reg *g =
-			&inst->graveyard[(inst->grave_next + GRAVEYARD_SIZE - k) % GRAVEYARD_SIZE];
-		if (g->used && g->tfd == fd)
-			r = g;
-	}
+	const struct removed_reg *r = graveyard_find(inst, true, (uint32_t) fd);
 	if (!r) {
 		sb_printf(out, "; fd %d was not added to this instance while traced", fd);
 		return;
@@ -81,17 +72,6 @@ static bool is_ctl_recovery(const struct pending_warning *w, const struct ep_ins
 	return w->kind == DIAG_CTL_ENOENT && w->op == EPOLL_CTL_MOD && c->op == EPOLL_CTL_ADD;
 }
 
-static bool fd_names_epoll(pid_t tgid, int fd)
-{
-	char path[64], link[64];
-	snprintf(path, sizeof(path), "/proc/%d/fd/%d", (int) tgid, fd);
-	ssize_t n = readlink(path, link, sizeof(link) - 1);
-	if (n < 0)
-		return false;
-	link[n] = '\0';
-	return strcmp(link, "anon_inode:[eventpoll]") == 0;
-}
-
 /* Why the kernel refused an EPOLLEXCLUSIVE call with EINVAL, or NULL. */
 static const char *exclusive_problem(const struct ep_instance *inst, const struct model_ctl *c)
 {
@@ -107,7 +87,7 @@ static const char *exclusive_problem(const struct ep_instance *inst, const struc
 		return NULL;
 	if (c->events & ~EXCLUSIVE_OK_BITS)
 		return "EPOLLEXCLUSIVE was combined with flags it does not allow";
-	if (fd_names_epoll(c->tgid, c->fd))
+	if (fd_is_epoll(c->tgid, c->fd))
 		return "EPOLLEXCLUSIVE cannot be used for an epoll fd";
 	return NULL;
 }
@@ -126,11 +106,6 @@ static void print_unpollable(struct strbuf *out, pid_t tgid, int fd)
 		  S_ISDIR(st.st_mode) ? "the directory" :
 		  S_ISREG(st.st_mode) ? "the regular file" : "the file");
 	print_escaped(out, link);
-}
-
-static bool same_instance(pid_t tgid, int fd1, int fd2)
-{
-	return syscall(SYS_kcmp, tgid, tgid, KCMP_FILE, fd1, fd2) == 0;
 }
 
 static void diagnose_failure(struct model *m, struct ep_thread *th, struct ep_instance *inst,
@@ -160,7 +135,7 @@ static void diagnose_failure(struct model *m, struct ep_thread *th, struct ep_in
 			  "or the nesting would be too deep", c->fd);
 		diag_report(m, DIAG_NESTED_LOOP, inst, c->tgid, c->epfd, c->fd, sb_str(&ev));
 	} else if (c->err == EINVAL && c->op == EPOLL_CTL_ADD &&
-		   same_instance(c->tgid, c->epfd, c->fd)) {
+		   same_file(c->tgid, c->epfd, c->tgid, c->fd)) {
 		sb_printf(&ev, ": fd %d is this same instance", c->fd);
 		diag_report(m, DIAG_NESTED_LOOP, inst, c->tgid, c->epfd, c->fd, sb_str(&ev));
 	}

@@ -221,7 +221,7 @@ void model_wait_done(struct model *m, const struct model_wait *w, int err,
 	for (size_t i = 0; i < n; i++) {
 		struct ep_entry *e = entry_reported(m, inst, w, &ev[i], &resynced);
 		if (!e) {
-			const struct removed_reg *r = graveyard_find(inst, ev[i].data);
+			const struct removed_reg *r = graveyard_find(inst, false, ev[i].data);
 			if (r && m->cfg.diagnose)
 				report_stale(m, inst, w, &ev[i], r->tfd,
 					     r->why == REMOVED_BY_DEL ? "whose registration was deleted"

@@ -70,7 +70,7 @@ static void test_differences(void)
 	instance_differences(inst, &info, &why);
 	tap_is(sb_str(&why), "fd 5: only in the kernel's list", "a missing registration is named");
 	tap_is(entry_by_data(inst, 5) ? "found" : "gone", "gone", "a removed entry is gone by data");
-	const struct removed_reg *r = graveyard_find(inst, 5);
+	const struct removed_reg *r = graveyard_find(inst, false, 5);
 	tap_is(r && r->tfd == 5 && r->why == REMOVED_BY_DEL ? "kept" : "lost", "kept",
 	       "a removed entry is remembered for late events");
 	tap_is(entry_by_tfd(inst, 6) && entry_by_tfd(inst, 6)->data == 0x7f00deadbeefULL ?
