@@ -15,19 +15,24 @@ void json_line_task(struct json_line *l, pid_t pid, pid_t tid)
 	emit_time_now(&l->em);
 }
 
-void json_line_end(struct json_line *l, struct printer *p)
+static void end_line(struct json_line *l, struct printer *p, bool unmuted)
 {
 	emit_struct_end(&l->em);
-	printer_whole_line(p, sb_str(&l->text));
+	if (unmuted)
+		printer_unmuted(p, printer_whole_line, sb_str(&l->text));
+	else
+		printer_whole_line(p, sb_str(&l->text));
 	sb_free(&l->text);
+}
+
+void json_line_end(struct json_line *l, struct printer *p)
+{
+	end_line(l, p, false);
 }
 
 void json_line_end_unmuted(struct json_line *l, struct printer *p)
 {
-	bool muted = p->mute;
-	p->mute = false;
-	json_line_end(l, p);
-	p->mute = muted;
+	end_line(l, p, true);
 }
 
 void emit_wall_time(struct emitter *em, const struct timespec *wall)

@@ -5,25 +5,6 @@
 #include "cli/model_json.h"
 #include "decode/epoll_event.h"
 
-/*
- * The model times its warnings from its start, right after
- * model_json_output (the session makes the model with the callbacks);
- * --json's times are wall-clock.
- */
-static struct timespec model_start;
-
-static void emit_model_time(struct emitter *em, int64_t since_start_ns)
-{
-	struct timespec wall, mono;
-	clock_gettime(CLOCK_REALTIME, &wall);
-	clock_gettime(CLOCK_MONOTONIC, &mono);
-	int64_t age = (int64_t) (mono.tv_sec - model_start.tv_sec) * 1000000000 +
-		      (mono.tv_nsec - model_start.tv_nsec) - since_start_ns;
-	int64_t at = (int64_t) wall.tv_sec * 1000000000 + wall.tv_nsec - (age > 0 ? age : 0);
-	emit_field(em, "time");
-	emit_fixed(em, at / 1000, 6);
-}
-
 static void emit_fd_or_null(struct emitter *em, int fd)
 {
 	emit_field(em, "fd");
@@ -42,7 +23,8 @@ static void json_warning(void *ctx, const struct model_warning *w)
 	emit_int_field(&l.em, "pid", w->pid);
 	emit_int_field(&l.em, "epfd", w->epfd);
 	emit_fd_or_null(&l.em, w->fd);
-	emit_model_time(&l.em, w->time_ns);
+	/* A warning is reported as it is found. */
+	emit_time_now(&l.em);
 	emit_string_field(&l.em, "evidence", w->evidence);
 	emit_string_field(&l.em, "advice", w->advice);
 	/* Under -c too: they are what --diagnose was asked for. */
@@ -98,7 +80,6 @@ static void json_dump_check(void *ctx, const struct model_dump_check *c)
 
 struct model_output model_json_output(struct session *s)
 {
-	clock_gettime(CLOCK_MONOTONIC, &model_start);
 	return (struct model_output) {
 		.ctx = s,
 		.warning = json_warning,

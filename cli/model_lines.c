@@ -2,16 +2,10 @@
 #include "decode/epoll_event.h"
 #include "model/diag_kinds.h"
 
-/*
- * Warnings and dumps are printed even under -c, which mutes only the
- * calls: they are what --diagnose and --dump were asked for.
- */
+/* Warnings and dumps are printed even under -c: they are what --diagnose and --dump ask for. */
 static void print_unmuted(struct session *s, const char *text)
 {
-	bool muted = s->printer.mute;
-	s->printer.mute = false;
-	printer_lines(&s->printer, text);
-	s->printer.mute = muted;
+	printer_unmuted(&s->printer, printer_lines, text);
 }
 
 static void print_warning(void *ctx, const struct model_warning *w)

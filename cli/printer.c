@@ -119,3 +119,12 @@ void printer_whole_line(struct printer *p, const char *line)
 	if (p->line_buffered)
 		printer_flush(p);
 }
+
+void printer_unmuted(struct printer *p, void (*write)(struct printer *, const char *),
+		     const char *text)
+{
+	bool muted = p->mute;
+	p->mute = false;
+	write(p, text);
+	p->mute = muted;
+}

@@ -51,6 +51,12 @@ void printer_flush(struct printer *p);
 /* Writes whole lines of text (each ending in a newline) on their own. */
 void printer_lines(struct printer *p, const char *text);
 /*
+ * write(p, text), also under -c, which mutes only the calls: for what was
+ * asked for on its own (diagnostics, dumps, the summary).
+ */
+void printer_unmuted(struct printer *p, void (*write)(struct printer *, const char *),
+		     const char *text);
+/*
  * Writes line and a newline at once, flushed on a terminal as a line
  * printer_end ends: --json's objects, which are never cut or resumed.
  */

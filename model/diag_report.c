@@ -43,7 +43,6 @@ void diag_report_id(struct model *m, enum diag_kind kind, uint64_t inst_id,
 		.fd = fd,
 		.evidence = evidence,
 		.advice = diag_kinds[kind].advice,
-		.time_ns = model_now(m),
 	};
 	m->out.warning(m->out.ctx, &w);
 }

@@ -60,7 +60,6 @@ struct model_warning {
 	int fd;			/* -1 when it concerns no single fd */
 	const char *evidence;	/* what was seen, without a final full stop */
 	const char *advice;	/* why it is a bug and the usual fix */
-	int64_t time_ns;	/* since the trace began */
 };
 
 /* One line of a dump: a registration, or (fd -1) an empty list. */

@@ -5,31 +5,16 @@
 
 #include "model/escape.h"
 #include "model/fd_details.h"
+#include "model/fd_flags.h"
 #include "model/fd_kind.h"
-#include "model/proc_text.h"
 #include "model/sock_details.h"
-#include "model/text_scan.h"
 
 #define PIDFD_LINK "anon_inode:[pidfd]"
 
 /* fdinfo's "Pid:", which is -1 once the process has been reaped. */
 static bool pidfd_pid(pid_t tid, int fd, uint64_t *pid)
 {
-	char path[64];
-	snprintf(path, sizeof(path), "/proc/%d/fdinfo/%d", (int) tid, fd);
-	struct strbuf text = STRBUF_INIT;
-	bool found = false;
-	if (proc_text_read(path, &text)) {
-		for (const char *line = sb_str(&text); line && !found;) {
-			const char *p = line;
-			found = scan_key_num(&p, "Pid:", 10, INT32_MAX, pid) && *pid > 0;
-			line = strchr(line, '\n');
-			if (line)
-				line++;
-		}
-	}
-	sb_free(&text);
-	return found;
+	return proc_fdinfo_num(tid, fd, "Pid:", 10, pid) && *pid > 0 && *pid <= INT32_MAX;
 }
 
 static void print_device_numbers(struct strbuf *out, const char *fd_path)

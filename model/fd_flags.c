@@ -5,7 +5,7 @@
 #include "model/proc_text.h"
 #include "model/text_scan.h"
 
-bool proc_fd_flags(pid_t pid, int fd, uint64_t *flags)
+bool proc_fdinfo_num(pid_t pid, int fd, const char *key, unsigned int base, uint64_t *val)
 {
 	char path[64];
 	snprintf(path, sizeof(path), "/proc/%d/fdinfo/%d", (int) pid, fd);
@@ -15,9 +15,14 @@ bool proc_fd_flags(pid_t pid, int fd, uint64_t *flags)
 		for (const char *line = sb_str(&text); line && *line && !found;
 		     line = strchr(line, '\n') ? strchr(line, '\n') + 1 : NULL) {
 			const char *p = line;
-			found = scan_key_num(&p, "flags:", 8, UINT64_MAX, flags);
+			found = scan_key_num(&p, key, base, UINT64_MAX, val);
 		}
 	}
 	sb_free(&text);
 	return found;
+}
+
+bool proc_fd_flags(pid_t pid, int fd, uint64_t *flags)
+{
+	return proc_fdinfo_num(pid, fd, "flags:", 8, flags);
 }

@@ -1,4 +1,4 @@
-/* An fd's open flags, from the "flags:" line of /proc/PID/fdinfo/FD. */
+/* One number from /proc/PID/fdinfo/FD: its open flags, a pidfd's pid. */
 #ifndef EPOLLTRACE_MODEL_FD_FLAGS_H
 #define EPOLLTRACE_MODEL_FD_FLAGS_H
 
@@ -6,7 +6,13 @@
 #include <stdint.h>
 #include <sys/types.h>
 
-/* False when the fd is closed or its flags cannot be read. */
+/*
+ * The number after key ("flags:", "Pid:") in the fdinfo of pid's fd, in
+ * base; false when the fd is closed or has no such line.
+ */
+bool proc_fdinfo_num(pid_t pid, int fd, const char *key, unsigned int base, uint64_t *val);
+
+/* The fd's open flags (O_NONBLOCK, ...). */
 bool proc_fd_flags(pid_t pid, int fd, uint64_t *flags);
 
 #endif
