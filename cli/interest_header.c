@@ -127,11 +127,10 @@ int interest_header_each(pid_t pid, interest_reg_fn each, void *each_ctx)
 	return 0;
 }
 
-/* One line of the text header. */
-static void print_reg(void *ctx, const struct model_dump_reg *r)
+void interest_line_print(struct strbuf *out, const char *source, const struct model_dump_reg *r,
+			 bool with_reported)
 {
-	struct strbuf *out = ctx;
-	sb_printf(out, "epolltrace: pid %d epfd %d: ", (int) r->pid, r->epfd);
+	sb_printf(out, "epolltrace: %spid %d epfd %d: ", source, (int) r->pid, r->epfd);
 	if (r->fd < 0) {
 		sb_puts(out, "no registrations\n");
 		return;
@@ -142,7 +141,15 @@ static void print_reg(void *ctx, const struct model_dump_reg *r)
 		sb_puts(out, " (disarmed)");
 	sb_puts(out, " data=");
 	print_epoll_data(out, r->data);
+	if (with_reported)
+		sb_printf(out, " reported=%llu", (unsigned long long) r->reported);
 	sb_putc(out, '\n');
+}
+
+/* One line of the text header. */
+static void print_reg(void *ctx, const struct model_dump_reg *r)
+{
+	interest_line_print(ctx, "", r, false);
 }
 
 void interest_header_print(struct strbuf *out, pid_t pid)

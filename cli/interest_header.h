@@ -5,6 +5,7 @@
 #ifndef EPOLLTRACE_CLI_INTEREST_HEADER_H
 #define EPOLLTRACE_CLI_INTEREST_HEADER_H
 
+#include <stdbool.h>
 #include <sys/types.h>
 
 #include "decode/strbuf.h"
@@ -30,5 +31,12 @@ void interest_header_print(struct strbuf *out, pid_t pid);
  */
 typedef void (*interest_reg_fn)(void *ctx, const struct model_dump_reg *reg);
 int interest_header_each(pid_t pid, interest_reg_fn each, void *ctx);
+
+/*
+ * One registration's text line, as the header prints it; source goes
+ * after "epolltrace: " ("dump: " for --dump's lines, which add reported=N).
+ */
+void interest_line_print(struct strbuf *out, const char *source, const struct model_dump_reg *r,
+			 bool with_reported);
 
 #endif

@@ -1,5 +1,5 @@
+#include "cli/interest_header.h"
 #include "cli/model_lines.h"
-#include "decode/epoll_event.h"
 #include "model/diag_kinds.h"
 
 /* Warnings and dumps are printed even under -c: they are what --diagnose and --dump ask for. */
@@ -24,18 +24,7 @@ static void print_dump_reg(void *ctx, const struct model_dump_reg *r)
 {
 	struct session *s = ctx;
 	struct strbuf line = STRBUF_INIT;
-	sb_printf(&line, "epolltrace: dump: pid %d epfd %d: ", (int) r->pid, r->epfd);
-	if (r->fd < 0) {
-		sb_puts(&line, "no registrations\n");
-	} else {
-		sb_printf(&line, "fd %d <%s> events=", r->fd, r->name);
-		print_epoll_events(&line, r->events);
-		if (r->disarmed)
-			sb_puts(&line, " (disarmed)");
-		sb_puts(&line, " data=");
-		print_epoll_data(&line, r->data);
-		sb_printf(&line, " reported=%llu\n", (unsigned long long) r->reported);
-	}
+	interest_line_print(&line, "dump: ", r, true);
 	print_unmuted(s, sb_str(&line));
 	sb_free(&line);
 }
