@@ -32,7 +32,8 @@ struct read_cache {
 	bool valid;
 	uint64_t addr;
 	size_t len;
-	unsigned char bytes[32 * 16];	/* a read of up to 32 events of the largest ABI */
+	/* decode/array.c's reads: up to 64 events of the largest ABI */
+	unsigned char bytes[64 * 16];
 };
 
 /* What the session remembers of one task between its stops. */

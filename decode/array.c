@@ -13,14 +13,14 @@ static bool elements_fit(uint64_t addr, uint64_t nmemb, size_t elem_size,
 	return true;
 }
 
+/* Elements read at once: all of a default-capped wait in one read. */
+#define ARRAY_CHUNK_ELEMS 64
+
 /*
  * Reads count elements at addr into buf in one go, as a wait's array is
  * usually all readable; only when that fails, one by one, to find the
  * first unreadable element.  Returns how many leading elements were read.
  */
-/* Elements read at once: all of a default-capped wait in one read. */
-#define ARRAY_CHUNK_ELEMS 64
-
 static uint64_t fetch_elements(const struct syscall_call *call, uint64_t addr,
 			       uint64_t count, size_t elem_size, unsigned char *buf)
 {
