@@ -42,6 +42,24 @@ server_argv() {
 	esac
 }
 
+# launch_server KIND DIR [PREFIX...]: the KIND server, run under PREFIX
+# (epolltrace and its options) or as it is, with its port file in DIR; sets
+# LAUNCHED_PID (what was started), port, and pid (the server's own pid);
+# false when it does not come to listen.
+launch_server() {
+	ls_kind=$1
+	ls_dir=$2
+	shift 2
+	server_argv "$ls_kind" "$ls_dir/port"
+	# $SERVER_ARGV is unquoted on purpose: a word list.
+	"$@" $SERVER_ARGV </dev/null >"$ls_dir/server.out" 2>"$WORKDIR/$ls_kind-server.err" &
+	LAUNCHED_PID=$!
+	track $LAUNCHED_PID
+	wait_file "$LAUNCHED_PID" "$ls_dir/port" &&
+		port=$(sed -n 1p "$ls_dir/port") &&
+		pid=$(find_server "$LAUNCHED_PID" "$port")
+}
+
 # client_proto KIND: load_client.py's protocol for that server.
 client_proto() {
 	case $1 in
@@ -227,15 +245,10 @@ traced_loop_case() {
 	*) quit= ;;
 	esac
 
-	server_argv "$kind" "$dir/port"
-	# $SERVER_ARGV is unquoted on purpose: a word list.
-	"$EPOLLTRACE" --diagnose --dump -f -o "$log" -- $SERVER_ARGV </dev/null \
-		>"$dir/server.out" 2>"$WORKDIR/$kind-server.err" &
-	TRACER_PID=$!
-	track $TRACER_PID
-	if ! wait_file "$TRACER_PID" "$dir/port" ||
-	   ! port=$(sed -n 1p "$dir/port") ||
-	   ! pid=$(find_server "$TRACER_PID" "$port"); then
+	launch_server "$kind" "$dir" "$EPOLLTRACE" --diagnose --dump -f -o "$log" --
+	ok_launched=$?
+	TRACER_PID=$LAUNCHED_PID
+	if [ $ok_launched -ne 0 ]; then
 		loop_case_fatal "$label: the server starts and listens" $TRACED_LOOP_CHECKS
 		return
 	fi

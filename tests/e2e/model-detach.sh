@@ -40,14 +40,10 @@ detach_case() {
 	case_start=$tap_count
 	mkdir "$dir" || return 1
 
-	server_argv "$kind" "$dir/port"
-	# $SERVER_ARGV is unquoted on purpose: a word list.
-	$SERVER_ARGV </dev/null >"$dir/server.out" 2>"$WORKDIR/$kind-server.err" &
-	SERVER_PID=$!
-	track $SERVER_PID
-	if ! wait_file "$SERVER_PID" "$dir/port" ||
-	   ! port=$(sed -n 1p "$dir/port") ||
-	   ! pid=$(find_server "$SERVER_PID" "$port"); then
+	launch_server "$kind" "$dir"
+	ok_launched=$?
+	SERVER_PID=$LAUNCHED_PID
+	if [ $ok_launched -ne 0 ]; then
 		loop_case_fatal "$label: the server starts untraced and listens" $PER_SERVER
 		return
 	fi
