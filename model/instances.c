@@ -109,6 +109,13 @@ void entry_set_data(struct ep_instance *inst, struct ep_entry *e, uint64_t data)
 	index_data(inst, e);
 }
 
+void entry_set_disarmed(struct ep_instance *inst, struct ep_entry *e, bool disarmed)
+{
+	if (e->disarmed != disarmed)
+		inst->ndisarmed += disarmed ? 1 : (size_t) -1;
+	e->disarmed = disarmed;
+}
+
 void entry_make_ghost(struct ep_instance *inst, struct ep_entry *e, int64_t now)
 {
 	if (entry_by_tfd(inst, e->tfd) == e)
@@ -132,6 +139,7 @@ void entry_remove(struct ep_instance *inst, struct ep_entry *e, enum removal why
 		u64_map_remove(&inst->by_tfd, (uint32_t) e->tfd);
 	unindex_data(inst, e);
 	count_data(inst, e->data, -1);
+	entry_set_disarmed(inst, e, false);
 	if (e->ghost)
 		inst->nghosts--;
 	struct ep_entry *last = inst->entries[--inst->n];
@@ -280,7 +288,7 @@ static void learn_arming(struct ep_instance *inst, struct ep_entry *e, const str
 		e->disarm_wait = inst->wait_starts;
 		e->armed_events = 0;
 	}
-	e->disarmed = disarmed;
+	entry_set_disarmed(inst, e, disarmed);
 }
 
 size_t instance_reconcile(struct ep_instance *inst, const struct epoll_fdinfo *info, pid_t tgid,

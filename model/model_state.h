@@ -58,6 +58,7 @@ struct ep_instance {
 	struct ep_entry **entries;
 	size_t n, cap;
 	size_t nghosts;
+	size_t ndisarmed;	/* entries with disarmed set: the ONESHOT check skips none */
 	/* data -> entry (one of them if data repeats, a live one if any is) */
 	struct u64_map by_data;
 	struct u64_map data_uses;	/* data -> how many entries have it */
@@ -142,6 +143,8 @@ void entry_remove(struct ep_instance *inst, struct ep_entry *e, enum removal why
 /* The entry whose file fd number tfd names now, as far as the model knows. */
 struct ep_entry *entry_by_tfd(const struct ep_instance *inst, int tfd);
 struct ep_entry *entry_by_data(const struct ep_instance *inst, uint64_t data);
+/* A fired ONESHOT registration is disarmed until a MOD (kept counted). */
+void entry_set_disarmed(struct ep_instance *inst, struct ep_entry *e, bool disarmed);
 /* The fd number no longer names the entry's file: it lives on as a ghost. */
 void entry_make_ghost(struct ep_instance *inst, struct ep_entry *e, int64_t now);
 /* The newest removal of a registration with this data, or (by_tfd) this fd number. */

@@ -149,7 +149,7 @@ static void registered(struct model *m, struct ep_instance *inst, struct ep_entr
 	int64_t now = model_now(m);
 	e->events = c->events | EPOLLERR | EPOLLHUP;
 	entry_set_data(inst, e, c->data);
-	e->disarmed = false;
+	entry_set_disarmed(inst, e, false);
 	e->streak = 0;
 	if (c->op == EPOLL_CTL_ADD) {
 		e->registrant = c->tgid;

@@ -42,6 +42,8 @@ void watch_et_checks(struct model *m, struct ep_instance *inst, pid_t tgid, int 
 
 void watch_oneshot(struct model *m, struct ep_instance *inst, pid_t tgid, int epfd, bool at_end)
 {
+	if (!inst->ndisarmed)
+		return;
 	int64_t now = model_now(m);
 	int64_t limit_ns = (int64_t) m->cfg.oneshot_ms * 1000000;
 	for (size_t i = 0; i < inst->n; i++) {
@@ -232,7 +234,7 @@ void model_wait_done(struct model *m, const struct model_wait *w, int err,
 		if (e->events & EPOLLONESHOT) {
 			e->armed_events = e->events;
 			e->events &= PRIVATE_BITS;
-			e->disarmed = true;
+			entry_set_disarmed(inst, e, true);
 			e->disarm_wait = inst->wait_starts;
 			e->disarm_ns = now;
 		}
