@@ -98,6 +98,18 @@ static void registrations_closed(struct model *m, struct ep_instance *inst, pid_
 		/* Any close may have been a ghost's last reference. */
 		if (!e->ghost && (!ours || !in_range(e->tfd, lo, hi)))
 			continue;
+		/*
+		 * Without --diagnose no fdinfo is read at a close (a server that
+		 * closes without DEL would pay for it at every connection): the
+		 * registration is taken to have gone with its file.  A ghost that
+		 * did not reports events under data the model no longer has, and
+		 * the instance is read again then.
+		 */
+		if (!m->cfg.diagnose) {
+			if (!e->ghost)
+				entry_remove(inst, e, REMOVED_BY_CLOSE, now);
+			continue;
+		}
 		if (!read && !(read = epoll_fdinfo_read(tgid, epfd, &info)))
 			break;
 		const struct epoll_reg *r = kernel_keeps(&info, inst, e);
@@ -112,16 +124,19 @@ static void registrations_closed(struct model *m, struct ep_instance *inst, pid_
 		e->ino = r->ino;
 		e->sdev = r->sdev;
 		entry_make_ghost(inst, e, now);
-		if (m->cfg.diagnose)
-			report_left_behind(m, inst, tgid, epfd, e, how);
+		report_left_behind(m, inst, tgid, epfd, e, how);
 	}
 	epoll_fdinfo_free(&info);
 }
 
-/* A close of a few fds looks them up; a wide close_range walks the lists instead. */
-static bool registers_any(const struct ep_instance *inst, unsigned int lo, unsigned int hi)
+/*
+ * A close of a few fds looks them up; a wide close_range walks the lists
+ * instead, and so does any close while --diagnose watches ghosts.
+ */
+static bool registers_any(const struct model *m, const struct ep_instance *inst,
+			  unsigned int lo, unsigned int hi)
 {
-	if (hi - lo >= 64 || inst->nghosts)
+	if (hi - lo >= 64 || (m->cfg.diagnose && inst->nghosts))
 		return inst->n > 0;
 	/* 64 bits: hi may be UINT_MAX, which an unsigned int never passes. */
 	for (uint64_t fd = lo; fd <= hi; fd++)
@@ -140,7 +155,7 @@ static void fds_gone(struct model *m, struct ep_process *p, unsigned int lo, uns
 			i++;
 	}
 	for (size_t i = 0; i < p->n; i++)
-		if (registers_any(p->handles[i].inst, lo, hi))
+		if (registers_any(m, p->handles[i].inst, lo, hi))
 			registrations_closed(m, p->handles[i].inst, p->tgid, p->handles[i].fd,
 					     lo, hi, how);
 }
