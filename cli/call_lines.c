@@ -174,7 +174,8 @@ static bool print_entry(struct session *s, struct task *t, struct tracee_state *
 			start_line(s, t);
 			out = printer_text(&s->printer);
 		}
-		sb_printf(out, "%s(", desc->name);
+		sb_puts(out, desc->name);
+		sb_putc(out, '(');
 		emitter_text_init(&st->em, out);
 	}
 	st->decoded_at_entry = desc->entry(&st->em, call);

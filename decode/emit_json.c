@@ -35,13 +35,13 @@ static void json_field(struct emitter *em, const char *name)
 static void json_int(struct emitter *em, int64_t v)
 {
 	begin_item(em);
-	sb_printf(em->out, "%" PRId64, v);
+	sb_put_int(em->out, v);
 }
 
 static void json_uint(struct emitter *em, uint64_t v)
 {
 	begin_item(em);
-	sb_printf(em->out, "%" PRIu64, v);
+	sb_put_uint(em->out, v);
 }
 
 /* Always "0x", also for 0, so that every such value has one form. */

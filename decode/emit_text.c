@@ -47,27 +47,29 @@ static void text_close(struct emitter *em)
 static void text_field(struct emitter *em, const char *name)
 {
 	begin_item(em);
-	if (emit_top(em)->kind == EMIT_STRUCT)
-		sb_printf(em->out, "%s=", name);
+	if (emit_top(em)->kind == EMIT_STRUCT) {
+		sb_puts(em->out, name);
+		sb_putc(em->out, '=');
+	}
 	em->named = true;
 }
 
 static void text_int(struct emitter *em, int64_t v)
 {
 	begin_item(em);
-	sb_printf(em->out, "%" PRId64, v);
+	sb_put_int(em->out, v);
 }
 
 static void text_uint(struct emitter *em, uint64_t v)
 {
 	begin_item(em);
-	sb_printf(em->out, "%" PRIu64, v);
+	sb_put_uint(em->out, v);
 }
 
 static void text_hex(struct emitter *em, uint64_t v)
 {
 	begin_item(em);
-	sb_printf(em->out, "%#" PRIx64, v);
+	sb_put_hex(em->out, v);
 }
 
 static void text_symbol(struct emitter *em, const char *name)
@@ -85,7 +87,7 @@ static void text_comment(struct emitter *em, const char *text)
 static void text_unnamed(struct emitter *em, uint64_t v, const char *dflt)
 {
 	bool after_names = begin_item(em) && emit_top(em)->kind == EMIT_FLAGS;
-	sb_printf(em->out, "%#" PRIx64, v);
+	sb_put_hex(em->out, v);
 	if (dflt && !after_names)
 		text_comment(em, dflt);
 }
@@ -94,7 +96,7 @@ static void text_addr(struct emitter *em, uint64_t addr)
 {
 	begin_item(em);
 	if (addr)
-		sb_printf(em->out, "%#" PRIx64, addr);
+		sb_put_hex(em->out, addr);
 	else
 		sb_puts(em->out, "NULL");
 }
@@ -147,12 +149,14 @@ static void text_fd_name(struct emitter *em, int fd, const char *name)
 /* strace's "= 4", "= -1 EEXIST (File exists)", "= ? ERESTARTSYS (To be restarted)". */
 static void text_result(struct emitter *em, const struct emit_result *r)
 {
-	if (!r->error)
-		sb_printf(em->out, "= %" PRId64, r->value);
-	else if (!r->has_value)
+	if (!r->error) {
+		sb_puts(em->out, "= ");
+		sb_put_int(em->out, r->value);
+	} else if (!r->has_value) {
 		sb_printf(em->out, "= ? %s (%s)", r->error, r->message);
-	else
+	} else {
 		sb_printf(em->out, "= %" PRId64 " %s (%s)", r->value, r->error, r->message);
+	}
 }
 
 static const struct emitter_ops text_ops = {

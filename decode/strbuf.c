@@ -43,6 +43,40 @@ void sb_puts(struct strbuf *sb, const char *str)
 	sb->len += n;
 }
 
+/* digits: where the number ends; the digits are written backwards from it. */
+static void put_digits(struct strbuf *sb, const char *prefix, uint64_t v, unsigned base)
+{
+	char digits[24];
+	char *p = digits + sizeof(digits);
+	do {
+		*--p = "0123456789abcdef"[v % base];
+		v /= base;
+	} while (v);
+	size_t plen = strlen(prefix), n = (size_t) (digits + sizeof(digits) - p);
+	sb_grow(sb, plen + n);
+	memcpy(sb->s + sb->len, prefix, plen);
+	memcpy(sb->s + sb->len + plen, p, n);
+	sb->len += plen + n;
+	sb->s[sb->len] = '\0';
+}
+
+void sb_put_uint(struct strbuf *sb, uint64_t v)
+{
+	put_digits(sb, "", v, 10);
+}
+
+void sb_put_int(struct strbuf *sb, int64_t v)
+{
+	/* The magnitude in unsigned arithmetic, which INT64_MIN also has. */
+	put_digits(sb, v < 0 ? "-" : "", v < 0 ? -(uint64_t) v : (uint64_t) v, 10);
+}
+
+void sb_put_hex(struct strbuf *sb, uint64_t v)
+{
+	/* As %#x: no prefix on 0. */
+	put_digits(sb, v ? "0x" : "", v, 16);
+}
+
 void sb_printf(struct strbuf *sb, const char *fmt, ...)
 {
 	va_list ap;

@@ -3,6 +3,7 @@
 #define EPOLLTRACE_DECODE_STRBUF_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 struct strbuf {
 	char *s;
@@ -14,6 +15,10 @@ struct strbuf {
 
 void sb_putc(struct strbuf *sb, char c);
 void sb_puts(struct strbuf *sb, const char *str);
+/* Numbers as printf's %" PRIu64 ", %" PRId64 " and %#" PRIx64 " write them, without its cost per call. */
+void sb_put_uint(struct strbuf *sb, uint64_t v);
+void sb_put_int(struct strbuf *sb, int64_t v);
+void sb_put_hex(struct strbuf *sb, uint64_t v);
 void sb_printf(struct strbuf *sb, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 /* Room for extra more bytes and the NUL, for a caller that read()s into s. */
