@@ -1,11 +1,14 @@
 """Tables of the benchmark's figures, each beside its target (issue 5)."""
 
+import math
+
 from bench_modes import FILTER_ONLY, EPOLLTRACE, MODES, STRACE, UNTRACED
 from bench_rounds import median, spread
 
 RATIO_TARGET = 0.5
 ATTACH_RATIO_TARGET = 0.6
-EXTRA_SYSCALL_TARGET_US = 0.05
+# What issue 5 says the seccomp filter costs a call: "about 0.05 us".
+FILTER_COST_US = 0.05
 PEAK_TARGET_MIB = 8.0
 
 
@@ -63,24 +66,54 @@ def ratio_table(title, label, rows, times, calls, target, verdicts, held_to_targ
     return out
 
 
+def median_interval(values, level=0.95):
+    """The order statistics that bound the median with at least this
+    confidence, whatever the distribution (the sign test's interval)."""
+    xs = sorted(values)
+    n = len(xs)
+
+    def tails(k):
+        """Chance that the median lies outside xs[k]..xs[n-1-k]."""
+        return 2 * sum(math.comb(n, i) for i in range(k + 1)) / 2 ** n
+
+    k = 0
+    while k + 1 < n - 1 - k and tails(k + 1) <= 1 - level:
+        k += 1
+    return xs[k], xs[n - 1 - k]
+
+
 def mixed_lines(times, name, calls, verdicts):
     """Cost of one non-epoll call in each mode: the median time the mixed
-    workload reports spending in those calls, over their number.  The
-    target is the filter's own cost ("about 0.05 us"): epolltrace's extra
-    may not exceed what the filter alone adds, nor 0.05 us, whichever is
-    more."""
+    workload reports spending in those calls, over their number.
+
+    The target is "no more than the filter itself": what epolltrace adds
+    to a non-epoll call over the same filter loaded with no tracer.  Both
+    run in each round, next to each other, so the verdict takes the
+    per-round differences: a single run of either varies by 30% with the
+    machine, more than the 0.05 us being compared.  The target is met
+    when the 95% interval of the median difference reaches 0 or below,
+    so that the run cannot tell epolltrace's cost from the filter's, and
+    stays under the filter's own "about 0.05 us", so that the run was
+    precise enough to see a call cost that much more.
+    """
     modes = MODES + (FILTER_ONLY,)
-    cost = {m: median(times[(name, m)]) / calls * 1e6 for m in modes}
+    per_call = {m: [t / calls * 1e6 for t in times[(name, m)]] for m in modes}
+    cost = {m: median(per_call[m]) for m in modes}
     extra = {m: cost[m] - cost[UNTRACED] for m in modes}
-    bound = max(extra[FILTER_ONLY], EXTRA_SYSCALL_TARGET_US)
-    mark = verdicts.mark("mixed: extra per non-epoll syscall", extra[EPOLLTRACE] <= bound)
-    return ["mixed: one non-epoll syscall (getppid), timed inside the workload (%d calls)" % calls,
-            "  untraced %.3f us   filter only %.3f us (+%.3f)   strace %.3f us (+%.3f)"
-            "   epolltrace %.3f us (+%.3f)" % (
+    diffs = [e - f for e, f in zip(per_call[EPOLLTRACE], per_call[FILTER_ONLY])]
+    low, high = median_interval(diffs)
+    mark = verdicts.mark("mixed: extra per non-epoll syscall",
+                         low <= 0 and high < FILTER_COST_US)
+    return ["mixed: one non-epoll syscall (getppid), timed inside the workload"
+            " (%d calls, %d rounds)" % (calls, len(diffs)),
+            "  untraced %.3f us   filter only %.3f us (%+.3f)   strace %.3f us (%+.3f)"
+            "   epolltrace %.3f us (%+.3f)" % (
                 cost[UNTRACED], cost[FILTER_ONLY], extra[FILTER_ONLY], cost[STRACE],
                 extra[STRACE], cost[EPOLLTRACE], extra[EPOLLTRACE]),
-            "  target: epolltrace extra <= the filter's own (or %.2f us, if more): <= %.3f us %s" % (
-                EXTRA_SYSCALL_TARGET_US, bound, mark)]
+            "  epolltrace - filter only, per round: median %+.4f us, 95%% interval"
+            " [%+.4f, %+.4f]" % (median(diffs), low, high),
+            "  target: no more than the filter itself (interval reaches 0, and is"
+            " below +%.2f us): %s" % (FILTER_COST_US, mark)]
 
 
 def memory_lines(nfds, peaks, verdicts):
