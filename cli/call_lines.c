@@ -15,30 +15,58 @@
 #include "decode/emit_text.h"
 #include "model/escape.h"
 #include "model/fd_details.h"
+#include "model/xalloc.h"
+
+/* Reads len bytes at addr into the stop's copy. */
+static bool read_cache_fill(struct task *t, struct read_cache *c, uint64_t addr, size_t len)
+{
+	if (len > c->cap) {
+		c->bytes = xrealloc(c->bytes, len);
+		c->cap = len;
+	}
+	c->valid = task_read_mem(t, addr, c->bytes, len);
+	c->addr = addr;
+	c->len = len;
+	return c->valid;
+}
+
+static bool read_cache_holds(const struct read_cache *c, uint64_t addr, size_t len)
+{
+	return c->valid && addr >= c->addr && addr - c->addr <= c->len &&
+	       len <= c->len - (addr - c->addr);
+}
 
 /*
  * A stop's reads repeat: a wait's events are read for its line and again
  * for the model.  The last read of the stop is kept (call_entry and
- * call_exit forget it), which saves a process_vm_readv per wait.
+ * call_exit forget it), which saves a process_vm_readv each time.
  */
 bool read_tracee(void *ctx, uint64_t addr, void *buf, size_t len)
 {
 	struct tracee_state *st = task_user(ctx);
 	struct read_cache *c = st ? &st->last_read : NULL;
-	if (c && c->valid && addr >= c->addr && addr - c->addr <= c->len &&
-	    len <= c->len - (addr - c->addr)) {
-		memcpy(buf, c->bytes + (addr - c->addr), len);
-		return true;
-	}
-	if (!task_read_mem(ctx, addr, buf, len))
+	if (!c || (!read_cache_holds(c, addr, len) && len > READ_CACHE_MAX))
+		return task_read_mem(ctx, addr, buf, len);
+	if (!read_cache_holds(c, addr, len) && !read_cache_fill(ctx, c, addr, len))
 		return false;
-	if (c && len <= sizeof(c->bytes)) {
-		c->valid = true;
-		c->addr = addr;
-		c->len = len;
-		memcpy(c->bytes, buf, len);
-	}
+	memcpy(buf, c->bytes + (addr - c->addr), len);
 	return true;
+}
+
+/*
+ * A wait's events, read whole at once: its line reads the first few, the
+ * model all of them, and both are then served from this one read.
+ */
+static void read_returned_events(struct task *t, struct tracee_state *st,
+				 const struct syscall_stop *stop)
+{
+	const struct syscall_desc *desc = st->model_call.active ? st->model_call.desc : NULL;
+	if (!desc || !desc->roles.events_result || stop->is_error || stop->rval <= 0)
+		return;
+	const struct abi *abi = st->model_call.abi;
+	uint64_t len = (uint64_t) stop->rval * abi->epoll_event_size;
+	if (len <= READ_CACHE_MAX)
+		read_cache_fill(t, &st->last_read, st->model_call.args[1], (size_t) len);
 }
 
 /* What fd names now: a number may name another file than it did. */
@@ -299,6 +327,7 @@ void call_exit(void *ctx, struct task *t, const struct syscall_stop *stop)
 	if (!st)
 		return;
 	st->last_read.valid = false;
+	read_returned_events(t, st, stop);
 	print_exit(s, t, st, stop);
 	/* After the line, which what the model finds is about. */
 	model_feed_exit(s, t, st, stop);

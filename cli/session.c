@@ -44,6 +44,7 @@ static void drop_state(struct task *t)
 	sb_free(&st->pending);
 	emit_names_free(&st->names);
 	task_stack_free(st->stack);
+	free(st->last_read.bytes);
 	free(st);
 	task_set_user(t, NULL);
 }

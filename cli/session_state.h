@@ -28,12 +28,15 @@ struct model_call {
 };
 
 /* The last read of tracee memory in this stop. */
+/* The largest read kept: a wait's whole array of up to 4096 events of the largest ABI. */
+#define READ_CACHE_MAX (4096 * 16)
+
 struct read_cache {
 	bool valid;
 	uint64_t addr;
 	size_t len;
-	/* decode/array.c's reads: up to 64 events of the largest ABI */
-	unsigned char bytes[64 * 16];
+	unsigned char *bytes;	/* grown to the largest read kept */
+	size_t cap;
 };
 
 /* What the session remembers of one task between its stops. */
