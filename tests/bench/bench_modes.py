@@ -9,6 +9,10 @@ MODES = (UNTRACED, STRACE, EPOLLTRACE)
 # epolltrace's seccomp filter loaded with no tracer (tests/bench/filter_only):
 # what a call that is not stopped costs at the least.
 FILTER_ONLY = "filter only"
+# The same filter under tests/bench/bare_stops, a tracer that takes the two
+# stops of each trapped call and does nothing else: the floor of any tracer
+# with one thread.
+BARE_STOPS = "bare stops"
 
 EPOLL_SET = ("epoll_create,epoll_create1,epoll_ctl,epoll_wait,"
              "epoll_pwait,epoll_pwait2,ioctl")

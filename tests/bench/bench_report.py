@@ -2,7 +2,7 @@
 
 import math
 
-from bench_modes import FILTER_ONLY, EPOLLTRACE, MODES, STRACE, UNTRACED
+from bench_modes import BARE_STOPS, EPOLLTRACE, FILTER_ONLY, MODES, STRACE, UNTRACED
 from bench_rounds import median, spread
 
 RATIO_TARGET = 0.5
@@ -29,11 +29,11 @@ class Verdicts:
         return line + ("; missed: " + ", ".join(failed) if failed else "")
 
 
-def overhead_ratio(med):
-    """(epolltrace - untraced) / (strace - untraced), or NaN when strace
-    was no slower than untraced: then there is no overhead to compare."""
+def overhead_ratio(med, mode=EPOLLTRACE):
+    """(mode - untraced) / (strace - untraced), or NaN when strace was no
+    slower than untraced: then there is no overhead to compare."""
     strace_cost = med[STRACE] - med[UNTRACED]
-    return (med[EPOLLTRACE] - med[UNTRACED]) / strace_cost if strace_cost > 0 else float("nan")
+    return (med[mode] - med[UNTRACED]) / strace_cost if strace_cost > 0 else float("nan")
 
 
 def per_call_us(med, mode, calls):
@@ -43,13 +43,14 @@ def per_call_us(med, mode, calls):
 
 def ratio_table(title, label, rows, times, calls, target, verdicts, held_to_target):
     """rows: workload names; times[(name, mode)]: seconds of each round;
-    label names the table in the summary."""
+    label names the table in the summary.  Where the bare-stops tracer ran
+    too, its ratio is the floor column."""
     out = [title,
            "  times are medians in s (spread = (max-min)/median over the rounds);"
            " us/call = (traced - untraced) / calls",
-           "  %-18s %8s %15s %15s %15s %6s  %-11s %9s %9s" % (
+           "  %-18s %8s %15s %15s %15s %6s  %-11s %9s %9s %6s" % (
                "workload", "calls", UNTRACED, STRACE, EPOLLTRACE, "ratio", "target",
-               "us/call st", "us/call ep")]
+               "us/call st", "us/call ep", "floor")]
     for name in rows:
         med = {m: median(times[(name, m)]) for m in MODES}
         cells = ["%7.3f (%3.0f%%)" % (med[m], 100 * spread(times[(name, m)])) for m in MODES]
@@ -60,9 +61,14 @@ def ratio_table(title, label, rows, times, calls, target, verdicts, held_to_targ
             mark = "<=%.1f %s" % (target, met)
         else:
             mark = "(none)"
-        out.append("  %-18s %8d %15s %15s %15s %6.2f  %-11s %9.2f %9.2f" % (
+        floor = "-"
+        if (name, BARE_STOPS) in times:
+            med[BARE_STOPS] = median(times[(name, BARE_STOPS)])
+            floor = "%.2f" % overhead_ratio(med, BARE_STOPS)
+        out.append("  %-18s %8d %15s %15s %15s %6.2f  %-11s %9.2f %9.2f %6s" % (
             name, calls[name], *cells, ratio, mark,
-            per_call_us(med, STRACE, calls[name]), per_call_us(med, EPOLLTRACE, calls[name])))
+            per_call_us(med, STRACE, calls[name]), per_call_us(med, EPOLLTRACE, calls[name]),
+            floor))
     return out
 
 

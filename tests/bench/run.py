@@ -17,7 +17,8 @@ import sys
 from bench_attach import attach_workloads, run_attached
 from bench_machine import Contention, header_lines
 from bench_memory import peak_attach, peak_command
-from bench_modes import EPOLLTRACE, FILTER_ONLY, MODES, STRACE, attach_argv, command_prefix
+from bench_modes import (BARE_STOPS, EPOLLTRACE, FILTER_ONLY, MODES, STRACE, attach_argv,
+                         command_prefix)
 from bench_report import (ATTACH_RATIO_TARGET, RATIO_TARGET, Verdicts, memory_lines,
                           mixed_lines, ratio_table)
 from bench_rounds import BenchError, count_calls, run_rounds
@@ -62,6 +63,9 @@ def command_section(args, verdicts):
     in_calls = next(w for w in workloads if w.name == MIXED_IN_CALLS)
     in_calls_group = groups.pop(workloads.index(in_calls))
     in_calls_group.append(((in_calls.name, FILTER_ONLY), lambda: in_calls.run(filter_only)))
+    bare = [os.path.join(args.progs, "bare_stops")]
+    for w, group in zip([w for w in workloads if w is not in_calls], groups):
+        group.append(((w.name, BARE_STOPS), lambda w=w: w.run(bare)))
     times = run_rounds(groups, args.rounds, progress("command mode"))
     times.update(run_rounds([in_calls_group], IN_CALLS_ROUNDS_FACTOR * args.rounds,
                             progress("command mode, " + in_calls.name)))

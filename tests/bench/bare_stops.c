@@ -1,0 +1,118 @@
+/*
+ * bare_stops COMMAND [ARG...]: the least a seccomp tracer can do.  Runs
+ * COMMAND under epolltrace's own filter and takes each trapped call's two
+ * stops, entry and exit, polling for them as epolltrace does, but reads
+ * nothing and prints nothing.  The benchmark runs it beside epolltrace:
+ * what it costs is the floor of any single-threaded ptrace tracer on the
+ * machine, so the distance to it is what epolltrace's own work costs.
+ *
+ * A reference for the benchmark only: signals are passed on, but group
+ * stops are resumed at once, which no workload here relies on.
+ */
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/ptrace.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli/trap_rules.h"
+#include "trace/seccomp_filter.h"
+
+#define OPTIONS (PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACESECCOMP | PTRACE_O_EXITKILL | \
+		 PTRACE_O_TRACECLONE | PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK)
+
+/* epolltrace's default --spin. */
+#define SPIN_NS 100000
+
+static long long now_ns(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000000000LL + ts.tv_nsec;
+}
+
+static pid_t next_stop(int *status)
+{
+	long long deadline = now_ns() + SPIN_NS;
+	pid_t pid;
+	while ((pid = waitpid(-1, status, __WALL | WNOHANG)) == 0 && now_ns() < deadline)
+		;
+	if (pid == 0)
+		pid = waitpid(-1, status, __WALL);
+	return pid;
+}
+
+/* The signal a stop must pass on: only a signal-delivery stop has one. */
+static int passed_signal(int status)
+{
+	int sig = WSTOPSIG(status);
+	return status >> 16 == 0 && sig != (SIGTRAP | 0x80) ? sig : 0;
+}
+
+static int trace(pid_t child)
+{
+	int child_status = 0, status;
+	pid_t pid;
+	while ((pid = next_stop(&status)) > 0 || (pid < 0 && errno == EINTR)) {
+		if (pid < 0)
+			continue;
+		if (WIFEXITED(status) || WIFSIGNALED(status)) {
+			if (pid == child)
+				child_status = status;
+			continue;
+		}
+		/* Only a trapped call's entry needs its exit seen too. */
+		enum __ptrace_request req = status >> 16 == PTRACE_EVENT_SECCOMP
+			? PTRACE_SYSCALL : PTRACE_CONT;
+		ptrace(req, pid, NULL, (void *) (long) passed_signal(status));
+	}
+	if (WIFSIGNALED(child_status))
+		return 128 + WTERMSIG(child_status);
+	return WEXITSTATUS(child_status);
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2) {
+		fputs("usage: bare_stops COMMAND [ARG...]\n", stderr);
+		return 2;
+	}
+	struct trap_rules rules = { .count = 0 };
+	trap_rules_add_syscalls(&rules, NULL, true);
+	int err = 0;
+	scmp_filter_ctx filter = seccomp_filter_build(rules.rules, rules.count, SCMP_ACT_TRACE(0),
+						      &err);
+	if (!filter) {
+		fprintf(stderr, "bare_stops: cannot build the filter: %s\n", strerror(err));
+		return 1;
+	}
+	pid_t child = fork();
+	if (child < 0) {
+		perror("bare_stops: fork");
+		return 1;
+	}
+	if (child == 0) {
+		/* Stopped until seized: the filter needs its tracer first. */
+		raise(SIGSTOP);
+		int rc = seccomp_filter_load(filter);
+		if (rc < 0) {
+			fprintf(stderr, "bare_stops: cannot load the filter: %s\n", strerror(-rc));
+			_exit(1);
+		}
+		execvp(argv[1], argv + 1);
+		fprintf(stderr, "bare_stops: cannot run %s: %s\n", argv[1], strerror(errno));
+		_exit(127);
+	}
+	int status;
+	if (waitpid(child, &status, WUNTRACED) < 0 || !WIFSTOPPED(status) ||
+	    ptrace(PTRACE_SEIZE, child, NULL, (void *) (long) OPTIONS) < 0 ||
+	    kill(child, SIGCONT) < 0) {
+		perror("bare_stops: cannot trace the command");
+		kill(child, SIGKILL);
+		return 1;
+	}
+	return trace(child);
+}
