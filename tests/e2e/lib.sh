@@ -237,11 +237,12 @@ end_tracked() {
 
 # wait_until COMMAND...: runs COMMAND until it succeeds; fails when it has
 # not after HANG_GUARD seconds.  A poll of a condition, not a guessed delay.
+# The deadline is on the clock, not a count of tries, since COMMAND itself
+# may take long (some start Python).
 wait_until() {
-	wait_tries=$((HANG_GUARD * 50))
+	wait_end=$(($(date +%s) + HANG_GUARD))
 	until "$@"; do
-		wait_tries=$((wait_tries - 1))
-		[ $wait_tries -gt 0 ] || return 1
+		[ "$(date +%s)" -lt $wait_end ] || return 1
 		sleep 0.02
 	done
 }

@@ -6,16 +6,6 @@
 LOOPS_DIR=$TESTS_SRCDIR/loops
 ORACLE=$TESTS_SRCDIR/e2e/interest_oracle.py
 
-# poll_until COMMAND...: wait_until with a deadline of HANG_GUARD seconds
-# of real time, however long COMMAND takes (these polls may start Python).
-poll_until() {
-	pu_end=$(($(date +%s) + HANG_GUARD))
-	until "$@"; do
-		[ "$(date +%s)" -lt $pu_end ] || return 1
-		sleep 0.02
-	done
-}
-
 # need NAME...: the tools are installed; else sets NEED_WHY and fails.
 # Sets PYTHON to python3's own executable: a version manager's python3
 # (pyenv's shim is a shell script) may take a third of a second to start.
@@ -82,7 +72,7 @@ there_or_dead() {
 # them, so a file is complete once there.)
 wait_file() {
 	LOOP_DEAD=
-	poll_until there_or_dead "$1" "$2" && [ -z "$LOOP_DEAD" ] && [ -e "$2" ]
+	wait_until there_or_dead "$1" "$2" && [ -z "$LOOP_DEAD" ] && [ -e "$2" ]
 }
 
 # find_server ROOT PORT: prints the pid of ROOT or its descendant that
@@ -98,7 +88,7 @@ server_idle() {
 # check_idle LABEL PID PORT CONNECTIONS: waits until the server is idle;
 # one TAP line, with the last reasons why not on failure.
 check_idle() {
-	if poll_until server_idle "$2" "$3" "$4"; then
+	if wait_until server_idle "$2" "$3" "$4"; then
 		ok "$1"
 	else
 		not_ok "$1"
@@ -271,7 +261,7 @@ traced_loop_case() {
 
 	instances=$(eventpolls "$pid")
 	kill -USR1 "$TRACER_PID"
-	if [ "$instances" -ge 1 ] && poll_until verdicts_or_ended "$pid" "$log" "$instances" &&
+	if [ "$instances" -ge 1 ] && wait_until verdicts_or_ended "$pid" "$log" "$instances" &&
 	   verdicts_at_least "$pid" "$log" "$instances"; then
 		ok "$label: SIGUSR1: epolltrace dumps the $instances epoll instances"
 	else

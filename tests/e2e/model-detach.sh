@@ -63,7 +63,7 @@ detach_case() {
 	check_idle "$label: the server is idle before the attach" "$pid" "$port" "$n"
 
 	start_tracer "$log" "$pid" --diagnose --dump
-	if ! poll_until attached "$pid" "$log"; then
+	if ! wait_until attached "$pid" "$log"; then
 		loop_case_fatal "$label: epolltrace -p --diagnose --dump attaches" $PER_SERVER
 		return
 	fi
@@ -71,7 +71,7 @@ detach_case() {
 
 	# The header comes before the first call's line (the wait the attach
 	# interrupted), which the server, idle, makes only then.
-	if poll_until grep -Evq '^epolltrace: ' "$log"; then
+	if wait_until grep -Evq '^epolltrace: ' "$log"; then
 		grep '^epolltrace: pid ' "$log" >"$dir/header"
 		$PYTHON "$ORACLE" "$pid" "$dir/header" >"$WORKDIR/oracle" 2>&1
 		check_status "$label: the attach header holds exactly what fdinfo holds" 0 $?
