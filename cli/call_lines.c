@@ -17,39 +17,46 @@
 #include "model/fd_details.h"
 #include "model/xalloc.h"
 
-/* Reads len bytes at addr into the stop's copy. */
 static bool read_cache_fill(struct task *t, struct read_cache *c, uint64_t addr, size_t len)
 {
 	if (len > c->cap) {
-		c->bytes = xrealloc(c->bytes, len);
-		c->cap = len;
+		/* Doubling: a stop's reads come in growing sizes, up to the bound. */
+		size_t cap = c->cap ? c->cap : 1024;
+		while (cap < len)
+			cap *= 2;
+		c->cap = cap < READ_CACHE_MAX ? cap : READ_CACHE_MAX;
+		c->bytes = xrealloc(c->bytes, c->cap);
 	}
 	c->valid = task_read_mem(t, addr, c->bytes, len);
+	c->tid = task_tid(t);
 	c->addr = addr;
 	c->len = len;
 	return c->valid;
 }
 
-static bool read_cache_holds(const struct read_cache *c, uint64_t addr, size_t len)
+static bool read_cache_holds(const struct read_cache *c, pid_t tid, uint64_t addr, size_t len)
 {
-	return c->valid && addr >= c->addr && addr - c->addr <= c->len &&
+	return c->valid && c->tid == tid && addr >= c->addr && addr - c->addr <= c->len &&
 	       len <= c->len - (addr - c->addr);
 }
 
 /*
  * A stop's reads repeat: a wait's events are read for its line and again
- * for the model.  The last read of the stop is kept (call_entry and
- * call_exit forget it), which saves a process_vm_readv each time.
+ * for the model, a ctl's event for its line and the model.  Keeping the
+ * last read saves a process_vm_readv each time.
  */
 bool read_tracee(void *ctx, uint64_t addr, void *buf, size_t len)
 {
 	struct tracee_state *st = task_user(ctx);
-	struct read_cache *c = st ? &st->last_read : NULL;
-	if (!c || (!read_cache_holds(c, addr, len) && len > READ_CACHE_MAX))
-		return task_read_mem(ctx, addr, buf, len);
-	if (!read_cache_holds(c, addr, len) && !read_cache_fill(ctx, c, addr, len))
-		return false;
-	memcpy(buf, c->bytes + (addr - c->addr), len);
+	struct read_cache *c = st ? &st->session->last_read : NULL;
+	if (!c || !read_cache_holds(c, task_tid(ctx), addr, len)) {
+		if (!c || len > READ_CACHE_MAX)
+			return task_read_mem(ctx, addr, buf, len);
+		if (!read_cache_fill(ctx, c, addr, len))
+			return false;
+	}
+	if (len)
+		memcpy(buf, c->bytes + (addr - c->addr), len);
 	return true;
 }
 
@@ -60,13 +67,12 @@ bool read_tracee(void *ctx, uint64_t addr, void *buf, size_t len)
 static void read_returned_events(struct task *t, struct tracee_state *st,
 				 const struct syscall_stop *stop)
 {
-	const struct syscall_desc *desc = st->model_call.active ? st->model_call.desc : NULL;
-	if (!desc || !desc->roles.events_result || stop->is_error || stop->rval <= 0)
+	const struct model_call *mc = &st->model_call;
+	if (!mc->active || !mc->desc || !mc->desc->roles.events_result || stop->is_error ||
+	    stop->rval <= 0 || (uint64_t) stop->rval > READ_CACHE_MAX / mc->abi->epoll_event_size)
 		return;
-	const struct abi *abi = st->model_call.abi;
-	uint64_t len = (uint64_t) stop->rval * abi->epoll_event_size;
-	if (len <= READ_CACHE_MAX)
-		read_cache_fill(t, &st->last_read, st->model_call.args[1], (size_t) len);
+	read_cache_fill(t, &st->session->last_read, mc->args[1],
+			(size_t) stop->rval * mc->abi->epoll_event_size);
 }
 
 /* What fd names now: a number may name another file than it did. */
@@ -222,7 +228,7 @@ bool call_entry(void *ctx, struct task *t, const struct syscall_stop *stop)
 	if (!name)
 		return false;
 	struct tracee_state *st = state_of(s, t);
-	st->last_read.valid = false;
+	s->last_read.valid = false;
 	/* First, so that what the model says of a wait comes before the wait's line. */
 	bool fed = model_feed_entry(s, t, st, abi, name, stop);
 	return print_entry(s, t, st, abi, name, stop) || fed;
@@ -326,7 +332,7 @@ void call_exit(void *ctx, struct task *t, const struct syscall_stop *stop)
 	struct tracee_state *st = task_user(t);
 	if (!st)
 		return;
-	st->last_read.valid = false;
+	s->last_read.valid = false;
 	read_returned_events(t, st, stop);
 	print_exit(s, t, st, stop);
 	/* After the line, which what the model finds is about. */

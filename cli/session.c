@@ -44,7 +44,6 @@ static void drop_state(struct task *t)
 	sb_free(&st->pending);
 	emit_names_free(&st->names);
 	task_stack_free(st->stack);
-	free(st->last_read.bytes);
 	free(st);
 	task_set_user(t, NULL);
 }
@@ -235,6 +234,7 @@ void session_init(struct session *s, const struct options *opts, FILE *out)
 	s->feed_events = NULL;
 	s->feed_n = s->feed_cap = 0;
 	s->fd_name_cache = (struct fd_name_cache) { 0 };
+	s->last_read = (struct read_cache) { 0 };
 }
 
 void session_print_interest_lists(struct session *s, pid_t pid)
@@ -288,6 +288,7 @@ void session_free(struct session *s)
 	model_free(s->model);
 	free(s->feed_events);
 	fd_name_cache_free(&s->fd_name_cache);
+	free(s->last_read.bytes);
 }
 
 struct engine_hooks session_hooks(struct session *s)

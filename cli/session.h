@@ -10,9 +10,27 @@
 #include "cli/options.h"
 #include "cli/printer.h"
 #include "decode/decoder.h"
+#include "decode/epoll_event.h"
 #include "model/epoll_model.h"
 #include "trace/engine.h"
 #include "stack/stack_trace.h"
+
+/*
+ * The last read of tracee memory, kept for the reads that repeat it within
+ * one stop: the largest is a whole chunk of a wait's events, as
+ * for_each_returned_event reads them, so that its line and the model share
+ * one read.
+ */
+#define READ_CACHE_MAX (EVENTS_PER_READ * EPOLL_EVENT_MAX_SIZE)
+
+struct read_cache {
+	bool valid;
+	pid_t tid;		/* whose memory */
+	uint64_t addr;
+	size_t len;
+	unsigned char *bytes;	/* room for cap bytes, grown as reads need */
+	size_t cap;
+};
 
 struct session {
 	const struct options *opts;
@@ -38,6 +56,8 @@ struct session {
 	/* -y's names, kept while every end of an fd is seen (see fd_name_cache.h). */
 	bool names_kept;
 	struct fd_name_cache fd_name_cache;
+	/* Valid within one stop: call_entry and call_exit forget it. */
+	struct read_cache last_read;
 };
 
 void session_init(struct session *s, const struct options *opts, FILE *out);

@@ -27,18 +27,6 @@ struct model_call {
 	uint64_t data;
 };
 
-/* The last read of tracee memory in this stop. */
-/* The largest read kept: a wait's whole array of up to 4096 events of the largest ABI. */
-#define READ_CACHE_MAX (4096 * 16)
-
-struct read_cache {
-	bool valid;
-	uint64_t addr;
-	size_t len;
-	unsigned char *bytes;	/* grown to the largest read kept */
-	size_t cap;
-};
-
 /* What the session remembers of one task between its stops. */
 struct tracee_state {
 	struct syscall_call call;
@@ -64,7 +52,6 @@ struct tracee_state {
 	struct fd_names fd_names;	/* -y: names this task's fds */
 	struct model_call model_call;
 	struct session *session;	/* for the callbacks the decoders get */
-	struct read_cache last_read;
 };
 
 struct tracee_state *state_of(struct session *s, struct task *t);

@@ -53,12 +53,6 @@ void print_epoll_data(struct strbuf *out, uint64_t data)
 	emit_epoll_data(&em, data);
 }
 
-/*
- * Events read per memory access: each access is a syscall, so a whole
- * wait's events are read at once, up to a bound on the buffer.
- */
-#define EVENTS_PER_READ 4096
-
 bool for_each_returned_event(const struct syscall_call *call, epoll_event_fn each, void *ctx)
 {
 	const struct abi *abi = call->abi;

@@ -7,6 +7,13 @@
 /* The largest struct epoll_event of the ABIs we decode. */
 #define EPOLL_EVENT_MAX_SIZE 16
 
+/*
+ * Events read per memory access by for_each_returned_event: each access
+ * is a syscall, so a whole wait's events are read at once, up to a bound
+ * on the buffer.
+ */
+#define EVENTS_PER_READ 4096
+
 /* The event mask as flags: strace's "EPOLLIN|EPOLLET", unknown bits as a hex remainder. */
 void emit_epoll_events(struct emitter *em, uint32_t events);
 
