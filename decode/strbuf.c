@@ -43,7 +43,7 @@ void sb_puts(struct strbuf *sb, const char *str)
 	sb->len += n;
 }
 
-/* digits: where the number ends; the digits are written backwards from it. */
+/* Digits come out least significant first, so they fill the buffer from its end. */
 static void put_digits(struct strbuf *sb, const char *prefix, uint64_t v, unsigned base)
 {
 	char digits[24];

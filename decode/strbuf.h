@@ -15,7 +15,7 @@ struct strbuf {
 
 void sb_putc(struct strbuf *sb, char c);
 void sb_puts(struct strbuf *sb, const char *str);
-/* Numbers as printf's %" PRIu64 ", %" PRId64 " and %#" PRIx64 " write them, without its cost per call. */
+/* Numbers as printf's %llu, %lld and %#llx write them, without printf's cost per call. */
 void sb_put_uint(struct strbuf *sb, uint64_t v);
 void sb_put_int(struct strbuf *sb, int64_t v);
 void sb_put_hex(struct strbuf *sb, uint64_t v);
