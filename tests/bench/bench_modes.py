@@ -10,8 +10,8 @@ MODES = (UNTRACED, STRACE, EPOLLTRACE)
 # what a call that is not stopped costs at the least.
 FILTER_ONLY = "filter only"
 # The same filter under tests/bench/bare_stops, a tracer that takes the two
-# stops of each trapped call and does nothing else: the floor of any tracer
-# with one thread.
+# stops of each trapped call and does nothing else: what the stops alone
+# cost, which epolltrace can only match, within the noise.
 BARE_STOPS = "bare stops"
 
 EPOLL_SET = ("epoll_create,epoll_create1,epoll_ctl,epoll_wait,"

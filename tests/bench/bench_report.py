@@ -74,7 +74,8 @@ def ratio_table(title, label, rows, times, calls, target, verdicts, held_to_targ
 
 def median_interval(values, level=0.95):
     """The order statistics that bound the median with at least this
-    confidence, whatever the distribution (the sign test's interval)."""
+    confidence, whatever the distribution (the sign test's interval), or
+    None when there are too few values for that confidence (under 6 for 95%)."""
     xs = sorted(values)
     n = len(xs)
 
@@ -82,6 +83,8 @@ def median_interval(values, level=0.95):
         """Chance that the median lies outside xs[k]..xs[n-1-k]."""
         return 2 * sum(math.comb(n, i) for i in range(k + 1)) / 2 ** n
 
+    if n == 0 or tails(0) > 1 - level:
+        return None
     k = 0
     while k + 1 < n - 1 - k and tails(k + 1) <= 1 - level:
         k += 1
@@ -107,19 +110,24 @@ def mixed_lines(times, name, calls, verdicts):
     cost = {m: median(per_call[m]) for m in modes}
     extra = {m: cost[m] - cost[UNTRACED] for m in modes}
     diffs = [e - f for e, f in zip(per_call[EPOLLTRACE], per_call[FILTER_ONLY])]
-    low, high = median_interval(diffs)
+    interval = median_interval(diffs)
+    lines = ["mixed: one non-epoll syscall (getppid), timed inside the workload"
+             " (%d calls, %d rounds)" % (calls, len(diffs)),
+             "  untraced %.3f us   filter only %.3f us (%+.3f)   strace %.3f us (%+.3f)"
+             "   epolltrace %.3f us (%+.3f)" % (
+                 cost[UNTRACED], cost[FILTER_ONLY], extra[FILTER_ONLY], cost[STRACE],
+                 extra[STRACE], cost[EPOLLTRACE], extra[EPOLLTRACE])]
+    if interval is None:
+        verdicts.mark("mixed: extra per non-epoll syscall (too few rounds)", False)
+        return lines + ["  target: too few rounds for a 95% interval: FAIL"]
+    low, high = interval
     mark = verdicts.mark("mixed: extra per non-epoll syscall",
                          low <= 0 and high < FILTER_COST_US)
-    return ["mixed: one non-epoll syscall (getppid), timed inside the workload"
-            " (%d calls, %d rounds)" % (calls, len(diffs)),
-            "  untraced %.3f us   filter only %.3f us (%+.3f)   strace %.3f us (%+.3f)"
-            "   epolltrace %.3f us (%+.3f)" % (
-                cost[UNTRACED], cost[FILTER_ONLY], extra[FILTER_ONLY], cost[STRACE],
-                extra[STRACE], cost[EPOLLTRACE], extra[EPOLLTRACE]),
-            "  epolltrace - filter only, per round: median %+.4f us, 95%% interval"
-            " [%+.4f, %+.4f]" % (median(diffs), low, high),
-            "  target: no more than the filter itself (interval reaches 0, and is"
-            " below +%.2f us): %s" % (FILTER_COST_US, mark)]
+    return lines + [
+        "  epolltrace - filter only, per round: median %+.4f us, 95%% interval"
+        " [%+.4f, %+.4f]" % (median(diffs), low, high),
+        "  target: no more than the filter itself (interval reaches 0, and is"
+        " below +%.2f us): %s" % (FILTER_COST_US, mark)]
 
 
 def memory_lines(nfds, peaks, verdicts):
