@@ -25,13 +25,12 @@ start_fixture() {
 	"$PROGS_DIR/many_fds" "$1" "$WORKDIR" <"$WORKDIR/stdin" >"$WORKDIR/fixture.out" &
 	FIXTURE_PID=$!
 	exec 3>"$WORKDIR/stdin"
-	tries=0
-	until grep -qx ready "$WORKDIR/fixture.out"; do
-		tries=$((tries + 1))
-		[ $tries -gt $((HANG_GUARD * 10)) ] && return 1
-		kill -0 "$FIXTURE_PID" 2>/dev/null || return 1
-		sleep 0.1
-	done
+	wait_until fixture_ready_or_gone && grep -qx ready "$WORKDIR/fixture.out"
+}
+
+# Waiting is over when the fixture is ready, or gone (which fails the wait).
+fixture_ready_or_gone() {
+	grep -qx ready "$WORKDIR/fixture.out" || ! kill -0 "$FIXTURE_PID" 2>/dev/null
 }
 
 if ! [ -x "$PROGS_DIR/many_fds" ] || ! [ -x "$DUMP" ]; then
@@ -95,12 +94,9 @@ diag <"$WORKDIR/oracle"
 timeout $HANG_GUARD "$EPOLLTRACE" -q -p "$FIXTURE_PID" -o "$WORKDIR/attach.log" &
 tracer=$!
 want=$(wc -l <"$WORKDIR/header")
-tries=0
-until [ "$(grep -c '^epolltrace: pid ' "$WORKDIR/attach.log" 2>/dev/null)" = "$want" ] ||
-      [ $tries -gt $((HANG_GUARD * 10)) ]; do
-	tries=$((tries + 1))
-	sleep 0.1
-done
+header_written() { [ "$(grep -c '^epolltrace: pid ' "$WORKDIR/attach.log" 2>/dev/null)" = "$want" ]; }
+# Not there in time: the comparison below says what is missing.
+wait_until header_written || true
 kill -TERM $tracer
 wait $tracer
 grep '^epolltrace: pid ' "$WORKDIR/attach.log" >"$WORKDIR/attach-header"
