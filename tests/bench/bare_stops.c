@@ -20,7 +20,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "cli/trap_rules.h"
+#include "tests/bench/command_filter.h"
 #include "trace/seccomp_filter.h"
 
 #define OPTIONS (PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACESECCOMP | PTRACE_O_EXITKILL | \
@@ -84,11 +84,8 @@ int main(int argc, char **argv)
 		fputs("usage: bare_stops COMMAND [ARG...]\n", stderr);
 		return 2;
 	}
-	struct trap_rules rules = { .count = 0 };
-	trap_rules_add_syscalls(&rules, NULL, true);
 	int err = 0;
-	scmp_filter_ctx filter = seccomp_filter_build(rules.rules, rules.count, SCMP_ACT_TRACE(0),
-						      &err);
+	scmp_filter_ctx filter = command_filter(SCMP_ACT_TRACE(0), &err);
 	if (!filter) {
 		fprintf(stderr, "bare_stops: cannot build the filter: %s\n", strerror(err));
 		return 1;

@@ -10,7 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "cli/trap_rules.h"
+#include "tests/bench/command_filter.h"
 #include "trace/seccomp_filter.h"
 
 int main(int argc, char **argv)
@@ -19,10 +19,8 @@ int main(int argc, char **argv)
 		fputs("usage: filter_only COMMAND [ARG...]\n", stderr);
 		return 2;
 	}
-	struct trap_rules rules = { .count = 0 };
-	trap_rules_add_syscalls(&rules, NULL, true);
 	int err = 0;
-	scmp_filter_ctx filter = seccomp_filter_build(rules.rules, rules.count, SCMP_ACT_LOG, &err);
+	scmp_filter_ctx filter = command_filter(SCMP_ACT_LOG, &err);
 	int rc = filter ? seccomp_filter_load(filter) : -err;
 	if (rc != 0) {
 		fprintf(stderr, "filter_only: cannot load the filter: %s\n", strerror(-rc));
