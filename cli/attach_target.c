@@ -9,7 +9,7 @@
 
 #include "cli/attach_target.h"
 #include "cli/exit_codes.h"
-#include "model/proc_status.h"
+#include "procfs/proc_status.h"
 
 static void read_comm(pid_t pid, char *comm, size_t size)
 {

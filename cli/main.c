@@ -7,16 +7,16 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "app/model_feed.h"
+#include "app/session.h"
+#include "app/tracer_signals.h"
+#include "app/trap_rules.h"
 #include "cli/attach_target.h"
 #include "cli/command_path.h"
 #include "cli/exit_codes.h"
-#include "cli/model_feed.h"
-#include "cli/options.h"
 #include "cli/output_file.h"
+#include "cli/parse_options.h"
 #include "cli/pid_list.h"
-#include "cli/session.h"
-#include "cli/tracer_signals.h"
-#include "cli/trap_rules.h"
 #include "trace/engine.h"
 
 static _Noreturn void fail_with(int code, const char *what, const char *arg, const char *why)

@@ -13,7 +13,7 @@
 
 #include "arch/abi.h"
 #include "decode/emitter.h"
-#include "decode/strbuf.h"
+#include "util/strbuf.h"
 
 struct tracee_mem {
 	/* Copies len bytes at addr; false when any of them cannot be read. */
@@ -102,7 +102,5 @@ bool syscall_call_wanted(const struct syscall_call *call);
  * "= ? ERESTARTSYS (...)"; a new epoll fd's name with -y.
  */
 void emit_retval(struct emitter *em, const struct syscall_call *call);
-/* The same as text. */
-void decode_retval(struct strbuf *out, const struct syscall_call *call);
 
 #endif

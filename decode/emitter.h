@@ -11,7 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "decode/strbuf.h"
+#include "util/strbuf.h"
 
 /* What holds the values being emitted. */
 enum emit_kind {

@@ -1,7 +1,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "decode/emit_text.h"
 #include "decode/epoll_consts.h"
 #include "decode/epoll_event.h"
 #include "decode/int_arg.h"
@@ -37,20 +36,6 @@ void emit_epoll_event(struct emitter *em, const struct syscall_call *call, const
 			emit_fd_name(em, call, (uint64_t) fd);
 	}
 	emit_struct_end(em);
-}
-
-void print_epoll_events(struct strbuf *out, uint32_t events)
-{
-	struct emitter em;
-	emitter_text_init(&em, out);
-	emit_epoll_events(&em, events);
-}
-
-void print_epoll_data(struct strbuf *out, uint64_t data)
-{
-	struct emitter em;
-	emitter_text_init(&em, out);
-	emit_epoll_data(&em, data);
 }
 
 bool for_each_returned_event(const struct syscall_call *call, epoll_event_fn each, void *ctx)

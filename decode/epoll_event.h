@@ -23,10 +23,6 @@ void emit_epoll_data(struct emitter *em, uint64_t data);
 /* raw holds call->abi->epoll_event_size bytes: "{events=EPOLLIN, data=0x7}". */
 void emit_epoll_event(struct emitter *em, const struct syscall_call *call, const void *raw);
 
-/* The same as text, for callers that build lines of their own. */
-void print_epoll_events(struct strbuf *out, uint32_t events);
-void print_epoll_data(struct strbuf *out, uint64_t data);
-
 /*
  * Calls each(ctx, events, data) for every event a wait returned
  * (call->rval of them, at args[1]), in order, while it returns true.

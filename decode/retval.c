@@ -3,7 +3,6 @@
 #include <string.h>
 
 #include "decode/decoder.h"
-#include "decode/emit_text.h"
 #include "decode/errnos.h"
 #include "decode/int_arg.h"
 #include "decode/xlat.h"
@@ -44,11 +43,4 @@ void emit_retval(struct emitter *em, const struct syscall_call *call)
 		.message = restart ? restart : strerror((int) err),
 	};
 	emit_result(em, &r);
-}
-
-void decode_retval(struct strbuf *out, const struct syscall_call *call)
-{
-	struct emitter em;
-	emitter_text_init(&em, out);
-	emit_retval(&em, call);
 }

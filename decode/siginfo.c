@@ -2,7 +2,6 @@
 #include <stdio.h>
 
 #include "arch/abi.h"
-#include "decode/emit_text.h"
 #include "decode/errnos.h"
 #include "decode/siginfo.h"
 #include "decode/siginfo_codes.h"
@@ -204,11 +203,4 @@ void emit_siginfo(struct emitter *em, const siginfo_t *si)
 			emit_other_kernel(em, si);
 	}
 	emit_struct_end(em);
-}
-
-void decode_siginfo(struct strbuf *out, const siginfo_t *si)
-{
-	struct emitter em;
-	emitter_text_init(&em, out);
-	emit_siginfo(&em, si);
 }

@@ -13,7 +13,4 @@
  */
 void emit_siginfo(struct emitter *em, const siginfo_t *si);
 
-/* The same as text. */
-void decode_siginfo(struct strbuf *out, const siginfo_t *si);
-
 #endif

@@ -1,8 +1,8 @@
 #include <string.h>
 
 #include "decode/fetch.h"
-#include "decode/signals.h"
 #include "decode/sigmask.h"
+#include "decode/signals.h"
 
 #define WORD_BITS 32
 

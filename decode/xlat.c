@@ -1,7 +1,6 @@
 #include <string.h>
 #include <strings.h>
 
-#include "decode/emit_text.h"
 #include "decode/xlat.h"
 
 const char *xlat_lookup(const struct xlat *x, uint64_t val)
@@ -38,30 +37,6 @@ void emit_flags(struct emitter *em, const struct xlat *x, uint64_t flags, const 
 	if (flags)
 		emit_unnamed(em, flags, dflt);
 	emit_flags_end(em);
-}
-
-void print_xlat_name(struct strbuf *out, const char *name, uint64_t val,
-		     const char *dflt)
-{
-	struct emitter em;
-	emitter_text_init(&em, out);
-	emit_xlat_name(&em, name, val, dflt);
-}
-
-void print_xval(struct strbuf *out, const struct xlat *x, uint64_t val,
-		const char *dflt)
-{
-	struct emitter em;
-	emitter_text_init(&em, out);
-	emit_xval(&em, x, val, dflt);
-}
-
-void print_flags(struct strbuf *out, const struct xlat *x, uint64_t flags,
-		 const char *dflt)
-{
-	struct emitter em;
-	emitter_text_init(&em, out);
-	emit_flags(&em, x, flags, dflt);
 }
 
 const struct xlat_entry *xlat_find_name(const struct xlat *x, const char *prefix,

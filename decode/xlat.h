@@ -9,7 +9,7 @@
 #include <stdint.h>
 
 #include "decode/emitter.h"
-#include "decode/strbuf.h"
+#include "util/strbuf.h"
 
 struct xlat_entry {
 	uint64_t val;
@@ -49,13 +49,5 @@ void emit_xval(struct emitter *em, const struct xlat *x, uint64_t val, const cha
  * in text "0" for no bits at all, in JSON an empty list.
  */
 void emit_flags(struct emitter *em, const struct xlat *x, uint64_t flags, const char *dflt);
-
-/* The same as text, for callers that build lines of their own. */
-void print_xlat_name(struct strbuf *out, const char *name, uint64_t val,
-		     const char *dflt);
-void print_xval(struct strbuf *out, const struct xlat *x, uint64_t val,
-		const char *dflt);
-void print_flags(struct strbuf *out, const struct xlat *x, uint64_t flags,
-		 const char *dflt);
 
 #endif

@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "model/model_state.h"
-#include "model/xalloc.h"
+#include "util/xalloc.h"
 
 void print_when(struct strbuf *out, int64_t ns)
 {

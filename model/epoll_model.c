@@ -2,7 +2,7 @@
 #include <stdlib.h>
 
 #include "model/model_state.h"
-#include "model/xalloc.h"
+#include "util/xalloc.h"
 
 struct model *model_new(const struct model_config *cfg, const struct model_output *out)
 {

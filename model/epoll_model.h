@@ -14,7 +14,7 @@
 #include <stdint.h>
 #include <sys/types.h>
 
-#include "decode/strbuf.h"
+#include "util/strbuf.h"
 
 struct model_config {
 	bool diagnose;		/* check for bugs, not only keep the lists */

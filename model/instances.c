@@ -3,9 +3,10 @@
 #include <sys/epoll.h>
 
 #include "decode/epoll_event.h"
+#include "emit/text_values.h"
 #include "model/model_state.h"
 #include "model/reg_target.h"
-#include "model/xalloc.h"
+#include "util/xalloc.h"
 
 struct ep_instance *instance_new(struct model *m)
 {

@@ -7,10 +7,10 @@
 #include <unistd.h>
 
 #include "decode/epoll_event.h"
-#include "model/fd_namer.h"
+#include "fdname/fd_namer.h"
 #include "model/model_state.h"
-#include "model/proc_fds.h"
-#include "model/xalloc.h"
+#include "procfs/proc_fds.h"
+#include "util/xalloc.h"
 
 static int by_tfd(const void *a, const void *b)
 {

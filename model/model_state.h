@@ -8,9 +8,9 @@
 #include <time.h>
 
 #include "model/diag_kinds.h"
-#include "model/epoll_fdinfo.h"
 #include "model/epoll_model.h"
-#include "model/u64_map.h"
+#include "procfs/epoll_fdinfo.h"
+#include "util/u64_map.h"
 
 /* One registration: the kernel's key is the open file plus the fd number. */
 struct ep_entry {

@@ -11,10 +11,10 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
-#include "model/fd_kind.h"
+#include "fdname/fd_kind.h"
 #include "model/model_state.h"
-#include "model/proc_fds.h"
-#include "model/xalloc.h"
+#include "procfs/proc_fds.h"
+#include "util/xalloc.h"
 
 struct ep_process *process_find(const struct model *m, pid_t tgid)
 {

@@ -11,8 +11,8 @@
 #include <stdint.h>
 #include <sys/types.h>
 
-#include "model/epoll_fdinfo.h"
-#include "model/proc_fds.h"
+#include "procfs/epoll_fdinfo.h"
+#include "procfs/proc_fds.h"
 
 enum reg_target {
 	REG_TARGET_SAME,	/* or unknown, on kernels that do not say */

@@ -12,8 +12,9 @@
 #include "decode/epoll_consts.h"
 #include "decode/epoll_event.h"
 #include "decode/errnos.h"
-#include "model/escape.h"
+#include "emit/text_values.h"
 #include "model/model_state.h"
+#include "util/escape.h"
 
 /* What the kernel accepts with EPOLLEXCLUSIVE (fs/eventpoll.c). */
 #define EXCLUSIVE_OK_BITS (EPOLLIN | EPOLLOUT | EPOLLERR | EPOLLHUP | EPOLLWAKEUP | \

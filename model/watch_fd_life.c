@@ -7,9 +7,10 @@
 #include <sys/epoll.h>
 
 #include "decode/epoll_event.h"
+#include "emit/text_values.h"
 #include "model/model_state.h"
-#include "model/proc_fds.h"
-#include "model/xalloc.h"
+#include "procfs/proc_fds.h"
+#include "util/xalloc.h"
 
 void watch_shared(struct model *m, struct ep_instance *inst, pid_t tgid, int epfd)
 {

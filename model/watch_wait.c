@@ -6,8 +6,9 @@
 #include <sys/epoll.h>
 
 #include "decode/epoll_event.h"
-#include "model/fd_flags.h"
+#include "emit/text_values.h"
 #include "model/model_state.h"
+#include "procfs/fd_flags.h"
 
 /* The bits that are the kernel's bookkeeping, not readiness. */
 #define PRIVATE_BITS (EPOLLONESHOT | EPOLLET | EPOLLWAKEUP | EPOLLEXCLUSIVE)

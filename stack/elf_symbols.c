@@ -6,9 +6,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "decode/strbuf.h"
-#include "model/xalloc.h"
 #include "stack/elf_symbols.h"
+#include "util/strbuf.h"
+#include "util/xalloc.h"
 
 struct func_sym {
 	uint64_t addr;		/* st_value: a virtual address of the file's layout */

@@ -4,7 +4,7 @@
 
 #include <stdint.h>
 
-#include "decode/strbuf.h"
+#include "util/strbuf.h"
 
 /*
  * " > /path(func+0x19) [0x1829]", or " > /path() [0x1829]" when no function

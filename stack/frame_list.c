@@ -1,7 +1,7 @@
 #include <stdlib.h>
 
-#include "model/xalloc.h"
 #include "stack/frame_list.h"
+#include "util/xalloc.h"
 
 #define NO_NAME SIZE_MAX
 

@@ -9,7 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "decode/strbuf.h"
+#include "util/strbuf.h"
 
 struct stack_frame {
 	const char *file;	/* NULL for a frame in no file, where the walk stopped */

@@ -1,15 +1,15 @@
 #include <linux/audit.h>
 #include <stdlib.h>
 
-#include "decode/strbuf.h"
-#include "model/xalloc.h"
+#include "procfs/proc_maps.h"
 #include "stack/elf_symbols.h"
-#include "stack/frame_list.h"
 #include "stack/frame_lines.h"
-#include "stack/proc_maps.h"
+#include "stack/frame_list.h"
 #include "stack/stack_trace.h"
 #include "stack/symbol_files.h"
 #include "trace/stack_walk.h"
+#include "util/strbuf.h"
+#include "util/xalloc.h"
 
 /* strace's default limit: deeper stacks end with a line saying so. */
 #define MAX_FRAMES 256

@@ -1,9 +1,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "model/xalloc.h"
 #include "stack/elf_symbols.h"
 #include "stack/symbol_files.h"
+#include "util/xalloc.h"
 
 struct symbol_file {
 	char *path;

@@ -1,4 +1,4 @@
-#include "cli/trap_rules.h"
+#include "app/trap_rules.h"
 #include "tests/bench/command_filter.h"
 #include "trace/seccomp_filter.h"
 

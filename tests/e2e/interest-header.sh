@@ -1,5 +1,5 @@
 #!/bin/sh
-# The attach header (cli/interest_header.c, through tests/unit/interest-dump)
+# The attach header (output/interest_header.c, through tests/unit/interest-dump)
 # of tests/progs/many_fds, a process with an fd of every kind, a disarmed
 # ONESHOT entry, ghosts and N extra registrations: each line has the
 # documented form, names what many_fds says it registered, and the lines

@@ -1,7 +1,7 @@
 #include <string.h>
 
-#include "decode/emit_json.h"
-#include "decode/emit_text.h"
+#include "emit/emit_json.h"
+#include "emit/emit_text.h"
 #include "tests/unit/fake_call.h"
 
 struct decode_opts fake_opts = { .max_elems = 32, .verbose = false };

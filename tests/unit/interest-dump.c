@@ -5,7 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "cli/interest_header.h"
+#include "output/interest_header.h"
 
 int main(int argc, char **argv)
 {

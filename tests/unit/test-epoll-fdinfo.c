@@ -2,7 +2,8 @@
 #include <inttypes.h>
 
 #include "decode/epoll_event.h"
-#include "model/epoll_fdinfo.h"
+#include "emit/text_values.h"
+#include "procfs/epoll_fdinfo.h"
 #include "tests/unit/tap.h"
 
 static struct strbuf sb = STRBUF_INIT;

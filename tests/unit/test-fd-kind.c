@@ -1,7 +1,7 @@
 /* model/fd_kind and model/reg_target: what an fd is, and ghost registrations. */
 #include <sys/sysmacros.h>
 
-#include "model/fd_kind.h"
+#include "fdname/fd_kind.h"
 #include "model/reg_target.h"
 #include "tests/unit/tap.h"
 

@@ -2,8 +2,8 @@
 #include <signal.h>
 #include <string.h>
 
-#include "decode/emit_json.h"
 #include "decode/siginfo.h"
+#include "emit/emit_json.h"
 #include "tests/unit/fake_call.h"
 #include "tests/unit/tap.h"
 

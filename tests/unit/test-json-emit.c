@@ -1,8 +1,8 @@
 /* The JSON emitter: string escaping, nesting, every kind of value, taking back. */
-#include "decode/emit_json.h"
-#include "decode/emit_text.h"
-#include "decode/json_string.h"
+#include "emit/emit_json.h"
+#include "emit/emit_text.h"
 #include "tests/unit/tap.h"
+#include "util/json_string.h"
 
 static struct strbuf sb = STRBUF_INIT;
 

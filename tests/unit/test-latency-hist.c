@@ -1,9 +1,9 @@
-/* Percentiles of cli/latency_hist.c, and the top list of cli/data_counts.c. */
+/* Percentiles of stats/latency_hist.c, and the top list of stats/data_counts.c. */
 #include <inttypes.h>
 #include <stdio.h>
 
-#include "cli/data_counts.h"
-#include "cli/latency_hist.h"
+#include "stats/data_counts.h"
+#include "stats/latency_hist.h"
 #include "tests/unit/tap.h"
 
 static char buf[64];

@@ -1,4 +1,5 @@
-/* decode_retval: results, errno names and messages, restart codes. */
+/* emit_retval as text: results, errno names and messages, restart codes. */
+#include "emit/emit_text.h"
 #include "tests/unit/fake_call.h"
 #include "tests/unit/tap.h"
 
@@ -8,8 +9,10 @@ static const char *ret(int64_t rval)
 	struct fake_mem mem = { .n = 0 };
 	struct syscall_call c = fake_call(&abi_x86_64, "epoll_wait", &mem);
 	fake_return(&c, rval);
+	struct emitter em;
 	sb_reset(&sb);
-	decode_retval(&sb, &c);
+	emitter_text_init(&em, &sb);
+	emit_retval(&em, &c);
 	return sb_str(&sb);
 }
 

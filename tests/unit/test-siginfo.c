@@ -1,8 +1,9 @@
-/* decode_siginfo and signal_name. */
+/* print_siginfo and signal_name. */
 #include <errno.h>
 #include <string.h>
 
 #include "decode/siginfo.h"
+#include "emit/text_values.h"
 #include "decode/signals.h"
 #include "tests/unit/tap.h"
 
@@ -19,7 +20,7 @@ static const char *show(void)
 {
 	static struct strbuf sb = STRBUF_INIT;
 	sb_reset(&sb);
-	decode_siginfo(&sb, &si);
+	print_siginfo(&sb, &si);
 	return sb_str(&sb);
 }
 

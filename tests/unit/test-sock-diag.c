@@ -1,5 +1,5 @@
 /*
- * model/sock_diag_reply.c and sock_details_text.c: sock_diag replies, as
+ * fdname/sock_diag_reply.c and sock_details_text.c: sock_diag replies, as
  * bytes, become strace -yy's text; and strace's quoting of a name.
  */
 #include <arpa/inet.h>
@@ -10,9 +10,9 @@
 #include <string.h>
 #include <sys/socket.h>
 
-#include "model/sock_details.h"
-#include "model/strace_quote.h"
+#include "fdname/sock_details.h"
 #include "tests/unit/tap.h"
+#include "util/strace_quote.h"
 
 #define INO 4242
 

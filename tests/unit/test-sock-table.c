@@ -1,7 +1,7 @@
 /* model/sock_table: /proc/net/{tcp,tcp6,udp,udp6,unix} rows, parsed and described. */
 #include <inttypes.h>
 
-#include "model/sock_table.h"
+#include "fdname/sock_table.h"
 #include "tests/unit/tap.h"
 
 static struct strbuf sb = STRBUF_INIT;

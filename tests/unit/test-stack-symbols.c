@@ -5,9 +5,9 @@
 #include <stdint.h>
 #include <unistd.h>
 
+#include "procfs/proc_maps.h"
 #include "stack/elf_symbols.h"
 #include "stack/frame_lines.h"
-#include "stack/proc_maps.h"
 #include "tests/unit/tap.h"
 
 static struct strbuf sb = STRBUF_INIT;

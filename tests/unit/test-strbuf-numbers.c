@@ -2,8 +2,8 @@
 #include <inttypes.h>
 #include <stdio.h>
 
-#include "decode/strbuf.h"
 #include "tests/unit/tap.h"
+#include "util/strbuf.h"
 
 static struct strbuf sb = STRBUF_INIT;
 

@@ -1,13 +1,17 @@
-/* print_flags and print_xval against the epoll tables. */
+/* emit_flags and print_xval against the epoll tables, as text. */
 #include "decode/epoll_consts.h"
+#include "emit/emit_text.h"
+#include "emit/text_values.h"
 #include "tests/unit/tap.h"
 
 static struct strbuf sb = STRBUF_INIT;
 
 static const char *flags(const struct xlat *x, uint64_t v, const char *dflt)
 {
+	struct emitter em;
 	sb_reset(&sb);
-	print_flags(&sb, x, v, dflt);
+	emitter_text_init(&em, &sb);
+	emit_flags(&em, x, v, dflt);
 	return sb_str(&sb);
 }
 

@@ -1,0 +1,378 @@
+/* How one traced call becomes its line: entry, exit, or an end that never came. */
+#include <inttypes.h>
+#include <limits.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "app/call_filter.h"
+#include "app/model_feed.h"
+#include "app/session_state.h"
+#include "emit/emit_text.h"
+#include "fdname/fd_details.h"
+#include "output/call_json.h"
+#include "output/colour.h"
+#include "output/task_json.h"
+#include "util/escape.h"
+#include "util/xalloc.h"
+
+static bool read_cache_fill(struct task *t, struct read_cache *c, uint64_t addr, size_t len)
+{
+	if (len > c->cap) {
+		/* Doubling: a stop's reads come in growing sizes, up to the bound. */
+		size_t cap = c->cap ? c->cap : 1024;
+		while (cap < len)
+			cap *= 2;
+		c->cap = cap < READ_CACHE_MAX ? cap : READ_CACHE_MAX;
+		c->bytes = xrealloc(c->bytes, c->cap);
+	}
+	c->valid = task_read_mem(t, addr, c->bytes, len);
+	c->tid = task_tid(t);
+	c->addr = addr;
+	c->len = len;
+	return c->valid;
+}
+
+static bool read_cache_holds(const struct read_cache *c, pid_t tid, uint64_t addr, size_t len)
+{
+	return c->valid && c->tid == tid && addr >= c->addr && addr - c->addr <= c->len &&
+	       len <= c->len - (addr - c->addr);
+}
+
+/*
+ * A stop's reads repeat: a wait's events are read for its line and again
+ * for the model, a ctl's event for its line and the model.  Keeping the
+ * last read saves a process_vm_readv each time.
+ */
+bool read_tracee(void *ctx, uint64_t addr, void *buf, size_t len)
+{
+	struct tracee_state *st = task_user(ctx);
+	struct read_cache *c = st ? &st->session->last_read : NULL;
+	if (!c || !read_cache_holds(c, task_tid(ctx), addr, len)) {
+		if (!c || len > READ_CACHE_MAX)
+			return task_read_mem(ctx, addr, buf, len);
+		if (!read_cache_fill(ctx, c, addr, len))
+			return false;
+	}
+	if (len)
+		memcpy(buf, c->bytes + (addr - c->addr), len);
+	return true;
+}
+
+/*
+ * A wait's events, read whole at once: its line reads the first few, the
+ * model all of them, and both are then served from this one read.
+ */
+static void read_returned_events(struct task *t, struct tracee_state *st,
+				 const struct syscall_stop *stop)
+{
+	const struct model_call *mc = &st->model_call;
+	if (!mc->active || !mc->desc || !mc->desc->roles.events_result || stop->is_error ||
+	    stop->rval <= 0 || (uint64_t) stop->rval > READ_CACHE_MAX / mc->abi->epoll_event_size)
+		return;
+	read_cache_fill(t, &st->session->last_read, mc->args[1],
+			(size_t) stop->rval * mc->abi->epoll_event_size);
+}
+
+/* What fd names now: a number may name another file than it did. */
+static bool read_fd_link(pid_t tid, int fd, char target[PATH_MAX])
+{
+	char path[64];
+	snprintf(path, sizeof(path), "/proc/%d/fd/%d", (int) tid, fd);
+	ssize_t n = readlink(path, target, PATH_MAX - 1);
+	if (n < 0)
+		return false;
+	target[n] = '\0';
+	return true;
+}
+
+/* -y, from the cache of names where it may be kept (fd_name_cache.h) */
+static bool name_tracee_fd(void *ctx, int fd, struct strbuf *out)
+{
+	struct tracee_state *st = task_user(ctx);
+	struct session *s = st->session;
+	bool keep = s->names_kept && st->tgid;
+	const char *kept = keep ? fd_name_cache_get(&s->fd_name_cache, st->tgid, fd) : NULL;
+	if (kept) {
+		sb_puts(out, kept);
+		return true;
+	}
+	char target[PATH_MAX];
+	if (!read_fd_link(task_tid(ctx), fd, target))
+		return false;
+	size_t start = out->len;
+	print_escaped(out, target);
+	/* A path can change while its fd is open (a rename, " (deleted)"): read it each time. */
+	if (keep && target[0] != '/')
+		fd_name_cache_put(&s->fd_name_cache, st->tgid, fd, sb_str(out) + start);
+	return true;
+}
+
+/* -yy */
+static bool detail_tracee_fd(void *ctx, int fd, struct strbuf *out)
+{
+	char target[PATH_MAX];
+	pid_t tid = task_tid(ctx);
+	if (!read_fd_link(tid, fd, target))
+		return false;
+	fd_details_print(out, tid, fd, target);
+	return true;
+}
+
+/* The model knows which registration an event's data belongs to. */
+static int fd_of_tracee_data(void *ctx, int epfd, uint64_t data)
+{
+	struct tracee_state *st = task_user(ctx);
+	return st->tgid ? model_fd_of_data(st->session->model, st->tgid, epfd, data) : -1;
+}
+
+static void note_personality(struct session *s, struct task *t, struct tracee_state *st,
+			     const struct abi *abi)
+{
+	if (st->abi == abi)
+		return;
+	st->abi = abi;
+	s->last_abi = abi;
+	if (s->opts->quiet >= 1)
+		return;
+	if (s->opts->json) {
+		task_json_personality(s, t, st, abi);
+		return;
+	}
+	start_line(s, t);
+	sb_printf(printer_text(&s->printer), "[ Process PID=%d runs in %s mode. ]",
+		  (int) task_tid(t), abi_mode_name(abi));
+	printer_end(&s->printer);
+}
+
+static const struct syscall_desc *traced_desc(const struct session *s, const char *name)
+{
+	int i = syscall_desc_index(name);
+	return i >= 0 && s->opts->traced[i] ? syscall_descs[i] : NULL;
+}
+
+/* -T shows each call's time, the summary adds them up, --json has each one's. */
+static bool times_calls(const struct session *s)
+{
+	return s->opts->syscall_times || s->opts->summary != SUMMARY_NONE || s->opts->json;
+}
+
+/* Begins the line of a call the options want printed; false when they do not. */
+static bool print_entry(struct session *s, struct task *t, struct tracee_state *st,
+			const struct abi *abi, const char *name, const struct syscall_stop *stop)
+{
+	const struct syscall_desc *desc = traced_desc(s, name);
+	if (!desc)
+		return false;
+
+	struct syscall_call *call = &st->call;
+	*call = (struct syscall_call) {
+		.abi = abi,
+		.desc = desc,
+		.mem = { read_tracee, t },
+		.opts = &s->decode_opts,
+	};
+	if (s->opts->fd_names) {
+		st->fd_names = (struct fd_names) {
+			.name = s->opts->fd_details ? detail_tracee_fd : name_tracee_fd,
+			.data_fd = fd_of_tracee_data,
+			.ctx = t,
+		};
+		call->fd_names = &st->fd_names;
+	}
+	uint64_t word_mask = abi->word_size == 8 ? UINT64_MAX : UINT32_MAX;
+	for (int i = 0; i < 6; i++)
+		call->args[i] = stop->args[i] & word_mask;
+	if (!syscall_call_wanted(call))
+		return false;
+	enum filter_verdict verdict = call_filter_at_entry(&s->opts->filter, call);
+	if (verdict == FILTER_HIDE)
+		return false;
+
+	note_personality(s, t, st, abi);
+	if (times_calls(s))
+		clock_gettime(CLOCK_MONOTONIC, &st->entry_time);
+	st->judged_at_exit = verdict == FILTER_AT_EXIT;
+	/* -c prints no line: one held until exit is simply never printed. */
+	st->deferred = st->judged_at_exit || s->opts->outcome != OUTCOME_ANY ||
+		       s->opts->summary == SUMMARY_ONLY;
+	if (s->opts->json) {
+		/* Held until its exit in any case: a JSON line is written whole. */
+		call_json_begin(t, st);
+	} else {
+		struct strbuf *out = &st->pending;
+		if (st->deferred) {
+			sb_reset(out);
+		} else {
+			start_line(s, t);
+			out = printer_text(&s->printer);
+		}
+		sb_puts(out, desc->name);
+		sb_putc(out, '(');
+		emitter_text_init(&st->em, out);
+	}
+	st->decoded_at_entry = desc->entry(&st->em, call);
+	/* Now, while the task is stopped; printed after the line at exit. */
+	if (s->stacks)
+		stack_trace_capture(s->stacks, &st->stack, t, abi);
+	st->in_call = true;
+	return true;
+}
+
+bool call_entry(void *ctx, struct task *t, const struct syscall_stop *stop)
+{
+	struct session *s = ctx;
+	const struct abi *abi = abi_by_audit_arch(stop->arch);
+	const char *name = abi ? abi_syscall_name(abi, stop->nr) : NULL;
+	if (!name)
+		return false;
+	struct tracee_state *st = state_of(s, t);
+	s->last_read.valid = false;
+	/* First, so that what the model says of a wait comes before the wait's line. */
+	bool fed = model_feed_entry(s, t, st, abi, name, stop);
+	return print_entry(s, t, st, abi, name, stop) || fed;
+}
+
+/* A line another task cut is picked up again as strace does. */
+static void resume_line(struct session *s, struct task *t, struct tracee_state *st)
+{
+	if (printer_is_open_for(&s->printer, st) && !st->reprint)
+		return;
+	st->reprint = false;
+	start_line(s, t);
+	sb_printf(printer_text(&s->printer), "<... %s resumed>", st->call.desc->name);
+}
+
+/* -z and -Z, and the filters that need the result, decide at exit. */
+static bool deferred_line_wanted(const struct session *s, const struct tracee_state *st)
+{
+	const struct syscall_call *call = &st->call;
+	if (s->opts->outcome == OUTCOME_SUCCESS && call->is_error)
+		return false;
+	if (s->opts->outcome == OUTCOME_FAILURE && !call->is_error)
+		return false;
+	return !st->judged_at_exit || call_filter_at_exit(&s->opts->filter, call);
+}
+
+/* The time from the call's entry stop until now: for a wait, how long it blocked. */
+static int64_t call_ns(const struct tracee_state *st)
+{
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (int64_t) (now.tv_sec - st->entry_time.tv_sec) * 1000000000 +
+	       (now.tv_nsec - st->entry_time.tv_nsec);
+}
+
+/* -T: " <0.000123>", the time the call took. */
+static void print_call_time(struct strbuf *out, int64_t ns)
+{
+	sb_printf(out, " <%" PRId64 ".%06" PRId64 ">", ns / 1000000000, ns % 1000000000 / 1000);
+}
+
+/* -c, -C: each call the trace shows (or would, but for -c) is counted. */
+static void count_call(struct session *s, struct task *t, struct tracee_state *st, int64_t ns)
+{
+	if (s->opts->summary == SUMMARY_NONE)
+		return;
+	tracee_tgid(t, st);
+	uint64_t took = ns > 0 ? (uint64_t) ns : 0;
+	summary_add(&s->summary, &st->call, took);
+	epoll_stats_add(&s->epoll_stats, st->tgid, &st->call, took);
+}
+
+static void print_exit(struct session *s, struct task *t, struct tracee_state *st,
+		       const struct syscall_stop *stop)
+{
+	if (!st->in_call)
+		return;
+	st->in_call = false;
+	struct syscall_call *call = &st->call;
+	call->rval = stop->rval;
+	call->is_error = stop->is_error;
+	call->mem.ctx = t;
+	st->fd_names.ctx = t;
+	int64_t ns = times_calls(s) ? call_ns(st) : 0;
+
+	if (st->deferred && !deferred_line_wanted(s, st))
+		return;
+	count_call(s, t, st, ns);
+	if (s->opts->summary == SUMMARY_ONLY)
+		return;
+	if (s->opts->json) {
+		call_json_end(s, st, ns);
+		return;
+	}
+	if (st->deferred) {
+		start_line(s, t);
+		sb_puts(printer_text(&s->printer), sb_str(&st->pending));
+	} else {
+		resume_line(s, t, st);
+	}
+	struct strbuf *out = printer_text(&s->printer);
+	/* The entry's emitter goes on, where the line now is. */
+	st->em.out = out;
+	if (call->desc->exit)
+		call->desc->exit(&st->em, call);
+	sb_puts(out, ") ");
+	printer_tab(&s->printer);
+	colour_start(out, s->colour && call->is_error, COLOUR_ERROR);
+	emit_retval(&st->em, call);
+	colour_end(out, s->colour && call->is_error);
+	if (s->opts->syscall_times)
+		print_call_time(out, ns);
+	printer_end(&s->printer);
+	if (s->stacks)
+		printer_lines(&s->printer, stack_trace_text(st->stack));
+}
+
+void call_exit(void *ctx, struct task *t, const struct syscall_stop *stop)
+{
+	struct session *s = ctx;
+	struct tracee_state *st = task_user(t);
+	if (!st)
+		return;
+	s->last_read.valid = false;
+	read_returned_events(t, st, stop);
+	print_exit(s, t, st, stop);
+	/* After the line, which what the model finds is about. */
+	model_feed_exit(s, t, st, stop);
+}
+
+/* A task that dies inside a call never reaches its exit stop. */
+void call_abandon(struct session *s, struct task *t, struct tracee_state *st)
+{
+	st->model_call.active = false;
+	if (!st->in_call)
+		return;
+	st->in_call = false;
+	/* A held line never had a result to be judged by. */
+	if (st->deferred)
+		return;
+	if (s->opts->json) {
+		call_json_unfinished(s, st, "exited", call_ns(st));
+		return;
+	}
+	resume_line(s, t, st);
+	struct strbuf *out = printer_text(&s->printer);
+	if (!st->decoded_at_entry)
+		sb_puts(out, " <unfinished ...>");
+	sb_puts(out, ") ");
+	printer_tab(&s->printer);
+	sb_puts(out, "= ?");
+	printer_end(&s->printer);
+}
+
+
+void call_detach(struct session *s, struct task *t, struct tracee_state *st)
+{
+	if (!st->in_call || st->deferred)
+		return;
+	if (s->opts->json) {
+		call_json_unfinished(s, st, "detached", call_ns(st));
+		return;
+	}
+	resume_line(s, t, st);
+	sb_puts(printer_text(&s->printer), " <detached ...>");
+	printer_end(&s->printer);
+}

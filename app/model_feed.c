@@ -1,0 +1,199 @@
+#include <errno.h>
+#include <linux/close_range.h>
+#include <string.h>
+
+#include "app/model_feed.h"
+#include "decode/epoll_consts.h"
+#include "decode/epoll_event.h"
+#include "util/xalloc.h"
+
+/* Calls that end an fd: a registration may outlive it, or go with it. */
+enum fd_end { END_CLOSE, END_CLOSE_RANGE, END_REPLACE, END_RING };
+
+static const struct fd_end_call {
+	const char *name;
+	enum fd_end how;
+} fd_end_calls[] = {
+	{ "close", END_CLOSE },
+	{ "close_range", END_CLOSE_RANGE },
+	{ "dup2", END_REPLACE },
+	{ "dup3", END_REPLACE },
+	/* IORING_OP_EPOLL_CTL changes lists without an epoll_ctl. */
+	{ "io_uring_enter", END_RING },
+};
+
+#define NFD_END_CALLS (sizeof(fd_end_calls) / sizeof(fd_end_calls[0]))
+
+void model_feed_trap_rules(struct trap_rules *r, const struct options *opts)
+{
+	if (!opts->model.diagnose)
+		return;
+	for (size_t i = 0; i < NFD_END_CALLS; i++)
+		trap_rules_add(r, (struct trap_rule) { .name = fd_end_calls[i].name });
+}
+
+static const struct fd_end_call *fd_end_call(const char *name)
+{
+	for (size_t i = 0; i < NFD_END_CALLS; i++)
+		if (strcmp(fd_end_calls[i].name, name) == 0)
+			return &fd_end_calls[i];
+	return NULL;
+}
+
+static bool zero_timeout(struct task *t, const struct model_call *mc)
+{
+	switch (mc->desc->roles.timeout) {
+	case TIMEOUT_MSEC:
+		return (int32_t) mc->args[3] == 0;
+	case TIMEOUT_TIMESPEC: {
+		int64_t ts[2];
+		return mc->args[3] && task_read_mem(t, mc->args[3], ts, sizeof(ts)) &&
+		       ts[0] == 0 && ts[1] == 0;
+	}
+	default:
+		return false;
+	}
+}
+
+static struct model_wait wait_of(struct task *t, const struct model_call *mc)
+{
+	return (struct model_wait) {
+		.tgid = mc->tgid,
+		.tid = task_tid(t),
+		.epfd = (int) mc->args[0],
+		.maxevents = (int) mc->args[2],
+		.zero_timeout = mc->zero_timeout,
+	};
+}
+
+/* At entry, through the stop's copy that the call's line then reads too. */
+static void read_ctl_event(struct task *t, struct model_call *mc)
+{
+	unsigned char raw[EPOLL_EVENT_MAX_SIZE];
+	if (mc->args[1] == EPOLL_CTL_DEL_OP || !mc->args[3] ||
+	    !read_tracee(t, mc->args[3], raw, mc->abi->epoll_event_size))
+		return;
+	memcpy(&mc->events, raw, sizeof(mc->events));
+	memcpy(&mc->data, raw + mc->abi->epoll_data_offset, sizeof(mc->data));
+	mc->has_event = true;
+}
+
+bool model_feed_entry(struct session *s, struct task *t, struct tracee_state *st,
+		      const struct abi *abi, const char *name, const struct syscall_stop *stop)
+{
+	struct model_call *mc = &st->model_call;
+	mc->active = false;
+	const struct syscall_desc *desc = syscall_desc_by_name(name);
+	const struct fd_end_call *end = desc ? NULL : fd_end_call(name);
+	if (desc && !desc->roles.epfd_result && desc->roles.op == NO_ARG &&
+	    !desc->roles.events_result)
+		return false;
+	if (!desc && (!end || !s->model_sees_closes))
+		return false;
+	uint64_t word_mask = abi->word_size == 8 ? UINT64_MAX : UINT32_MAX;
+	*mc = (struct model_call) { .active = true, .abi = abi, .desc = desc, .end = end,
+				    .tgid = tracee_tgid(t, st) };
+	for (int i = 0; i < 6; i++)
+		mc->args[i] = stop->args[i] & word_mask;
+	if (desc && desc->roles.events_result) {
+		mc->zero_timeout = zero_timeout(t, mc);
+		struct model_wait w = wait_of(t, mc);
+		model_wait_started(s->model, &w);
+	}
+	if (desc && desc->roles.op != NO_ARG)
+		read_ctl_event(t, mc);
+	return true;
+}
+
+static void feed_ctl(struct session *s, struct task *t, const struct model_call *mc, int err)
+{
+	struct model_ctl c = {
+		.tgid = mc->tgid,
+		.tid = task_tid(t),
+		.epfd = (int) mc->args[0],
+		.op = (int) mc->args[1],
+		.fd = (int) mc->args[2],
+		.err = err,
+	};
+	c.has_event = mc->has_event;
+	c.events = mc->events;
+	c.data = mc->data;
+	model_ctl_done(s->model, &c);
+}
+
+static bool keep_event(void *ctx, uint32_t events, uint64_t data)
+{
+	struct session *s = ctx;
+	s->feed_events = grow_array(s->feed_events, &s->feed_cap, s->feed_n, sizeof(*s->feed_events));
+	s->feed_events[s->feed_n++] = (struct model_event) { events, data };
+	return true;
+}
+
+static void feed_wait(struct session *s, struct task *t, const struct model_call *mc,
+		      const struct syscall_stop *stop, int err)
+{
+	struct syscall_call call = {
+		.abi = mc->abi,
+		.args = { mc->args[0], mc->args[1] },
+		.rval = stop->rval,
+		.is_error = stop->is_error,
+		.mem = { read_tracee, t },
+	};
+	s->feed_n = 0;
+	/* Events that cannot be read say nothing: not an empty wait either. */
+	if (!err && !for_each_returned_event(&call, keep_event, s))
+		return;
+	struct model_wait w = wait_of(t, mc);
+	model_wait_done(s->model, &w, err, s->feed_events, s->feed_n);
+}
+
+static void feed_fd_end(struct session *s, struct task *t, const struct model_call *mc, int err)
+{
+	unsigned int a = (unsigned int) mc->args[0], b = (unsigned int) mc->args[1];
+	unsigned int lo = a, hi = a;
+	bool replaced = false;
+	switch (mc->end->how) {
+	case END_CLOSE:
+		/* Linux closes the fd even when close() reports an error, but for EBADF. */
+		if (err == EBADF)
+			return;
+		break;
+	case END_CLOSE_RANGE:
+		if (err || (mc->args[2] & CLOSE_RANGE_CLOEXEC))
+			return;
+		hi = b;
+		break;
+	case END_REPLACE:
+		if (err || a == b)
+			return;
+		lo = hi = b;
+		replaced = true;
+		break;
+	case END_RING:
+		/* IORING_OP_CLOSE and the like end fds unseen. */
+		model_kernel_changed(s->model, mc->tgid);
+		fd_name_cache_forget_process(&s->fd_name_cache, mc->tgid);
+		return;
+	}
+	model_fds_closed(s->model, mc->tgid, task_tid(t), lo, hi, replaced);
+	fd_name_cache_forget(&s->fd_name_cache, mc->tgid, lo, hi);
+}
+
+void model_feed_exit(struct session *s, struct task *t, struct tracee_state *st,
+		     const struct syscall_stop *stop)
+{
+	struct model_call *mc = &st->model_call;
+	if (!mc->active)
+		return;
+	mc->active = false;
+	int err = stop->is_error ? (int) -stop->rval : 0;
+	if (mc->end)
+		feed_fd_end(s, t, mc, err);
+	else if (mc->desc->roles.epfd_result) {
+		if (!err)
+			model_epoll_created(s->model, mc->tgid, (int) stop->rval);
+	} else if (mc->desc->roles.op != NO_ARG)
+		feed_ctl(s, t, mc, err);
+	else
+		feed_wait(s, t, mc, stop, err);
+}

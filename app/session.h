@@ -1,0 +1,73 @@
+/*
+ * Connects the engine to the decoders and the printer: what each stop
+ * prints.
+ */
+#ifndef EPOLLTRACE_APP_SESSION_H
+#define EPOLLTRACE_APP_SESSION_H
+
+#include "app/options.h"
+#include "decode/decoder.h"
+#include "decode/epoll_event.h"
+#include "fdname/fd_name_cache.h"
+#include "model/epoll_model.h"
+#include "output/printer.h"
+#include "stack/stack_trace.h"
+#include "stats/epoll_stats.h"
+#include "trace/engine.h"
+
+/*
+ * The last read of tracee memory, kept for the reads that repeat it within
+ * one stop: the largest is a whole chunk of a wait's events, as
+ * for_each_returned_event reads them, so that its line and the model share
+ * one read.
+ */
+#define READ_CACHE_MAX (EVENTS_PER_READ * EPOLL_EVENT_MAX_SIZE)
+
+struct read_cache {
+	bool valid;
+	pid_t tid;		/* whose memory */
+	uint64_t addr;
+	size_t len;
+	unsigned char *bytes;	/* room for cap bytes, grown as reads need */
+	size_t cap;
+};
+
+struct session {
+	const struct options *opts;
+	struct decode_opts decode_opts;
+	struct printer printer;
+	struct engine *engine;
+	/* -p: the tracees are let go, not killed, when we are done. */
+	bool attaching;
+	/* strace gives a new task the ABI of the last one that changed. */
+	const struct abi *last_abi;
+	/* -c, -C: what the summary at the end counts. */
+	struct summary summary;
+	struct epoll_stats epoll_stats;
+	/* -k: the files' symbols; NULL without -k. */
+	struct stack_tracer *stacks;
+	bool colour;		/* --color, decided once */
+	struct model *model;
+	/* A wait's events, read for the model. */
+	struct model_event *feed_events;
+	size_t feed_n, feed_cap;
+	/* The calls that end fds stop (-p, --diagnose): the model is told of them. */
+	bool model_sees_closes;
+	/* -y's names, kept while every end of an fd is seen (see fd_name_cache.h). */
+	bool names_kept;
+	struct fd_name_cache fd_name_cache;
+	/* Valid within one stop: call_entry and call_exit forget it. */
+	struct read_cache last_read;
+};
+
+void session_init(struct session *s, const struct options *opts, FILE *out);
+void session_free(struct session *s);
+/* The end of the run (the command exited, or -p detached): -c's and -C's summary. */
+void session_finish(struct session *s);
+struct engine_hooks session_hooks(struct session *s);
+/* The epoll instances pid had before we came: their interest lists, printed and learnt. */
+void session_print_interest_lists(struct session *s, pid_t pid);
+/* --dump, SIGUSR1: the model's interest lists, of one process or (0) all. */
+void session_dump_process(struct session *s, pid_t tgid);
+
+#endif

@@ -1,0 +1,305 @@
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/exit_codes.h"
+#include "cli/parse_options.h"
+#include "cli/usage.h"
+
+/* Long enough to catch the exit stop of a call that does not block. */
+#define DEFAULT_SPIN_USEC 100
+
+static _Noreturn void usage_error(const char *fmt, const char *arg)
+{
+	fputs("epolltrace: ", stderr);
+	fprintf(stderr, fmt, arg);
+	fputs("\n", stderr);
+	exit(EXIT_USAGE);
+}
+
+/* A whole number from min up, or a usage error naming the option. */
+static unsigned int parse_number(const char *arg, const char *opt, long min)
+{
+	char *end;
+	errno = 0;
+	long v = strtol(arg, &end, 10);
+	if (errno || end == arg || *end || v < min || v > INT_MAX) {
+		fprintf(stderr, "epolltrace: invalid %s argument '%s': give a whole number from %ld\n",
+			opt, arg, min);
+		exit(EXIT_USAGE);
+	}
+	return (unsigned int) v;
+}
+
+static unsigned int parse_count(const char *arg, const char *opt)
+{
+	return parse_number(arg, opt, 0);
+}
+
+/* A diagnostic threshold: 0 would make a check fire at once, or never. */
+static unsigned int parse_threshold(const char *arg, const char *opt)
+{
+	return parse_number(arg, opt, 1);
+}
+
+static void select_syscall(struct options *o, const char *name, bool on)
+{
+	if (strcmp(name, "all") == 0) {
+		for (size_t i = 0; i < nsyscall_descs; i++)
+			o->traced[i] = on;
+		return;
+	}
+	int i = syscall_desc_index(name);
+	if (i >= 0) {
+		o->traced[i] = on;
+		return;
+	}
+	fprintf(stderr, "epolltrace: invalid system call '%s' in -e trace: epolltrace traces",
+		name);
+	for (size_t i = 0; i < nsyscall_descs; i++)
+		fprintf(stderr, "%s %s", i ? "," : "", syscall_descs[i]->name);
+	fputs(" (or all)\n", stderr);
+	exit(EXIT_USAGE);
+}
+
+/* -e [trace=][!]NAME[,NAME...], as strace reads it. */
+static void parse_trace_expr(struct options *o, const char *expr)
+{
+	const char *eq = strchr(expr, '=');
+	if (eq) {
+		if (strncmp(expr, "trace=", 6) != 0 && strncmp(expr, "t=", 2) != 0)
+			usage_error("unsupported -e qualifier '%s': only trace= is supported", expr);
+		expr = eq + 1;
+	}
+	bool negate = *expr == '!';
+	if (negate)
+		expr++;
+	for (size_t i = 0; i < nsyscall_descs; i++)
+		o->traced[i] = negate;
+	char *list = strdup(expr);
+	if (!list)
+		abort();
+	char *save = NULL;
+	if (!*list)
+		select_syscall(o, "", !negate);
+	for (char *name = strtok_r(list, ",", &save); name; name = strtok_r(NULL, ",", &save))
+		select_syscall(o, name, !negate);
+	free(list);
+}
+
+/* Calls each comma-separated item of list with it, on a copy. */
+static void for_each_item(const char *list, const char *opt,
+			  void (*take)(void *dest, const char *item, const char *opt), void *dest)
+{
+	char *copy = strdup(list);
+	if (!copy)
+		abort();
+	char *save = NULL;
+	char *item = strtok_r(copy, ",", &save);
+	if (!item)
+		usage_error("%s needs a list, as in --fd=5,7", opt);
+	for (; item; item = strtok_r(NULL, ",", &save))
+		take(dest, item, opt);
+	free(copy);
+}
+
+static void take_fd(void *dest, const char *item, const char *opt)
+{
+	struct fd_set_small *set = dest;
+	if (set->count == CALL_FILTER_MAX_FDS)
+		usage_error("too many fds in %s", opt);
+	set->fds[set->count++] = (int) parse_count(item, opt);
+}
+
+static void parse_fd_list(struct fd_set_small *set, const char *list, const char *opt)
+{
+	for_each_item(list, opt, take_fd, set);
+}
+
+static void take_op(void *dest, const char *item, const char *opt)
+{
+	(void) opt;
+	int op = call_filter_op_by_name(item);
+	if (op < 0)
+		usage_error("invalid --op '%s': give add, mod or del", item);
+	*(unsigned int *) dest |= 1u << op;
+}
+
+static void parse_op_list(unsigned int *ops, const char *list)
+{
+	for_each_item(list, "--op", take_op, ops);
+}
+
+/* -k needs libunwind-ptrace, which configure may not have found. */
+static void want_stack_traces(struct options *o)
+{
+#ifdef HAVE_LIBUNWIND
+	o->stack_traces = true;
+#else
+	(void) o;
+	usage_error("%s", "-k: epolltrace was built without libunwind-ptrace, so it cannot print stack traces");
+#endif
+}
+
+/* -c and -C, which strace does not take together either. */
+static void want_summary(struct options *o, enum summary_mode mode)
+{
+	if (o->summary != SUMMARY_NONE && o->summary != mode)
+		usage_error("%s", "-c and -C are mutually exclusive: -c prints only the summary, -C the trace and the summary");
+	o->summary = mode;
+}
+
+static void parse_sort(struct options *o, const char *name)
+{
+	int sort = summary_sort_by_name(name);
+	if (sort < 0)
+		usage_error("invalid -S '%s': give time, calls, errors, name or nothing", name);
+	o->sort_by = (enum summary_sort) sort;
+}
+
+static void parse_colour(struct options *o, const char *arg)
+{
+	int when = colour_when_by_name(arg);
+	if (when < 0)
+		usage_error("invalid --color '%s': give auto, always or never", arg);
+	o->colour = (enum colour_when) when;
+}
+
+/* -y names fds; -yy (or more, as strace takes it) adds sockets' addresses and the like. */
+static void want_fd_names(struct options *o)
+{
+	if (o->fd_names)
+		o->fd_details = true;
+	o->fd_names = true;
+}
+
+/* There can be no more -p options than arguments. */
+static void add_pid_list(struct options *o, const char *list, int argc)
+{
+	if (!o->pid_lists) {
+		o->pid_lists = calloc((size_t) argc, sizeof(*o->pid_lists));
+		if (!o->pid_lists)
+			abort();
+	}
+	o->pid_lists[o->npid_lists++] = list;
+}
+
+static const struct option long_options[] = {
+	{ "output", required_argument, NULL, 'o' },
+	{ "columns", required_argument, NULL, 'a' },
+	{ "string-limit", required_argument, NULL, 's' },
+	{ "no-abbrev", no_argument, NULL, 'v' },
+	{ "quiet", no_argument, NULL, 'q' },
+	{ "follow-forks", no_argument, NULL, 'f' },
+	{ "attach", required_argument, NULL, 'p' },
+	{ "spin", required_argument, NULL, 'S' + 256 },
+	{ "color", required_argument, NULL, 'K' + 256 },
+	{ "colour", required_argument, NULL, 'K' + 256 },
+	{ "epfd", required_argument, NULL, 'E' + 256 },
+	{ "fd", required_argument, NULL, 'F' + 256 },
+	{ "op", required_argument, NULL, 'O' + 256 },
+	{ "relative-timestamps", no_argument, NULL, 'r' },
+	{ "syscall-times", no_argument, NULL, 'T' },
+	{ "decode-fds", no_argument, NULL, 'y' },
+	{ "successful-only", no_argument, NULL, 'z' },
+	{ "failed-only", no_argument, NULL, 'Z' },
+	{ "trace", required_argument, NULL, 'T' + 256 },
+	{ "stack-traces", no_argument, NULL, 'k' },
+	{ "summary-only", no_argument, NULL, 'c' },
+	{ "summary", no_argument, NULL, 'C' },
+	{ "summary-sort-by", required_argument, NULL, 'S' },
+	{ "summary-wall-clock", no_argument, NULL, 'w' },
+	{ "diagnose", no_argument, NULL, 'D' + 256 },
+	{ "dump", no_argument, NULL, 'U' + 256 },
+	{ "json", no_argument, NULL, 'J' + 256 },
+	{ "oneshot-waits", required_argument, NULL, 'W' + 256 },
+	{ "oneshot-ms", required_argument, NULL, 'M' + 256 },
+	{ "repeat-waits", required_argument, NULL, 'R' + 256 },
+	{ "spin-waits", required_argument, NULL, 'P' + 256 },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
+	{ NULL, 0, NULL, 0 },
+};
+
+void options_parse(struct options *o, int argc, char **argv)
+{
+	*o = (struct options) {
+		.acolumn = 40,
+		.max_elems = 32,
+		.spin_usec = DEFAULT_SPIN_USEC,
+		.model = MODEL_DEFAULT_CONFIG,
+	};
+	for (size_t i = 0; i < nsyscall_descs; i++)
+		o->traced[i] = true;
+
+	/* Our own messages say what went wrong. */
+	opterr = 0;
+	int c;
+	while ((c = getopt_long(argc, argv, "+:o:a:s:e:p:vqfhVtrTzZykcCS:w", long_options, NULL)) != -1) {
+		switch (c) {
+		case 'o': o->outfile = optarg; break;
+		case 'a': o->acolumn = parse_count(optarg, "-a"); break;
+		case 's': o->max_elems = parse_count(optarg, "-s"); break;
+		case 'e': parse_trace_expr(o, optarg); break;
+		case 'T' + 256: parse_trace_expr(o, optarg); break;
+		case 'S' + 256: o->spin_usec = parse_count(optarg, "--spin"); break;
+		case 'K' + 256: parse_colour(o, optarg); break;
+		case 'E' + 256: parse_fd_list(&o->filter.epfds, optarg, "--epfd"); break;
+		case 'F' + 256: parse_fd_list(&o->filter.fds, optarg, "--fd"); break;
+		case 'O' + 256: parse_op_list(&o->filter.ops, optarg); break;
+		case 'D' + 256: o->model.diagnose = true; break;
+		case 'U' + 256: o->dump = true; break;
+		case 'J' + 256: o->json = true; break;
+		case 'W' + 256: o->model.oneshot_waits = parse_threshold(optarg, "--oneshot-waits"); break;
+		case 'M' + 256: o->model.oneshot_ms = parse_threshold(optarg, "--oneshot-ms"); break;
+		case 'R' + 256: o->model.repeat_waits = parse_threshold(optarg, "--repeat-waits"); break;
+		case 'P' + 256: o->model.spin_waits = parse_threshold(optarg, "--spin-waits"); break;
+		case 't': o->timestamps++; break;
+		case 'r': o->relative_timestamps = true; break;
+		case 'T': o->syscall_times = true; break;
+		case 'y': want_fd_names(o); break;
+		case 'z': o->outcome = OUTCOME_SUCCESS; break;
+		case 'k': want_stack_traces(o); break;
+		case 'Z': o->outcome = OUTCOME_FAILURE; break;
+		case 'c': want_summary(o, SUMMARY_ONLY); break;
+		case 'C': want_summary(o, SUMMARY_WITH_TRACE); break;
+		case 'S': parse_sort(o, optarg); break;
+		case 'w': o->summary_wall_clock = true; break;
+		case 'p': add_pid_list(o, optarg, argc); break;
+		case 'v': o->verbose = true; break;
+		case 'q': o->quiet++; break;
+		/* Every thread and child is always followed: a task left without
+		   its tracer would get ENOSYS from the filter. */
+		case 'f': break;
+		case 'h': print_usage(stdout); exit(0);
+		case 'V': print_version(stdout); exit(0);
+		case ':':
+			fprintf(stderr, "epolltrace: option '%s' needs an argument: see 'epolltrace --help'\n",
+				argv[optind - 1]);
+			exit(EXIT_USAGE);
+		default:
+			if (optopt)
+				fprintf(stderr, "epolltrace: invalid option '-%c': see 'epolltrace --help'\n",
+					optopt);
+			else
+				fprintf(stderr, "epolltrace: invalid option '%s': see 'epolltrace --help'\n",
+					argv[optind - 1]);
+			exit(EXIT_USAGE);
+		}
+	}
+	if (o->summary_wall_clock && o->summary == SUMMARY_NONE)
+		usage_error("%s", "-w must be given with -c or -C: it says what the summary measures");
+	/* -c prints no call lines, so there would be nothing to hang the stacks on. */
+	if (o->stack_traces && o->summary == SUMMARY_ONLY)
+		usage_error("%s", "-k and -c cannot be combined: use -k with -C to get both");
+	if (o->npid_lists && optind < argc)
+		usage_error("%s", "both -p and a command given: trace either running processes or a new command");
+	if (o->npid_lists)
+		return;
+	if (optind >= argc)
+		usage_error("%s", "no command to trace: give one, as in 'epolltrace -- COMMAND [ARGS]', or -p PID");
+	o->command = argv + optind;
+}

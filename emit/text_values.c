@@ -1,0 +1,33 @@
+#include "decode/epoll_event.h"
+#include "decode/siginfo.h"
+#include "emit/emit_text.h"
+#include "emit/text_values.h"
+
+void print_epoll_events(struct strbuf *out, uint32_t events)
+{
+	struct emitter em;
+	emitter_text_init(&em, out);
+	emit_epoll_events(&em, events);
+}
+
+void print_epoll_data(struct strbuf *out, uint64_t data)
+{
+	struct emitter em;
+	emitter_text_init(&em, out);
+	emit_epoll_data(&em, data);
+}
+
+void print_xval(struct strbuf *out, const struct xlat *x, uint64_t val,
+		const char *dflt)
+{
+	struct emitter em;
+	emitter_text_init(&em, out);
+	emit_xval(&em, x, val, dflt);
+}
+
+void print_siginfo(struct strbuf *out, const siginfo_t *si)
+{
+	struct emitter em;
+	emitter_text_init(&em, out);
+	emit_siginfo(&em, si);
+}

@@ -1,0 +1,75 @@
+#include "model/diag_kinds.h"
+#include "output/interest_header.h"
+#include "output/model_lines.h"
+
+/* Warnings and dumps are printed even under -c: they are what --diagnose and --dump ask for. */
+static void print_unmuted(struct session *s, const char *text)
+{
+	printer_unmuted(&s->printer, printer_lines, text);
+}
+
+static void print_warning(void *ctx, const struct model_warning *w)
+{
+	struct session *s = ctx;
+	struct strbuf line = STRBUF_INIT;
+	sb_printf(&line, "epolltrace: warning[%s]: pid %d epfd %d", w->kind, (int) w->pid, w->epfd);
+	if (w->fd >= 0)
+		sb_printf(&line, " fd %d", w->fd);
+	sb_printf(&line, ": %s. %s.\n", w->evidence, w->advice);
+	print_unmuted(s, sb_str(&line));
+	sb_free(&line);
+}
+
+static void print_dump_reg(void *ctx, const struct model_dump_reg *r)
+{
+	struct session *s = ctx;
+	struct strbuf line = STRBUF_INIT;
+	interest_line_print(&line, "dump: ", r, true);
+	print_unmuted(s, sb_str(&line));
+	sb_free(&line);
+}
+
+static void print_dump_check(void *ctx, const struct model_dump_check *c)
+{
+	struct session *s = ctx;
+	struct strbuf line = STRBUF_INIT;
+	sb_printf(&line, "epolltrace: dump: pid %d epfd %d: ", (int) c->pid, c->epfd);
+	if (c->matches)
+		sb_printf(&line, "model matches the kernel (%zu registration%s)\n", c->nregs,
+			  c->nregs == 1 ? "" : "s");
+	else
+		sb_printf(&line, "model differs from the kernel: %s\n", c->differences);
+	print_unmuted(s, sb_str(&line));
+	sb_free(&line);
+}
+
+struct model_output model_lines_output(struct session *s)
+{
+	return (struct model_output) {
+		.ctx = s,
+		.warning = print_warning,
+		.dump_reg = print_dump_reg,
+		.dump_check = print_dump_check,
+	};
+}
+
+void model_lines_summary(struct session *s, struct strbuf *out)
+{
+	if (!s->opts->model.diagnose)
+		return;
+	struct model_kind_count counts[DIAG_NKINDS];
+	model_kind_counts(s->model, counts);
+	bool any = false;
+	for (int k = 0; k < DIAG_NKINDS; k++)
+		any |= counts[k].warned || counts[k].recovered;
+	if (!any) {
+		sb_puts(out, "epolltrace: diagnostics: no event-loop problems found\n");
+		return;
+	}
+	sb_puts(out, "epolltrace: diagnostics by kind:\n");
+	sb_printf(out, "%-26s %8s %8s %10s\n", "kind", "warnings", "repeats", "recovered");
+	for (int k = 0; k < DIAG_NKINDS; k++)
+		if (counts[k].warned || counts[k].recovered)
+			sb_printf(out, "%-26s %8lu %8lu %10lu\n", counts[k].kind, counts[k].warned,
+				  counts[k].repeats, counts[k].recovered);
+}

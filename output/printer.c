@@ -1,0 +1,130 @@
+#include <stdarg.h>
+#include <unistd.h>
+
+#include "output/printer.h"
+
+void printer_init(struct printer *p, FILE *out, enum pid_prefix prefix, unsigned int acolumn)
+{
+	p->out = out;
+	p->line_buffered = isatty(fileno(out));
+	p->broken = false;
+	p->prefix = prefix;
+	p->acolumn = acolumn;
+	p->owner = NULL;
+	p->line = (struct strbuf) STRBUF_INIT;
+	p->written = 0;
+	p->timestamps = (struct timestamp_style) { 0 };
+	p->mute = false;
+}
+
+void printer_free(struct printer *p)
+{
+	printer_flush(p);
+	sb_free(&p->line);
+}
+
+static void emit(struct printer *p)
+{
+	if (!p->broken && !p->mute && p->line.len > 0 &&
+	    fwrite(p->line.s, 1, p->line.len, p->out) != p->line.len)
+		p->broken = true;
+	p->written += p->line.len;
+	sb_reset(&p->line);
+}
+
+static void emit_line_end(struct printer *p)
+{
+	emit(p);
+	p->written = 0;
+}
+
+void printer_flush(struct printer *p)
+{
+	emit(p);
+	if (!p->broken && fflush(p->out) == EOF)
+		p->broken = true;
+}
+
+void printer_cut(struct printer *p)
+{
+	if (!p->owner)
+		return;
+	sb_puts(&p->line, " <unfinished ...>\n");
+	p->owner = NULL;
+	emit_line_end(p);
+}
+
+void printer_start(struct printer *p, const void *owner, pid_t tid, bool several)
+{
+	printer_cut(p);
+	p->owner = owner;
+	if (p->prefix == PREFIX_PLAIN)
+		sb_printf(&p->line, "%-5d ", (int) tid);
+	else if (several)
+		sb_printf(&p->line, "[pid %5d] ", (int) tid);
+	timestamp_print(&p->line, &p->timestamps);
+}
+
+bool printer_is_open_for(const struct printer *p, const void *owner)
+{
+	return p->owner == owner;
+}
+
+struct strbuf *printer_text(struct printer *p)
+{
+	return &p->line;
+}
+
+void printer_tab(struct printer *p)
+{
+	while (p->written + p->line.len < p->acolumn)
+		sb_putc(&p->line, ' ');
+}
+
+void printer_end(struct printer *p)
+{
+	sb_putc(&p->line, '\n');
+	p->owner = NULL;
+	emit_line_end(p);
+	if (p->line_buffered)
+		printer_flush(p);
+}
+
+void printer_notice(struct printer *p, const char *fmt, ...)
+{
+	if (p->out == stderr)
+		printer_cut(p);
+	printer_flush(p);
+	va_list ap;
+	va_start(ap, fmt);
+	fputs("epolltrace: ", stderr);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+	va_end(ap);
+}
+
+void printer_lines(struct printer *p, const char *text)
+{
+	printer_cut(p);
+	sb_puts(&p->line, text);
+	emit_line_end(p);
+}
+
+void printer_whole_line(struct printer *p, const char *line)
+{
+	printer_cut(p);
+	sb_puts(&p->line, line);
+	sb_putc(&p->line, '\n');
+	emit_line_end(p);
+	if (p->line_buffered)
+		printer_flush(p);
+}
+
+void printer_unmuted(struct printer *p, void (*write)(struct printer *, const char *),
+		     const char *text)
+{
+	bool muted = p->mute;
+	p->mute = false;
+	write(p, text);
+	p->mute = muted;
+}

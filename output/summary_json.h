@@ -1,0 +1,14 @@
+/* --json: the summary at the end of the trace, as one object. */
+#ifndef EPOLLTRACE_OUTPUT_SUMMARY_JSON_H
+#define EPOLLTRACE_OUTPUT_SUMMARY_JSON_H
+
+#include "app/session.h"
+
+/*
+ * With -c or -C: {"type":"summary","syscalls":[...],"total":{...},
+ * "epoll":{...}}; with --diagnose also (or only) "diagnostics":[...].
+ * Nothing without any of them.
+ */
+void summary_json_print(struct session *s);
+
+#endif

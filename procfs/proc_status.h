@@ -1,0 +1,23 @@
+/* The fields of /proc/PID/status that decide how a task can be traced. */
+#ifndef EPOLLTRACE_PROCFS_PROC_STATUS_H
+#define EPOLLTRACE_PROCFS_PROC_STATUS_H
+
+#include <stdbool.h>
+#include <sys/types.h>
+
+struct proc_status {
+	char state;
+	unsigned int threads;
+	pid_t tgid;
+	pid_t tracer;
+	uid_t uid;		/* real uid */
+	unsigned long long cap_eff;
+};
+
+/* pid 0 reads our own; false when the task is gone. */
+bool proc_status_read(pid_t pid, struct proc_status *st);
+
+/* Which process a thread belongs to; tid itself when that cannot be read. */
+pid_t proc_tgid(pid_t tid);
+
+#endif

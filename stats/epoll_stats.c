@@ -1,0 +1,153 @@
+#include <errno.h>
+#include <inttypes.h>
+#include <stdlib.h>
+
+#include "decode/epoll_event.h"
+#include "decode/errnos.h"
+#include "emit/text_values.h"
+#include "stats/epoll_stats.h"
+
+#define HOTTEST EPOLL_STATS_HOTTEST
+/*
+ * Data whose low 32 bits are below Linux's default fs.nr_open, the most
+ * fds a process may have, may hold an fd (data.fd): it is shown as one.
+ */
+#define FD_LIMIT (1u << 20)
+
+/* Fds are int in every ABI; the argument is zero-extended from its word. */
+static int fd_arg(uint64_t arg)
+{
+	return (int) (uint32_t) arg;
+}
+
+static struct epoll_instance *instance(struct epoll_stats *es, pid_t pid, int epfd)
+{
+	for (size_t i = es->count; i-- > 0;) {
+		struct epoll_instance *in = &es->instances[i];
+		if (in->pid == pid && in->epfd == epfd && !in->replaced)
+			return in;
+	}
+	if (es->count == es->capacity) {
+		es->capacity = es->capacity ? es->capacity * 2 : 8;
+		es->instances = realloc(es->instances, es->capacity * sizeof(*es->instances));
+		if (!es->instances)
+			abort();
+	}
+	struct epoll_instance *in = &es->instances[es->count++];
+	*in = (struct epoll_instance) { .pid = pid, .epfd = epfd };
+	return in;
+}
+
+/* A new instance took the fd number: later waits on it are not the old one's. */
+static void replace(struct epoll_stats *es, pid_t pid, int epfd)
+{
+	for (size_t i = 0; i < es->count; i++) {
+		struct epoll_instance *in = &es->instances[i];
+		if (in->pid == pid && in->epfd == epfd)
+			in->replaced = true;
+	}
+}
+
+static bool count_data(void *ctx, uint32_t events, uint64_t data)
+{
+	(void) events;
+	data_counts_add(ctx, data);
+	return true;
+}
+
+void epoll_stats_add(struct epoll_stats *es, pid_t pid, const struct syscall_call *call,
+		     uint64_t ns)
+{
+	const struct epoll_roles *roles = &call->desc->roles;
+	if (roles->epfd_result && !call->is_error)
+		replace(es, pid, (int) call->rval);
+	if (!roles->events_result)
+		return;
+	struct epoll_instance *in = instance(es, pid, fd_arg(call->args[roles->epfd]));
+	in->waits++;
+	latency_hist_add(&in->blocked, ns);
+	if (call->is_error) {
+		in->eintrs += call->rval == -EINTR;
+		return;
+	}
+	uint64_t n = (uint64_t) call->rval;
+	if (n == 0) {
+		in->timeouts++;
+		return;
+	}
+	in->wakeups++;
+	in->events += n;
+	if (n > in->max_events)
+		in->max_events = n;
+	/* Every wait call takes maxevents right after the events array. */
+	in->full += (int64_t) n == fd_arg(call->args[2]);
+	for_each_returned_event(call, count_data, &in->data);
+}
+
+/* Microseconds, as the strace table's usecs/call. */
+static uint64_t usecs(uint64_t ns)
+{
+	return ns / 1000;
+}
+
+static void print_instance(struct strbuf *out, const struct epoll_instance *in)
+{
+	const struct latency_hist *b = &in->blocked;
+	sb_printf(out, "%7d %5d %9" PRIu64 " %9" PRIu64 " %9" PRIu64 " %9" PRIu64
+		  " %8.2f %7" PRIu64 " %9" PRIu64 " %9" PRIu64 " %9" PRIu64 " %9" PRIu64
+		  " %9" PRIu64 "\n",
+		  (int) in->pid, in->epfd, in->waits, in->wakeups, in->timeouts, in->eintrs,
+		  in->wakeups ? (double) in->events / (double) in->wakeups : 0.0,
+		  in->max_events, in->full,
+		  usecs(latency_hist_percentile(b, 500)), usecs(latency_hist_percentile(b, 900)),
+		  usecs(latency_hist_percentile(b, 990)), usecs(b->max));
+}
+
+int epoll_stats_data_fd(uint64_t data)
+{
+	return (uint32_t) data < FD_LIMIT ? (int) (uint32_t) data : -1;
+}
+
+static void print_hottest(struct strbuf *out, const struct epoll_instance *in)
+{
+	struct data_count top[HOTTEST];
+	size_t n = data_counts_top(&in->data, top, HOTTEST);
+	if (!n)
+		return;
+	sb_printf(out, "hottest data of pid %d epfd %d, by events reported:\n",
+		  (int) in->pid, in->epfd);
+	sb_printf(out, "%9s  %-18s  %s\n", "events", "data", "fd");
+	for (size_t i = 0; i < n; i++) {
+		sb_printf(out, "%9" PRIu64 "  ", top[i].events);
+		size_t start = out->len;
+		print_epoll_data(out, top[i].data);
+		int fd = epoll_stats_data_fd(top[i].data);
+		if (fd >= 0)
+			sb_printf(out, "%*s%d", (int) (start + 20 - out->len), "", fd);
+		sb_putc(out, '\n');
+	}
+}
+
+void epoll_stats_print(struct strbuf *out, const struct epoll_stats *es)
+{
+	if (!es->count)
+		return;
+	sb_puts(out, "\nepoll waits per instance (blocked time in usecs):\n");
+	sb_printf(out, "%7s %5s %9s %9s %9s %9s %8s %7s %9s %9s %9s %9s %9s\n",
+		  "pid", "epfd", "waits", "wake-ups", "timeouts", errno_name(EINTR),
+		  "ev/wake", "max ev", "full", "p50", "p90", "p99", "max");
+	for (size_t i = 0; i < es->count; i++)
+		print_instance(out, &es->instances[i]);
+	for (size_t i = 0; i < es->count; i++)
+		print_hottest(out, &es->instances[i]);
+}
+
+void epoll_stats_free(struct epoll_stats *es)
+{
+	for (size_t i = 0; i < es->count; i++) {
+		latency_hist_free(&es->instances[i].blocked);
+		data_counts_free(&es->instances[i].data);
+	}
+	free(es->instances);
+	*es = (struct epoll_stats) { 0 };
+}

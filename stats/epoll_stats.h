@@ -1,0 +1,59 @@
+/*
+ * The epoll section of the -c and -C summary: per epoll instance, how its
+ * waits went (wake-ups, timeouts, EINTR, events per wake-up, blocked time)
+ * and which data values its events carried most.
+ */
+#ifndef EPOLLTRACE_STATS_EPOLL_STATS_H
+#define EPOLLTRACE_STATS_EPOLL_STATS_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#include "decode/decoder.h"
+#include "stats/data_counts.h"
+#include "stats/latency_hist.h"
+#include "util/strbuf.h"
+
+/* The data values listed per instance. */
+#define EPOLL_STATS_HOTTEST 10
+
+/* An epoll instance as one process sees it: its fd there. */
+struct epoll_instance {
+	pid_t pid;
+	int epfd;
+	/* An epoll_create since gave its fd to a new instance. */
+	bool replaced;
+	uint64_t waits;
+	uint64_t wakeups;	/* waits that returned events */
+	uint64_t timeouts;	/* waits that returned 0 */
+	uint64_t eintrs;
+	uint64_t events;	/* returned, over all wake-ups */
+	uint64_t max_events;	/* returned by one wait */
+	uint64_t full;		/* waits that returned maxevents events */
+	struct latency_hist blocked;	/* ns from entry to exit of each wait */
+	struct data_counts data;
+};
+
+struct epoll_stats {
+	struct epoll_instance *instances;	/* in the order of their first wait */
+	size_t count;
+	size_t capacity;
+};
+
+/* One completed call, made by process pid and taking ns nanoseconds. */
+void epoll_stats_add(struct epoll_stats *es, pid_t pid, const struct syscall_call *call,
+		     uint64_t ns);
+
+/*
+ * The fd a data word may hold (data.fd), which the hottest data are shown
+ * with; -1 when it cannot be one.
+ */
+int epoll_stats_data_fd(uint64_t data);
+
+/* The section's text; nothing when no wait was seen. */
+void epoll_stats_print(struct strbuf *out, const struct epoll_stats *es);
+
+void epoll_stats_free(struct epoll_stats *es);
+
+#endif
