@@ -6,9 +6,13 @@
 #include "trace/tracee_memory.h"
 
 /*
- * PTRACE_PEEKDATA reads what process_vm_readv cannot: pages the tracee may
- * not read itself, and kernels or sandboxes without process_vm_readv.
+ * Set once process_vm_readv proves missing (ENOSYS) or refused by a
+ * policy (EPERM).  Only then does PTRACE_PEEKDATA stand in, as in strace:
+ * it would also read pages the program itself cannot (PROT_NONE), and a
+ * call the kernel failed with EFAULT must show the address, not contents.
  */
+static bool vm_readv_unavailable;
+
 static bool peek_bytes(pid_t tid, uint64_t addr, unsigned char *buf, size_t len)
 {
 	const size_t word = sizeof(long);
@@ -36,11 +40,15 @@ bool tracee_read(pid_t tid, uint64_t addr, void *buf, size_t len)
 		return true;
 	if (addr + len < addr || addr > UINTPTR_MAX)
 		return false;
-	struct iovec local = { buf, len };
-	struct iovec remote = { (void *) (uintptr_t) addr, len };
-	ssize_t got = process_vm_readv(tid, &local, 1, &remote, 1, 0);
-	if (got == (ssize_t) len)
-		return true;
-	size_t done = got > 0 ? (size_t) got : 0;
-	return peek_bytes(tid, addr + done, (unsigned char *) buf + done, len - done);
+	if (!vm_readv_unavailable) {
+		struct iovec local = { buf, len };
+		struct iovec remote = { (void *) (uintptr_t) addr, len };
+		ssize_t got = process_vm_readv(tid, &local, 1, &remote, 1, 0);
+		if (got >= 0)
+			return got == (ssize_t) len; /* short: the rest would fault */
+		if (errno != ENOSYS && errno != EPERM)
+			return false;
+		vm_readv_unavailable = true;
+	}
+	return peek_bytes(tid, addr, buf, len);
 }
