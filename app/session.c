@@ -213,6 +213,7 @@ void session_init(struct session *s, const struct options *opts, FILE *out)
 	};
 	printer_init(&s->printer, out, opts->outfile ? PREFIX_PLAIN : PREFIX_BRACKETED,
 		     opts->acolumn);
+	s->printer.name = opts->outfile;
 	/* Colour is for eyes on a terminal; JSON is for programs. */
 	s->colour = !opts->json && colour_wanted(opts->colour, out);
 	s->printer.timestamps.absolute = opts->timestamps;

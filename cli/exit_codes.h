@@ -14,6 +14,7 @@ enum exit_code {
 	EXIT_INTERNAL = 70,	/* the tracer itself failed */
 	EXIT_OS = 71,		/* the system refused: fork, seccomp, ptrace */
 	EXIT_OUTPUT = 73,	/* the output file cannot be created */
+	EXIT_TRACE_LOST = 74,	/* writing the trace failed */
 	EXIT_ALREADY_TRACED = 75,	/* another tracer has it: try again later */
 	EXIT_NO_PERMISSION = 77,	/* not allowed to trace */
 	EXIT_NOT_EXECUTABLE = 126,	/* as the shell: found, cannot run */

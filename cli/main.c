@@ -17,6 +17,7 @@
 #include "cli/output_file.h"
 #include "cli/parse_options.h"
 #include "cli/pid_list.h"
+#include "decode/signals.h"
 #include "trace/engine.h"
 
 static _Noreturn void fail_with(int code, const char *what, const char *arg, const char *why)
@@ -52,6 +53,25 @@ static _Noreturn void exit_like(int status)
 	exit(128 + sig);
 }
 
+/*
+ * The trace could not be written (its message said why when it happened):
+ * the command ran on, as under strace, but the caller must learn that the
+ * trace is incomplete, and from this line what the command's status was.
+ */
+static _Noreturn void exit_trace_lost(int status)
+{
+	fflush(NULL);
+	if (status < 0)
+		fprintf(stderr, "epolltrace: the trace is incomplete\n");
+	else if (WIFEXITED(status))
+		fprintf(stderr, "epolltrace: the trace is incomplete; the command exited with %d\n",
+			WEXITSTATUS(status));
+	else
+		fprintf(stderr, "epolltrace: the trace is incomplete; the command was killed by %s\n",
+			signal_name(WTERMSIG(status)));
+	exit(EXIT_TRACE_LOST);
+}
+
 static const char *start_failure(enum engine_start_result r)
 {
 	switch (r) {
@@ -85,6 +105,8 @@ static _Noreturn void run_command(struct session *s, struct engine *e, char **co
 	engine_free(e);
 	session_free(s);
 	free(path);
+	if (s->printer.broken)
+		exit_trace_lost(status);
 	exit_like(status);
 }
 
@@ -154,6 +176,8 @@ static _Noreturn void trace_processes(struct session *s, struct engine *e, const
 	engine_free(e);
 	session_free(s);
 	pid_list_free(&attached);
+	if (s->printer.broken)
+		exit_trace_lost(-1);
 	exit(problem);
 }
 

@@ -1,4 +1,6 @@
+#include <errno.h>
 #include <stdarg.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "output/printer.h"
@@ -8,6 +10,7 @@ void printer_init(struct printer *p, FILE *out, enum pid_prefix prefix, unsigned
 	p->out = out;
 	p->line_buffered = isatty(fileno(out));
 	p->broken = false;
+	p->name = NULL;
 	p->prefix = prefix;
 	p->acolumn = acolumn;
 	p->owner = NULL;
@@ -23,11 +26,27 @@ void printer_free(struct printer *p)
 	sb_free(&p->line);
 }
 
+/*
+ * Said once, when the trace is first lost; writing stops there, since
+ * every later line would fail the same way (strace repeats it per line).
+ */
+static void break_output(struct printer *p)
+{
+	int err = errno;
+	p->broken = true;
+	if (p->out != stderr)
+		fflush(stderr);
+	fprintf(stderr, "epolltrace: cannot write the trace to %s%s%s: %s\n",
+		p->name ? "'" : "", p->name ? p->name : "standard error", p->name ? "'" : "",
+		strerror(err));
+	fflush(stderr);
+}
+
 static void emit(struct printer *p)
 {
 	if (!p->broken && !p->mute && p->line.len > 0 &&
 	    fwrite(p->line.s, 1, p->line.len, p->out) != p->line.len)
-		p->broken = true;
+		break_output(p);
 	p->written += p->line.len;
 	sb_reset(&p->line);
 }
@@ -42,7 +61,7 @@ void printer_flush(struct printer *p)
 {
 	emit(p);
 	if (!p->broken && fflush(p->out) == EOF)
-		p->broken = true;
+		break_output(p);
 }
 
 void printer_cut(struct printer *p)

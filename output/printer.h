@@ -22,6 +22,7 @@ struct printer {
 	FILE *out;
 	bool line_buffered;
 	bool broken;		/* the output went away: stop writing */
+	const char *name;	/* -o's file, for the message; NULL: stderr */
 	enum pid_prefix prefix;
 	unsigned int acolumn;
 	const void *owner;	/* whose line is open, or NULL */
