@@ -115,10 +115,8 @@ static void model_forget(struct session *s, struct task *t)
 	fd_name_cache_forget_process(&s->fd_name_cache, tid);
 }
 
-static void on_exited(void *ctx, struct task *t, int status)
+static void tell_exit(struct session *s, struct task *t, struct tracee_state *st, int status)
 {
-	struct session *s = ctx;
-	struct tracee_state *st = state_of(s, t);
 	call_abandon(s, t, st);
 	if (s->opts->quiet < 2 && s->opts->json) {
 		task_json_exit(s, t, st, status);
@@ -136,6 +134,27 @@ static void on_exited(void *ctx, struct task *t, int status)
 	}
 	if (printer_is_open_for(&s->printer, st))
 		printer_cut(&s->printer);
+	st->exit_told = true;
+}
+
+/*
+ * A thread other than the leader is told of where it ends, with its own
+ * status; the leader, whose status is its process's, when it is reaped.
+ */
+static void on_exiting(void *ctx, struct task *t, int status)
+{
+	struct session *s = ctx;
+	struct tracee_state *st = state_of(s, t);
+	if (tracee_tgid(t, st) != task_tid(t))
+		tell_exit(s, t, st, status);
+}
+
+static void on_exited(void *ctx, struct task *t, int status)
+{
+	struct session *s = ctx;
+	struct tracee_state *st = state_of(s, t);
+	if (!st->exit_told)
+		tell_exit(s, t, st, status);
 	model_forget(s, t);
 	drop_state(t);
 }
@@ -302,6 +321,7 @@ struct engine_hooks session_hooks(struct session *s)
 		.syscall_exit = call_exit,
 		.signal = on_signal,
 		.group_stop = on_group_stop,
+		.exiting = on_exiting,
 		.exited = on_exited,
 		.superseded = on_superseded,
 		.exec = on_exec,

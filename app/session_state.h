@@ -43,6 +43,7 @@ struct tracee_state {
 	struct emit_names names;	/* --json: the fds the call named (-y) */
 	struct timespec entry_time;	/* for -T, -c, -C, --json */
 	pid_t tgid;			/* 0 until read: see tracee_tgid */
+	bool exit_told;			/* its +++ line is printed */
 	/* The entry printed everything but the return value. */
 	bool decoded_at_entry;
 	/* strace starts the next call's exit on a line of its own after an exec took over the pid. */

@@ -10,7 +10,7 @@
 /* No EXITKILL: a process we attached to must outlive epolltrace. */
 #define ATTACH_OPTIONS (PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACECLONE |	\
 			PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK |	\
-			PTRACE_O_TRACEEXEC)
+			PTRACE_O_TRACEEXEC | PTRACE_O_TRACEEXIT)
 
 static int seize_and_stop(struct engine *e, pid_t tid)
 {

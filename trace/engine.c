@@ -226,6 +226,18 @@ static void handle_new_child(struct engine *e, struct task *t)
 	resume(e, t, 0);
 }
 
+/*
+ * The stop comes before the thread lets go of its memory, so a thread
+ * joining it waits until the exit is told.
+ */
+static void handle_exit_event(struct engine *e, struct task *t)
+{
+	unsigned long status = 0;
+	if (e->hooks.exiting && ptrace(PTRACE_GETEVENTMSG, t->tid, NULL, &status) == 0)
+		e->hooks.exiting(e->hooks.ctx, t, (int) status);
+	resume(e, t, 0);
+}
+
 static void handle_stopped(struct engine *e, struct task *t, int status)
 {
 	int sig = WSTOPSIG(status);
@@ -246,6 +258,9 @@ static void handle_stopped(struct engine *e, struct task *t, int status)
 	case PTRACE_EVENT_FORK:
 	case PTRACE_EVENT_VFORK:
 		handle_new_child(e, t);
+		break;
+	case PTRACE_EVENT_EXIT:
+		handle_exit_event(e, t);
 		break;
 	case PTRACE_EVENT_EXEC:
 		t = handle_exec(e, t);

@@ -43,6 +43,12 @@ struct engine_hooks {
 	void (*signal)(void *ctx, struct task *t, const siginfo_t *si);
 	/* The tracee entered a group-stop (SIGSTOP, SIGTSTP, ...). */
 	void (*group_stop)(void *ctx, struct task *t, int sig);
+	/*
+	 * The task has begun to exit with status (as from waitpid()), its
+	 * own: a thread reaped after its process's exit_group would read
+	 * the group's status.  It is still traced until exited.  May be NULL.
+	 */
+	void (*exiting)(void *ctx, struct task *t, int status);
 	/* The task is gone: wait status as from waitpid(). */
 	void (*exited)(void *ctx, struct task *t, int status);
 	/*

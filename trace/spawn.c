@@ -12,7 +12,7 @@
 #define SEIZE_OPTIONS (PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACESECCOMP |	\
 		       PTRACE_O_EXITKILL | PTRACE_O_TRACECLONE |		\
 		       PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK |		\
-		       PTRACE_O_TRACEEXEC)
+		       PTRACE_O_TRACEEXEC | PTRACE_O_TRACEEXIT)
 
 /* What the child sends back when it cannot become the command. */
 struct child_failure {
