@@ -1,14 +1,9 @@
+#include <string.h>
+
 #include "util/escape.h"
+#include "util/strace_quote.h"
 
 void print_escaped(struct strbuf *out, const char *s)
 {
-	for (; *s; s++) {
-		unsigned char c = (unsigned char) *s;
-		if (c < 0x20 || c == 0x7f)
-			sb_printf(out, "\\x%02x", c);
-		else if (c == '\\')
-			sb_puts(out, "\\\\");
-		else
-			sb_putc(out, (char) c);
-	}
+	strace_quote_bytes(out, (const unsigned char *) s, strlen(s), "<>");
 }

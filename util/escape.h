@@ -5,8 +5,9 @@
 #include "util/strbuf.h"
 
 /*
- * Appends s with control characters as \xNN and '\' as "\\", so that a
- * file name cannot break a line of output or pass for other text.
+ * Appends s as strace 7.x prints a path in angle brackets (-y): quoted as
+ * strace_quote_bytes does, '<' and '>' too, so that a file name can
+ * neither end its brackets nor send a control sequence to a terminal.
  */
 void print_escaped(struct strbuf *out, const char *s);
 

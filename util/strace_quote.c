@@ -1,4 +1,5 @@
 #include <stdbool.h>
+#include <string.h>
 
 #include "util/strace_quote.h"
 
@@ -21,16 +22,16 @@ static bool is_octal_digit(unsigned char c)
 	return c >= '0' && c <= '7';
 }
 
-void print_strace_quoted(struct strbuf *out, const unsigned char *s, size_t len)
+void strace_quote_bytes(struct strbuf *out, const unsigned char *s, size_t len,
+			const char *also_escaped)
 {
-	sb_putc(out, '"');
 	for (size_t i = 0; i < len && s[i]; i++) {
 		unsigned char c = s[i];
 		char letter = escape_letter(c);
 		if (letter) {
 			sb_putc(out, '\\');
 			sb_putc(out, letter);
-		} else if (c >= ' ' && c < 0x7f) {
+		} else if (c >= ' ' && c < 0x7f && !(also_escaped && strchr(also_escaped, c))) {
 			sb_putc(out, (char) c);
 		} else if (i + 1 < len && is_octal_digit(s[i + 1])) {
 			/* All three digits, or the next character would read as a fourth. */
@@ -39,5 +40,11 @@ void print_strace_quoted(struct strbuf *out, const unsigned char *s, size_t len)
 			sb_printf(out, "\\%o", c);
 		}
 	}
+}
+
+void print_strace_quoted(struct strbuf *out, const unsigned char *s, size_t len)
+{
+	sb_putc(out, '"');
+	strace_quote_bytes(out, s, len, NULL);
 	sb_putc(out, '"');
 }

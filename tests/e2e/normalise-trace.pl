@@ -93,7 +93,8 @@ while (my $line = <>) {
 		($prefix, $rest) = ($1, $2);
 	}
 	my ($body, $pad, $result) = ($rest, '', '');
-	if ($rest =~ /^(.*?\S)( +)(= \S.*)$/) {
+	# The last " = ": a -y name may hold one, the result never does.
+	if ($rest =~ /^(.*\S)( +)(= \S.*)$/) {
 		($body, $pad, $result) = ($1, $2, $3);
 	}
 

@@ -51,7 +51,15 @@ static void check_kinds(void)
 	tap_is(kind("anon_inode:[io_uring]"), "anon_inode:[io_uring]", "another anon inode");
 	tap_is(kind("anon_inode:inotify"), "anon_inode:inotify", "inotify's bracketless link");
 	tap_is(kind("/dev/random"), "/dev/random", "a device path");
-	tap_is(kind("/tmp/a\nb (deleted)"), "/tmp/a\\x0ab (deleted)", "a newline in a path is escaped");
+	tap_is(kind("/tmp/a\nb (deleted)"), "/tmp/a\\nb (deleted)", "a newline in a path is escaped");
+	/* strace 7.x's print_quoted_string_ex(..., "<>"): nothing can end the name or the line. */
+	tap_is(kind("/tmp/x>, {events=EPOLLIN, data=0x1}) = 0 <\x9b" "31m"),
+	       "/tmp/x\\76, {events=EPOLLIN, data=0x1}) = 0 \\74\\23331m",
+	       "brackets and a C1 control byte in octal, three digits before a digit");
+	tap_is(kind("/tmp/\"q\"\\\x01x\x7f\xff"), "/tmp/\\\"q\\\"\\\\\\1x\\177\\377",
+	       "quotes, backslash, and the shortest octal before a non-digit");
+	tap_is(kind("/tmp/\t\v\f\r\x1b[0m"), "/tmp/\\t\\v\\f\\r\\33[0m",
+	       "strace's letter escapes, and ESC in octal");
 
 	sb_reset(&sb);
 	fd_kind_describe(&sb, "socket:[71621]", NULL);
