@@ -7,10 +7,7 @@
 
 plan 10
 for abi in $ABIS; do
-	if ! prog=$(prog_path hostile_names $abi); then
-		skip_n 5 "$(missing_reason $abi)"
-		continue
-	fi
+	abi_prog hostile_names $abi 5 || continue
 	mkdir "$WORKDIR/$abi" || exit 99
 	QUIET="-qq -y" check_program "$abi hostile_names -y" 0 "$prog" "$WORKDIR/$abi"
 	# Written by hand, in case strace's own escaping changed.

@@ -75,6 +75,14 @@ missing_reason() {
 	esac
 }
 
+# abi_prog NAME ABI N: sets prog to tests/progs/NAME built for ABI; when
+# it was not built, N TAP skips and false (for "|| continue" in a loop).
+abi_prog() {
+	prog=$(prog_path "$1" "$2") && return 0
+	skip_n "$3" "$(missing_reason "$2")"
+	return 1
+}
+
 have_strace() { command -v strace >/dev/null 2>&1; }
 
 # run_untraced COMMAND...: sets RC.

@@ -25,10 +25,7 @@ lost_run() {
 }
 
 for abi in $ABIS; do
-	if ! prog=$(prog_path exit_status $abi); then
-		skip_n 6 "$(missing_reason $abi)"
-		continue
-	fi
+	abi_prog exit_status $abi 6 || continue
 	lost_run "$abi -o /dev/full" "the command exited with 3" -- "$prog" exit 3
 	lost_run "$abi --json -o /dev/full" "the command exited with 0" --json -- "$prog" exit 0
 	lost_run "$abi -c -o /dev/full" "the command was killed by SIGTERM" -c -- "$prog" signal 15

@@ -8,10 +8,7 @@ plan 8
 # strace 6.1 does not know the epoll ioctls: they are checked apart.
 QUIET="-qq -e trace=epoll_create1,epoll_ctl"
 for abi in $ABIS; do
-	if ! prog=$(prog_path unreadable_memory $abi); then
-		skip_n 4 "$(missing_reason $abi)"
-		continue
-	fi
+	abi_prog unreadable_memory $abi 4 || continue
 	check_program "$abi unreadable_memory" 0 "$prog"
 	run_epolltrace "$WORKDIR/ioctl.log" -qq -e trace=ioctl -- "$prog"
 	if grep -Eq "$TID_PREFIX"'ioctl\(3, EPIOCSPARAMS, 0x[0-9a-f]+\) += -1 EFAULT \(Bad address\)$' \
