@@ -7,58 +7,10 @@
 #include <unistd.h>
 
 #include "app/call_filter.h"
+#include "app/call_lines.h"
 #include "app/model_feed.h"
-#include "app/session_state.h"
-#include "emit/emit_text.h"
 #include "fdname/fd_details.h"
-#include "output/call_json.h"
-#include "output/colour.h"
-#include "output/task_json.h"
 #include "util/escape.h"
-#include "util/xalloc.h"
-
-static bool read_cache_fill(struct task *t, struct read_cache *c, uint64_t addr, size_t len)
-{
-	if (len > c->cap) {
-		/* Doubling: a stop's reads come in growing sizes, up to the bound. */
-		size_t cap = c->cap ? c->cap : 1024;
-		while (cap < len)
-			cap *= 2;
-		c->cap = cap < READ_CACHE_MAX ? cap : READ_CACHE_MAX;
-		c->bytes = xrealloc(c->bytes, c->cap);
-	}
-	c->valid = task_read_mem(t, addr, c->bytes, len);
-	c->tid = task_tid(t);
-	c->addr = addr;
-	c->len = len;
-	return c->valid;
-}
-
-static bool read_cache_holds(const struct read_cache *c, pid_t tid, uint64_t addr, size_t len)
-{
-	return c->valid && c->tid == tid && addr >= c->addr && addr - c->addr <= c->len &&
-	       len <= c->len - (addr - c->addr);
-}
-
-/*
- * A stop's reads repeat: a wait's events are read for its line and again
- * for the model, a ctl's event for its line and the model.  Keeping the
- * last read saves a process_vm_readv each time.
- */
-bool read_tracee(void *ctx, uint64_t addr, void *buf, size_t len)
-{
-	struct tracee_state *st = task_user(ctx);
-	struct read_cache *c = st ? &st->session->last_read : NULL;
-	if (!c || !read_cache_holds(c, task_tid(ctx), addr, len)) {
-		if (!c || len > READ_CACHE_MAX)
-			return task_read_mem(ctx, addr, buf, len);
-		if (!read_cache_fill(ctx, c, addr, len))
-			return false;
-	}
-	if (len)
-		memcpy(buf, c->bytes + (addr - c->addr), len);
-	return true;
-}
 
 /*
  * A wait's events, read whole at once: its line reads the first few, the
@@ -71,8 +23,7 @@ static void read_returned_events(struct task *t, struct tracee_state *st,
 	if (!mc->active || !mc->desc || !mc->desc->roles.events_result || stop->is_error ||
 	    stop->rval <= 0 || (uint64_t) stop->rval > READ_CACHE_MAX / mc->abi->epoll_event_size)
 		return;
-	read_cache_fill(t, &st->session->last_read, mc->args[1],
-			(size_t) stop->rval * mc->abi->epoll_event_size);
+	tracee_read_ahead(t, mc->args[1], (size_t) stop->rval * mc->abi->epoll_event_size);
 }
 
 /* What fd names now: a number may name another file than it did. */
@@ -136,14 +87,8 @@ static void note_personality(struct session *s, struct task *t, struct tracee_st
 	s->last_abi = abi;
 	if (s->opts->quiet >= 1)
 		return;
-	if (s->opts->json) {
-		task_json_personality(s, t, st, abi);
-		return;
-	}
-	start_line(s, t);
-	sb_printf(printer_text(&s->printer), "[ Process PID=%d runs in %s mode. ]",
-		  (int) task_tid(t), abi_mode_name(abi));
-	printer_end(&s->printer);
+	struct task_ref ref = tracee_ref(s, t, st);
+	s->out.ops->personality(&s->out, &ref, abi);
 }
 
 static const struct syscall_desc *traced_desc(const struct session *s, const char *name)
@@ -152,10 +97,11 @@ static const struct syscall_desc *traced_desc(const struct session *s, const cha
 	return i >= 0 && s->opts->traced[i] ? syscall_descs[i] : NULL;
 }
 
-/* -T shows each call's time, the summary adds them up, --json has each one's. */
+/* -T shows each call's time, the summary adds them up, some formats have each one's. */
 static bool times_calls(const struct session *s)
 {
-	return s->opts->syscall_times || s->opts->summary != SUMMARY_NONE || s->opts->json;
+	return s->opts->syscall_times || s->opts->summary != SUMMARY_NONE ||
+	       s->out.ops->wants_duration;
 }
 
 /* Begins the line of a call the options want printed; false when they do not. */
@@ -195,27 +141,14 @@ static bool print_entry(struct session *s, struct task *t, struct tracee_state *
 		clock_gettime(CLOCK_MONOTONIC, &st->entry_time);
 	st->judged_at_exit = verdict == FILTER_AT_EXIT;
 	/* -c prints no line: one held until exit is simply never printed. */
-	st->deferred = st->judged_at_exit || s->opts->outcome != OUTCOME_ANY ||
-		       s->opts->summary == SUMMARY_ONLY;
-	if (s->opts->json) {
-		/* Held until its exit in any case: a JSON line is written whole. */
-		call_json_begin(t, st);
-	} else {
-		struct strbuf *out = &st->pending;
-		if (st->deferred) {
-			sb_reset(out);
-		} else {
-			start_line(s, t);
-			out = printer_text(&s->printer);
-		}
-		sb_puts(out, desc->name);
-		sb_putc(out, '(');
-		emitter_text_init(&st->em, out);
-	}
-	st->decoded_at_entry = desc->entry(&st->em, call);
+	st->line.call = call;
+	st->line.deferred = st->judged_at_exit || s->opts->outcome != OUTCOME_ANY ||
+			    s->opts->summary == SUMMARY_ONLY;
+	struct task_ref ref = tracee_ref(s, t, st);
+	s->out.ops->call_begin(&s->out, &ref, &st->line);
 	/* Now, while the task is stopped; printed after the line at exit. */
 	if (s->stacks)
-		stack_trace_capture(s->stacks, &st->stack, t, abi);
+		stack_trace_capture(s->stacks, &st->line.stack, t, abi);
 	st->in_call = true;
 	return true;
 }
@@ -232,16 +165,6 @@ bool call_entry(void *ctx, struct task *t, const struct syscall_stop *stop)
 	/* First, so that what the model says of a wait comes before the wait's line. */
 	bool fed = model_feed_entry(s, t, st, abi, name, stop);
 	return print_entry(s, t, st, abi, name, stop) || fed;
-}
-
-/* A line another task cut is picked up again as strace does. */
-static void resume_line(struct session *s, struct task *t, struct tracee_state *st)
-{
-	if (printer_is_open_for(&s->printer, st) && !st->reprint)
-		return;
-	st->reprint = false;
-	start_line(s, t);
-	sb_printf(printer_text(&s->printer), "<... %s resumed>", st->call.desc->name);
 }
 
 /* -z and -Z, and the filters that need the result, decide at exit. */
@@ -262,12 +185,6 @@ static int64_t call_ns(const struct tracee_state *st)
 	clock_gettime(CLOCK_MONOTONIC, &now);
 	return (int64_t) (now.tv_sec - st->entry_time.tv_sec) * 1000000000 +
 	       (now.tv_nsec - st->entry_time.tv_nsec);
-}
-
-/* -T: " <0.000123>", the time the call took. */
-static void print_call_time(struct strbuf *out, int64_t ns)
-{
-	sb_printf(out, " <%" PRId64 ".%06" PRId64 ">", ns / 1000000000, ns % 1000000000 / 1000);
 }
 
 /* -c, -C: each call the trace shows (or would, but for -c) is counted. */
@@ -294,36 +211,13 @@ static void print_exit(struct session *s, struct task *t, struct tracee_state *s
 	st->fd_names.ctx = t;
 	int64_t ns = times_calls(s) ? call_ns(st) : 0;
 
-	if (st->deferred && !deferred_line_wanted(s, st))
+	if (st->line.deferred && !deferred_line_wanted(s, st))
 		return;
 	count_call(s, t, st, ns);
 	if (s->opts->summary == SUMMARY_ONLY)
 		return;
-	if (s->opts->json) {
-		call_json_end(s, st, ns);
-		return;
-	}
-	if (st->deferred) {
-		start_line(s, t);
-		sb_puts(printer_text(&s->printer), sb_str(&st->pending));
-	} else {
-		resume_line(s, t, st);
-	}
-	struct strbuf *out = printer_text(&s->printer);
-	/* The entry's emitter goes on, where the line now is. */
-	st->em.out = out;
-	if (call->desc->exit)
-		call->desc->exit(&st->em, call);
-	sb_puts(out, ") ");
-	printer_tab(&s->printer);
-	colour_start(out, s->colour && call->is_error, COLOUR_ERROR);
-	emit_retval(&st->em, call);
-	colour_end(out, s->colour && call->is_error);
-	if (s->opts->syscall_times)
-		print_call_time(out, ns);
-	printer_end(&s->printer);
-	if (s->stacks)
-		printer_lines(&s->printer, stack_trace_text(st->stack));
+	struct task_ref ref = tracee_ref(s, t, st);
+	s->out.ops->call_end(&s->out, &ref, &st->line, ns);
 }
 
 void call_exit(void *ctx, struct task *t, const struct syscall_stop *stop)
@@ -347,32 +241,18 @@ void call_abandon(struct session *s, struct task *t, struct tracee_state *st)
 		return;
 	st->in_call = false;
 	/* A held line never had a result to be judged by. */
-	if (st->deferred)
+	if (st->line.deferred)
 		return;
-	if (s->opts->json) {
-		call_json_unfinished(s, st, "exited", call_ns(st));
-		return;
-	}
-	resume_line(s, t, st);
-	struct strbuf *out = printer_text(&s->printer);
-	if (!st->decoded_at_entry)
-		sb_puts(out, " <unfinished ...>");
-	sb_puts(out, ") ");
-	printer_tab(&s->printer);
-	sb_puts(out, "= ?");
-	printer_end(&s->printer);
+	struct task_ref ref = tracee_ref(s, t, st);
+	s->out.ops->call_cut(&s->out, &ref, &st->line, CALL_TASK_EXITED,
+			    times_calls(s) ? call_ns(st) : 0);
 }
-
 
 void call_detach(struct session *s, struct task *t, struct tracee_state *st)
 {
-	if (!st->in_call || st->deferred)
+	if (!st->in_call || st->line.deferred)
 		return;
-	if (s->opts->json) {
-		call_json_unfinished(s, st, "detached", call_ns(st));
-		return;
-	}
-	resume_line(s, t, st);
-	sb_puts(printer_text(&s->printer), " <detached ...>");
-	printer_end(&s->printer);
+	struct task_ref ref = tracee_ref(s, t, st);
+	s->out.ops->call_cut(&s->out, &ref, &st->line, CALL_TASK_DETACHED,
+			    times_calls(s) ? call_ns(st) : 0);
 }

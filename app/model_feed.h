@@ -5,7 +5,7 @@
 #ifndef EPOLLTRACE_APP_MODEL_FEED_H
 #define EPOLLTRACE_APP_MODEL_FEED_H
 
-#include "app/session_state.h"
+#include "app/tracee.h"
 #include "app/trap_rules.h"
 
 /* Adds the fd-ending calls --diagnose needs to stop at. */

@@ -1,53 +1,11 @@
 /* The life of each traced task as its lines tell it; its calls are in call_lines.c. */
 #include <stdlib.h>
-#include <sys/wait.h>
 
+#include "app/call_lines.h"
 #include "app/session.h"
-#include "app/session_state.h"
+#include "app/tracee.h"
 #include "app/tracer_signals.h"
-#include "decode/siginfo.h"
-#include "decode/signals.h"
-#include "emit/text_values.h"
-#include "output/colour.h"
-#include "output/interest_header.h"
-#include "output/model_json.h"
-#include "output/model_lines.h"
-#include "output/summary_json.h"
-#include "output/task_json.h"
-#include "procfs/proc_status.h"
-
-struct tracee_state *state_of(struct session *s, struct task *t)
-{
-	struct tracee_state *st = task_user(t);
-	if (st)
-		return st;
-	st = calloc(1, sizeof(*st));
-	if (!st)
-		abort();
-	st->abi = s->last_abi;
-	st->session = s;
-	task_set_user(t, st);
-	return st;
-}
-
-pid_t tracee_tgid(struct task *t, struct tracee_state *st)
-{
-	if (!st->tgid)
-		st->tgid = proc_tgid(task_tid(t));
-	return st->tgid;
-}
-
-static void drop_state(struct task *t)
-{
-	struct tracee_state *st = task_user(t);
-	if (!st)
-		return;
-	sb_free(&st->pending);
-	emit_names_free(&st->names);
-	task_stack_free(st->stack);
-	free(st);
-	task_set_user(t, NULL);
-}
+#include "model/diag_kinds.h"
 
 static void on_attached(void *ctx, struct task *t)
 {
@@ -56,47 +14,22 @@ static void on_attached(void *ctx, struct task *t)
 	/* Now, while /proc says it: its exit must be told to the model and to --json. */
 	tracee_tgid(t, st);
 	if (s->opts->quiet < 1)
-		printer_notice(&s->printer, "Process %d attached", (int) task_tid(t));
-}
-
-void start_line(struct session *s, struct task *t)
-{
-	printer_start(&s->printer, task_user(t), task_tid(t), engine_ntasks(s->engine) > 1);
+		printer_notice(&s->out.printer, "Process %d attached", (int) task_tid(t));
 }
 
 static void on_signal(void *ctx, struct task *t, const siginfo_t *si)
 {
 	struct session *s = ctx;
-	struct tracee_state *st = state_of(s, t);
-	if (s->opts->json) {
-		task_json_signal(s, t, st, si);
-		return;
-	}
-	start_line(s, t);
-	struct strbuf *out = printer_text(&s->printer);
-	colour_start(out, s->colour, COLOUR_SIGNAL);
-	sb_printf(out, "--- %s ", signal_name(si->si_signo));
-	print_siginfo(out, si);
-	sb_puts(out, " ---");
-	colour_end(out, s->colour);
-	printer_end(&s->printer);
+	struct task_ref ref = tracee_ref(s, t, state_of(s, t));
+	s->out.ops->signal(&s->out, &ref, si);
 }
 
 static void on_group_stop(void *ctx, struct task *t, int sig)
 {
 	struct session *s = ctx;
-	struct tracee_state *st = state_of(s, t);
-	if (s->opts->json) {
-		task_json_stopped(s, t, st, sig);
-	} else {
-		start_line(s, t);
-		struct strbuf *out = printer_text(&s->printer);
-		colour_start(out, s->colour, COLOUR_SIGNAL);
-		sb_printf(out, "--- stopped by %s ---", signal_name(sig));
-		colour_end(out, s->colour);
-		printer_end(&s->printer);
-	}
-	printer_flush(&s->printer);
+	struct task_ref ref = tracee_ref(s, t, state_of(s, t));
+	s->out.ops->stopped(&s->out, &ref, sig);
+	printer_flush(&s->out.printer);
 	tracer_signals_follow_stop(sig);
 }
 
@@ -118,22 +51,12 @@ static void model_forget(struct session *s, struct task *t)
 static void tell_exit(struct session *s, struct task *t, struct tracee_state *st, int status)
 {
 	call_abandon(s, t, st);
-	if (s->opts->quiet < 2 && s->opts->json) {
-		task_json_exit(s, t, st, status);
-	} else if (s->opts->quiet < 2) {
-		start_line(s, t);
-		struct strbuf *out = printer_text(&s->printer);
-		colour_start(out, s->colour, COLOUR_EXIT);
-		if (WIFEXITED(status))
-			sb_printf(out, "+++ exited with %d +++", WEXITSTATUS(status));
-		else
-			sb_printf(out, "+++ killed by %s%s +++", signal_name(WTERMSIG(status)),
-				  WCOREDUMP(status) ? " (core dumped)" : "");
-		colour_end(out, s->colour);
-		printer_end(&s->printer);
+	if (s->opts->quiet < 2) {
+		struct task_ref ref = tracee_ref(s, t, st);
+		s->out.ops->exited(&s->out, &ref, status);
 	}
-	if (printer_is_open_for(&s->printer, st))
-		printer_cut(&s->printer);
+	if (printer_is_open_for(&s->out.printer, st))
+		printer_cut(&s->out.printer);
 	st->exit_told = true;
 }
 
@@ -156,7 +79,7 @@ static void on_exited(void *ctx, struct task *t, int status)
 	if (!st->exit_told)
 		tell_exit(s, t, st, status);
 	model_forget(s, t);
-	drop_state(t);
+	tracee_drop(t);
 }
 
 static void on_superseded(void *ctx, struct task *leader, struct task *exec_thread,
@@ -168,18 +91,14 @@ static void on_superseded(void *ctx, struct task *leader, struct task *exec_thre
 	model_thread_gone(s->model, task_tid(leader));
 	/* The exec thread lives on under the leader's tid. */
 	model_thread_gone(s->model, former_tid);
-	state_of(s, exec_thread)->reprint = true;
-	if (s->opts->quiet < 3 && s->opts->json) {
-		task_json_superseded(s, leader, former_tid);
-	} else if (s->opts->quiet < 3) {
-		start_line(s, leader);
-		sb_printf(printer_text(&s->printer), "+++ superseded by execve in pid %d +++",
-			  (int) former_tid);
-		printer_end(&s->printer);
+	state_of(s, exec_thread)->line.reprint = true;
+	if (s->opts->quiet < 3) {
+		struct task_ref ref = tracee_ref(s, leader, st);
+		s->out.ops->superseded(&s->out, &ref, former_tid);
 	}
-	if (printer_is_open_for(&s->printer, st))
-		printer_cut(&s->printer);
-	drop_state(leader);
+	if (printer_is_open_for(&s->out.printer, st))
+		printer_cut(&s->out.printer);
+	tracee_drop(leader);
 }
 
 /* A new program: what -k knew of the task's code and mappings is void, and O_CLOEXEC fds are gone. */
@@ -188,7 +107,7 @@ static void on_exec(void *ctx, struct task *t)
 	struct session *s = ctx;
 	struct tracee_state *st = task_user(t);
 	if (st)
-		task_stack_forget(st->stack);
+		task_stack_forget(st->line.stack);
 	model_exec(s->model, task_tid(t));
 	fd_name_cache_forget_process(&s->fd_name_cache, task_tid(t));
 }
@@ -200,16 +119,16 @@ static void on_detached(void *ctx, struct task *t)
 	if (st)
 		call_detach(s, t, st);
 	if (s->opts->quiet < 1)
-		printer_notice(&s->printer, "Process %d detached", (int) task_tid(t));
-	drop_state(t);
+		printer_notice(&s->out.printer, "Process %d detached", (int) task_tid(t));
+	tracee_drop(t);
 }
 
 static void on_idle(void *ctx)
 {
 	struct session *s = ctx;
-	printer_flush(&s->printer);
+	printer_flush(&s->out.printer);
 	/* Nobody reads the trace any more: let the processes go. */
-	if (s->printer.broken && s->attaching)
+	if (s->out.printer.broken && s->attaching)
 		engine_detach_all(s->engine);
 }
 
@@ -230,27 +149,31 @@ void session_init(struct session *s, const struct options *opts, FILE *out)
 		.max_elems = opts->max_elems,
 		.verbose = opts->verbose,
 	};
-	printer_init(&s->printer, out, opts->outfile ? PREFIX_PLAIN : PREFIX_BRACKETED,
+	/* The one place the format is chosen. */
+	s->out.ops = opts->json ? &json_output_ops : &text_output_ops;
+	printer_init(&s->out.printer, out, opts->outfile ? PREFIX_PLAIN : PREFIX_BRACKETED,
 		     opts->acolumn);
-	s->printer.name = opts->outfile;
-	/* Colour is for eyes on a terminal; JSON is for programs. */
-	s->colour = !opts->json && colour_wanted(opts->colour, out);
-	s->printer.timestamps.absolute = opts->timestamps;
-	s->printer.timestamps.relative = opts->relative_timestamps;
+	s->out.printer.name = opts->outfile;
+	/* Colour is for eyes on a terminal; JSON, for programs, has none to show. */
+	s->out.colour = colour_wanted(opts->colour, out);
+	s->out.call_times = opts->syscall_times;
+	s->out.stacks = opts->stack_traces;
+	s->out.printer.timestamps.absolute = opts->timestamps;
+	s->out.printer.timestamps.relative = opts->relative_timestamps;
 	s->engine = NULL;
 	s->attaching = opts->command == NULL;
 	s->last_abi = &abi_x86_64;
 	s->summary = (struct summary) { 0 };
 	s->epoll_stats = (struct epoll_stats) { 0 };
 	/* -c: the trace stays quiet until session_finish prints the summary. */
-	s->printer.mute = opts->summary == SUMMARY_ONLY;
+	s->out.printer.mute = opts->summary == SUMMARY_ONLY;
 	s->stacks = opts->stack_traces ? stack_tracer_new() : NULL;
 	/* Under -p every call stops; --diagnose traps the ends of fds. */
 	s->model_sees_closes = s->attaching || opts->model.diagnose;
 	s->names_kept = opts->fd_names && !opts->fd_details && s->model_sees_closes;
 	struct model_config model_cfg = opts->model;
 	model_cfg.sees_closes = s->model_sees_closes;
-	struct model_output model_out = opts->json ? model_json_output(s) : model_lines_output(s);
+	struct model_output model_out = s->out.ops->model_output(&s->out);
 	s->model = model_new(&model_cfg, &model_out);
 	s->feed_events = NULL;
 	s->feed_n = s->feed_cap = 0;
@@ -260,22 +183,14 @@ void session_init(struct session *s, const struct options *opts, FILE *out)
 
 void session_print_interest_lists(struct session *s, pid_t pid)
 {
-	if (s->opts->json) {
-		model_json_interest_lists(s, pid);
-		model_load_process(s->model, pid);
-		return;
-	}
-	struct strbuf text = STRBUF_INIT;
-	interest_header_print(&text, pid);
-	printer_lines(&s->printer, sb_str(&text));
-	sb_free(&text);
+	s->out.ops->interest_lists(&s->out, pid);
 	model_load_process(s->model, pid);
 }
 
 void session_dump_process(struct session *s, pid_t tgid)
 {
 	model_dump(s->model, tgid);
-	printer_flush(&s->printer);
+	printer_flush(&s->out.printer);
 }
 
 void session_finish(struct session *s)
@@ -283,26 +198,21 @@ void session_finish(struct session *s)
 	model_finish(s->model);
 	if (s->opts->dump)
 		session_dump_process(s, 0);
-	if (s->opts->json) {
-		summary_json_print(s);
-		printer_flush(&s->printer);
-		return;
-	}
-	struct strbuf text = STRBUF_INIT;
-	model_lines_summary(s, &text);
-	if (s->opts->summary != SUMMARY_NONE) {
-		summary_print(&text, &s->summary, s->opts->sort_by);
-		epoll_stats_print(&text, &s->epoll_stats);
-	}
-	s->printer.mute = false;
-	printer_lines(&s->printer, sb_str(&text));
-	printer_flush(&s->printer);
-	sb_free(&text);
+	struct model_kind_count kinds[DIAG_NKINDS];
+	if (s->opts->model.diagnose)
+		model_kind_counts(s->model, kinds);
+	struct run_summary r = {
+		.calls = s->opts->summary != SUMMARY_NONE ? &s->summary : NULL,
+		.sort_by = s->opts->sort_by,
+		.epoll = &s->epoll_stats,
+		.kinds = s->opts->model.diagnose ? kinds : NULL,
+	};
+	s->out.ops->summary(&s->out, &r);
 }
 
 void session_free(struct session *s)
 {
-	printer_free(&s->printer);
+	printer_free(&s->out.printer);
 	summary_free(&s->summary);
 	epoll_stats_free(&s->epoll_stats);
 	stack_tracer_free(s->stacks);

@@ -10,7 +10,7 @@
 #include "decode/epoll_event.h"
 #include "fdname/fd_name_cache.h"
 #include "model/epoll_model.h"
-#include "output/printer.h"
+#include "output/trace_output.h"
 #include "stack/stack_trace.h"
 #include "stats/epoll_stats.h"
 #include "trace/engine.h"
@@ -35,7 +35,8 @@ struct read_cache {
 struct session {
 	const struct options *opts;
 	struct decode_opts decode_opts;
-	struct printer printer;
+	/* Text or JSON, chosen once; the printer. */
+	struct trace_output out;
 	struct engine *engine;
 	/* -p: the tracees are let go, not killed, when we are done. */
 	bool attaching;
@@ -46,7 +47,6 @@ struct session {
 	struct epoll_stats epoll_stats;
 	/* -k: the files' symbols; NULL without -k. */
 	struct stack_tracer *stacks;
-	bool colour;		/* --color, decided once */
 	struct model *model;
 	/* A wait's events, read for the model. */
 	struct model_event *feed_events;

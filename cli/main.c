@@ -105,7 +105,7 @@ static _Noreturn void run_command(struct session *s, struct engine *e, char **co
 	engine_free(e);
 	session_free(s);
 	free(path);
-	if (s->printer.broken)
+	if (s->out.printer.broken)
 		exit_trace_lost(status);
 	exit_like(status);
 }
@@ -115,10 +115,10 @@ static void announce_attached(struct session *s, pid_t pid, size_t nthreads)
 	if (s->opts->quiet >= 1)
 		return;
 	if (nthreads > 1)
-		printer_notice(&s->printer, "Process %d attached with %zu threads",
+		printer_notice(&s->out.printer, "Process %d attached with %zu threads",
 			       (int) pid, nthreads);
 	else
-		printer_notice(&s->printer, "Process %d attached", (int) pid);
+		printer_notice(&s->out.printer, "Process %d attached", (int) pid);
 }
 
 /*
@@ -176,7 +176,7 @@ static _Noreturn void trace_processes(struct session *s, struct engine *e, const
 	engine_free(e);
 	session_free(s);
 	pid_list_free(&attached);
-	if (s->printer.broken)
+	if (s->out.printer.broken)
 		exit_trace_lost(-1);
 	exit(problem);
 }

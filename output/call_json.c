@@ -1,56 +1,62 @@
+#include "emit/emit_json.h"
 #include "output/call_json.h"
 #include "output/json_lines.h"
 #include "output/stack_json.h"
 
-void call_json_begin(struct task *t, struct tracee_state *st)
+void call_json_begin(struct trace_output *o, const struct task_ref *t, struct call_line *l)
 {
-	struct emitter *em = &st->em;
-	sb_reset(&st->pending);
-	emit_names_reset(&st->names);
-	emitter_json_init(em, &st->pending, &st->names);
+	(void) o;
+	struct emitter *em = &l->em;
+	sb_reset(&l->pending);
+	emit_names_reset(&l->names);
+	emitter_json_init(em, &l->pending, &l->names);
 	emit_struct_begin(em);
 	emit_string_field(em, "type", "syscall");
-	emit_int_field(em, "pid", tracee_tgid(t, st));
-	emit_int_field(em, "tid", task_tid(t));
+	emit_int_field(em, "pid", t->pid);
+	emit_int_field(em, "tid", t->tid);
 	emit_time_now(em);
-	emit_string_field(em, "syscall", st->call.desc->name);
+	emit_string_field(em, "syscall", l->call->desc->name);
 	emit_field(em, "args");
 	emit_args_begin(em);
+	l->decoded_at_entry = l->call->desc->entry(em, l->call);
 }
 
 /* What follows the result in every call's object, and the line. */
-static void finish(struct session *s, struct tracee_state *st, int64_t ns)
+static void finish(struct trace_output *o, struct call_line *l, int64_t ns)
 {
-	struct emitter *em = &st->em;
+	struct emitter *em = &l->em;
 	emit_field(em, "duration");
 	emit_seconds(em, ns > 0 ? ns : 0);
 	emit_json_fd_names(em);
-	if (s->stacks)
-		emit_stack(em, st->stack);
+	if (o->stacks)
+		emit_stack(em, l->stack);
 	emit_struct_end(em);
-	printer_whole_line(&s->printer, sb_str(&st->pending));
+	printer_whole_line(&o->printer, sb_str(&l->pending));
 }
 
-void call_json_end(struct session *s, struct tracee_state *st, int64_t ns)
+void call_json_end(struct trace_output *o, const struct task_ref *t, struct call_line *l,
+		   int64_t ns)
 {
-	struct emitter *em = &st->em;
-	const struct syscall_call *call = &st->call;
+	(void) t;
+	struct emitter *em = &l->em;
+	const struct syscall_call *call = l->call;
 	if (call->desc->exit)
 		call->desc->exit(em, call);
 	emit_args_end(em);
 	emit_retval(em, call);
-	finish(s, st, ns);
+	finish(o, l, ns);
 }
 
-void call_json_unfinished(struct session *s, struct tracee_state *st, const char *how,
-			  int64_t ns)
+void call_json_cut(struct trace_output *o, const struct task_ref *t, struct call_line *l,
+		   enum call_cut how, int64_t ns)
 {
-	struct emitter *em = &st->em;
+	(void) t;
+	struct emitter *em = &l->em;
 	emit_args_end(em);
 	emit_field(em, "ret");
 	emit_null(em);
 	emit_field(em, "errno");
 	emit_null(em);
-	emit_string_field(em, "unfinished", how);
-	finish(s, st, ns);
+	emit_string_field(em, "unfinished", how == CALL_TASK_DETACHED ? "detached" : "exited");
+	finish(o, l, ns);
 }

@@ -6,16 +6,15 @@
 #ifndef EPOLLTRACE_OUTPUT_CALL_JSON_H
 #define EPOLLTRACE_OUTPUT_CALL_JSON_H
 
-#include <stdint.h>
+#include "output/trace_output.h"
 
-#include "app/session_state.h"
-
-/* Leaves st->em in the object's "args" for the entry decoder. */
-void call_json_begin(struct task *t, struct tracee_state *st);
+/* Leaves l->em in the object's "args" after the entry decoder. */
+void call_json_begin(struct trace_output *o, const struct task_ref *t, struct call_line *l);
 /* The exit's arguments, the result, and ns, the time the call took. */
-void call_json_end(struct session *s, struct tracee_state *st, int64_t ns);
-/* how: "exited" (the task died in the call) or "detached" (-p let it go). */
-void call_json_unfinished(struct session *s, struct tracee_state *st, const char *how,
-			  int64_t ns);
+void call_json_end(struct trace_output *o, const struct task_ref *t, struct call_line *l,
+		   int64_t ns);
+/* "unfinished": "exited" (the task died in the call) or "detached" (-p let it go). */
+void call_json_cut(struct trace_output *o, const struct task_ref *t, struct call_line *l,
+		   enum call_cut how, int64_t ns);
 
 #endif

@@ -16,7 +16,7 @@ static void emit_fd_or_null(struct emitter *em, int fd)
 
 static void json_warning(void *ctx, const struct model_warning *w)
 {
-	struct session *s = ctx;
+	struct printer *p = ctx;
 	struct json_line l;
 	json_line_begin(&l, "diagnostic");
 	emit_string_field(&l.em, "kind", w->kind);
@@ -28,11 +28,11 @@ static void json_warning(void *ctx, const struct model_warning *w)
 	emit_string_field(&l.em, "evidence", w->evidence);
 	emit_string_field(&l.em, "advice", w->advice);
 	/* Under -c too: they are what --diagnose was asked for. */
-	json_line_end_unmuted(&l, &s->printer);
+	json_line_end_unmuted(&l, p);
 }
 
 /* A registration of a dump or of the attach header: an empty instance has "fd":null only. */
-static void registration(struct session *s, const struct model_dump_reg *r, const char *source,
+static void registration(struct printer *p, const struct model_dump_reg *r, const char *source,
 			 bool with_reported)
 {
 	struct json_line l;
@@ -52,7 +52,7 @@ static void registration(struct session *s, const struct model_dump_reg *r, cons
 		if (with_reported)
 			emit_uint_field(&l.em, "reported", r->reported);
 	}
-	json_line_end_unmuted(&l, &s->printer);
+	json_line_end_unmuted(&l, p);
 }
 
 static void json_dump_reg(void *ctx, const struct model_dump_reg *r)
@@ -62,7 +62,7 @@ static void json_dump_reg(void *ctx, const struct model_dump_reg *r)
 
 static void json_dump_check(void *ctx, const struct model_dump_check *c)
 {
-	struct session *s = ctx;
+	struct printer *p = ctx;
 	struct json_line l;
 	json_line_begin(&l, "dump_check");
 	emit_int_field(&l.em, "pid", c->pid);
@@ -75,13 +75,13 @@ static void json_dump_check(void *ctx, const struct model_dump_check *c)
 		emit_null(&l.em);
 	else
 		emit_string(&l.em, c->differences);
-	json_line_end_unmuted(&l, &s->printer);
+	json_line_end_unmuted(&l, p);
 }
 
-struct model_output model_json_output(struct session *s)
+struct model_output model_json_output(struct printer *p)
 {
 	return (struct model_output) {
-		.ctx = s,
+		.ctx = p,
 		.warning = json_warning,
 		.dump_reg = json_dump_reg,
 		.dump_check = json_dump_check,
@@ -93,10 +93,10 @@ static void attach_reg(void *ctx, const struct model_dump_reg *r)
 	registration(ctx, r, "attach", false);
 }
 
-void model_json_interest_lists(struct session *s, pid_t pid)
+void model_json_interest_lists(struct printer *p, pid_t pid)
 {
-	int err = interest_header_each(pid, attach_reg, s);
+	int err = interest_header_each(pid, attach_reg, p);
 	if (err)
-		printer_notice(&s->printer, "pid %d: cannot read its epoll instances: %s",
+		printer_notice(p, "pid %d: cannot read its epoll instances: %s",
 			       (int) pid, strerror(err));
 }

@@ -2,19 +2,20 @@
 #ifndef EPOLLTRACE_OUTPUT_MODEL_JSON_H
 #define EPOLLTRACE_OUTPUT_MODEL_JSON_H
 
-#include "app/session.h"
+#include "model/epoll_model.h"
+#include "output/printer.h"
 
 /*
  * The model's output callbacks: {"type":"diagnostic",...} per warning,
  * {"type":"registration","source":"dump",...} per line of a dump and
  * {"type":"dump_check",...} after each dumped instance.
  */
-struct model_output model_json_output(struct session *s);
+struct model_output model_json_output(struct printer *p);
 
 /*
  * The attach header of pid: {"type":"registration","source":"attach",...}
  * per registration; a /proc that cannot be read is said on stderr.
  */
-void model_json_interest_lists(struct session *s, pid_t pid);
+void model_json_interest_lists(struct printer *p, pid_t pid);
 
 #endif

@@ -3,35 +3,35 @@
 #include "output/model_lines.h"
 
 /* Warnings and dumps are printed even under -c: they are what --diagnose and --dump ask for. */
-static void print_unmuted(struct session *s, const char *text)
+static void print_unmuted(struct printer *p, const char *text)
 {
-	printer_unmuted(&s->printer, printer_lines, text);
+	printer_unmuted(p, printer_lines, text);
 }
 
 static void print_warning(void *ctx, const struct model_warning *w)
 {
-	struct session *s = ctx;
+	struct printer *p = ctx;
 	struct strbuf line = STRBUF_INIT;
 	sb_printf(&line, "epolltrace: warning[%s]: pid %d epfd %d", w->kind, (int) w->pid, w->epfd);
 	if (w->fd >= 0)
 		sb_printf(&line, " fd %d", w->fd);
 	sb_printf(&line, ": %s. %s.\n", w->evidence, w->advice);
-	print_unmuted(s, sb_str(&line));
+	print_unmuted(p, sb_str(&line));
 	sb_free(&line);
 }
 
 static void print_dump_reg(void *ctx, const struct model_dump_reg *r)
 {
-	struct session *s = ctx;
+	struct printer *p = ctx;
 	struct strbuf line = STRBUF_INIT;
 	interest_line_print(&line, "dump: ", r, true);
-	print_unmuted(s, sb_str(&line));
+	print_unmuted(p, sb_str(&line));
 	sb_free(&line);
 }
 
 static void print_dump_check(void *ctx, const struct model_dump_check *c)
 {
-	struct session *s = ctx;
+	struct printer *p = ctx;
 	struct strbuf line = STRBUF_INIT;
 	sb_printf(&line, "epolltrace: dump: pid %d epfd %d: ", (int) c->pid, c->epfd);
 	if (c->matches)
@@ -39,26 +39,22 @@ static void print_dump_check(void *ctx, const struct model_dump_check *c)
 			  c->nregs == 1 ? "" : "s");
 	else
 		sb_printf(&line, "model differs from the kernel: %s\n", c->differences);
-	print_unmuted(s, sb_str(&line));
+	print_unmuted(p, sb_str(&line));
 	sb_free(&line);
 }
 
-struct model_output model_lines_output(struct session *s)
+struct model_output model_lines_output(struct printer *p)
 {
 	return (struct model_output) {
-		.ctx = s,
+		.ctx = p,
 		.warning = print_warning,
 		.dump_reg = print_dump_reg,
 		.dump_check = print_dump_check,
 	};
 }
 
-void model_lines_summary(struct session *s, struct strbuf *out)
+void model_lines_summary(struct strbuf *out, const struct model_kind_count *counts)
 {
-	if (!s->opts->model.diagnose)
-		return;
-	struct model_kind_count counts[DIAG_NKINDS];
-	model_kind_counts(s->model, counts);
 	bool any = false;
 	for (int k = 0; k < DIAG_NKINDS; k++)
 		any |= counts[k].warned || counts[k].recovered;

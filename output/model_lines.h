@@ -2,12 +2,13 @@
 #ifndef EPOLLTRACE_OUTPUT_MODEL_LINES_H
 #define EPOLLTRACE_OUTPUT_MODEL_LINES_H
 
-#include "app/session.h"
+#include "model/epoll_model.h"
+#include "output/printer.h"
 
-/* The model's output callbacks, printing through s's printer. */
-struct model_output model_lines_output(struct session *s);
+/* The model's output callbacks, printing through p. */
+struct model_output model_lines_output(struct printer *p);
 
-/* The table of diagnostics by kind, for the end of the trace. */
-void model_lines_summary(struct session *s, struct strbuf *out);
+/* The table of diagnostics by kind (counts: DIAG_NKINDS of them), for the end of the trace. */
+void model_lines_summary(struct strbuf *out, const struct model_kind_count *counts);
 
 #endif

@@ -19,13 +19,13 @@ static void emit_counts(struct emitter *em, const struct call_counts *c, uint64_
 	emit_fixed(em, (int64_t) (percent * 100 + 0.5), 2);
 }
 
-static void emit_calls(struct emitter *em, const struct session *s)
+static void emit_calls(struct emitter *em, const struct run_summary *r)
 {
 	struct call_counts *merged = calloc(nsyscall_descs, sizeof(*merged));
 	struct summary_row *rows = calloc(nsyscall_descs, sizeof(*rows));
 	if (!merged || !rows)
 		abort();
-	size_t n = summary_merged_rows(&s->summary, s->opts->sort_by, merged, rows);
+	size_t n = summary_merged_rows(r->calls, r->sort_by, merged, rows);
 	struct call_counts total = { 0 };
 	for (size_t i = 0; i < n; i++) {
 		total.calls += rows[i].c->calls;
@@ -50,10 +50,8 @@ static void emit_calls(struct emitter *em, const struct session *s)
 }
 
 /* The kinds seen, as the text's table by kind. */
-static void emit_diagnostics(struct emitter *em, const struct session *s)
+static void emit_diagnostics(struct emitter *em, const struct model_kind_count *counts)
 {
-	struct model_kind_count counts[DIAG_NKINDS];
-	model_kind_counts(s->model, counts);
 	emit_field(em, "diagnostics");
 	emit_array_begin(em);
 	for (int k = 0; k < DIAG_NKINDS; k++) {
@@ -69,21 +67,19 @@ static void emit_diagnostics(struct emitter *em, const struct session *s)
 	emit_array_end(em);
 }
 
-void summary_json_print(struct session *s)
+void summary_json_print(struct printer *p, const struct run_summary *r)
 {
-	bool calls = s->opts->summary != SUMMARY_NONE;
-	bool diagnose = s->opts->model.diagnose;
-	if (!calls && !diagnose)
+	if (!r->calls && !r->kinds)
 		return;
 	struct json_line l;
 	json_line_begin(&l, "summary");
-	if (calls) {
-		emit_calls(&l.em, s);
+	if (r->calls) {
+		emit_calls(&l.em, r);
 		emit_field(&l.em, "epoll");
-		emit_epoll_stats(&l.em, &s->epoll_stats);
+		emit_epoll_stats(&l.em, r->epoll);
 	}
-	if (diagnose)
-		emit_diagnostics(&l.em, s);
+	if (r->kinds)
+		emit_diagnostics(&l.em, r->kinds);
 	/* -c mutes the trace until its summary. */
-	json_line_end_unmuted(&l, &s->printer);
+	json_line_end_unmuted(&l, p);
 }

@@ -2,13 +2,13 @@
 #ifndef EPOLLTRACE_OUTPUT_SUMMARY_JSON_H
 #define EPOLLTRACE_OUTPUT_SUMMARY_JSON_H
 
-#include "app/session.h"
+#include "output/trace_output.h"
 
 /*
  * With -c or -C: {"type":"summary","syscalls":[...],"total":{...},
  * "epoll":{...}}; with --diagnose also (or only) "diagnostics":[...].
  * Nothing without any of them.
  */
-void summary_json_print(struct session *s);
+void summary_json_print(struct printer *p, const struct run_summary *r);
 
 #endif

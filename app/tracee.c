@@ -1,0 +1,97 @@
+#include <stdlib.h>
+#include <string.h>
+
+#include "app/tracee.h"
+#include "procfs/proc_status.h"
+#include "util/xalloc.h"
+
+struct tracee_state *state_of(struct session *s, struct task *t)
+{
+	struct tracee_state *st = task_user(t);
+	if (st)
+		return st;
+	st = xcalloc(1, sizeof(*st));
+	st->abi = s->last_abi;
+	st->session = s;
+	task_set_user(t, st);
+	return st;
+}
+
+void tracee_drop(struct task *t)
+{
+	struct tracee_state *st = task_user(t);
+	if (!st)
+		return;
+	sb_free(&st->line.pending);
+	emit_names_free(&st->line.names);
+	task_stack_free(st->line.stack);
+	free(st);
+	task_set_user(t, NULL);
+}
+
+pid_t tracee_tgid(struct task *t, struct tracee_state *st)
+{
+	if (!st->tgid)
+		st->tgid = proc_tgid(task_tid(t));
+	return st->tgid;
+}
+
+struct task_ref tracee_ref(struct session *s, struct task *t, struct tracee_state *st)
+{
+	return (struct task_ref) {
+		.owner = st,
+		.pid = s->out.ops->wants_pid ? tracee_tgid(t, st) : 0,
+		.tid = task_tid(t),
+		.several = engine_ntasks(s->engine) > 1,
+	};
+}
+
+static bool read_cache_fill(struct task *t, struct read_cache *c, uint64_t addr, size_t len)
+{
+	if (len > c->cap) {
+		/* Doubling: a stop's reads come in growing sizes, up to the bound. */
+		size_t cap = c->cap ? c->cap : 1024;
+		while (cap < len)
+			cap *= 2;
+		c->cap = cap < READ_CACHE_MAX ? cap : READ_CACHE_MAX;
+		c->bytes = xrealloc(c->bytes, c->cap);
+	}
+	c->valid = task_read_mem(t, addr, c->bytes, len);
+	c->tid = task_tid(t);
+	c->addr = addr;
+	c->len = len;
+	return c->valid;
+}
+
+static bool read_cache_holds(const struct read_cache *c, pid_t tid, uint64_t addr, size_t len)
+{
+	return c->valid && c->tid == tid && addr >= c->addr && addr - c->addr <= c->len &&
+	       len <= c->len - (addr - c->addr);
+}
+
+/*
+ * A stop's reads repeat: a wait's events are read for its line and again
+ * for the model, a ctl's event for its line and the model.  Keeping the
+ * last read saves a process_vm_readv each time.
+ */
+bool read_tracee(void *ctx, uint64_t addr, void *buf, size_t len)
+{
+	struct tracee_state *st = task_user(ctx);
+	struct read_cache *c = st ? &st->session->last_read : NULL;
+	if (!c || !read_cache_holds(c, task_tid(ctx), addr, len)) {
+		if (!c || len > READ_CACHE_MAX)
+			return task_read_mem(ctx, addr, buf, len);
+		if (!read_cache_fill(ctx, c, addr, len))
+			return false;
+	}
+	if (len)
+		memcpy(buf, c->bytes + (addr - c->addr), len);
+	return true;
+}
+
+void tracee_read_ahead(struct task *t, uint64_t addr, size_t len)
+{
+	struct tracee_state *st = task_user(t);
+	if (st && len <= READ_CACHE_MAX)
+		read_cache_fill(t, &st->session->last_read, addr, len);
+}
