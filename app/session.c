@@ -174,7 +174,7 @@ void session_init(struct session *s, const struct options *opts, FILE *out)
 	struct model_config model_cfg = opts->model;
 	model_cfg.sees_closes = s->model_sees_closes;
 	struct model_output model_out = s->out.ops->model_output(&s->out);
-	s->model = model_new(&model_cfg, &model_out);
+	s->model = model_new(&model_cfg, &model_out, &model_env_live);
 	s->feed_events = NULL;
 	s->feed_n = s->feed_cap = 0;
 	s->fd_name_cache = (struct fd_name_cache) { 0 };

@@ -1,10 +1,66 @@
-/* How a diagnostic reaches the user: once per occurrence, repeats counted. */
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "model/model_state.h"
+#include "model/diag_report.h"
 #include "util/xalloc.h"
+
+static struct diag_thread *thread_at(const struct u64_map *threads, size_t i)
+{
+	return threads->slots[i].used ? (struct diag_thread *) (uintptr_t) threads->slots[i].value
+				      : NULL;
+}
+
+struct diag_thread *diag_thread(struct diag *d, pid_t tid)
+{
+	uint64_t v;
+	if (u64_map_get(&d->threads, (uint64_t) tid, &v))
+		return (struct diag_thread *) (uintptr_t) v;
+	struct diag_thread *th = xcalloc(1, sizeof(*th));
+	th->tid = tid;
+	u64_map_put(&d->threads, (uint64_t) tid, (uintptr_t) th);
+	return th;
+}
+
+static void pending_drop(struct diag_thread *th)
+{
+	free(th->pending.evidence);
+	th->pending = (struct pending_warning) { 0 };
+}
+
+void diag_thread_gone(struct diag *d, pid_t tid)
+{
+	uint64_t v;
+	if (!u64_map_get(&d->threads, (uint64_t) tid, &v))
+		return;
+	struct diag_thread *th = (struct diag_thread *) (uintptr_t) v;
+	pending_flush(d, th);
+	u64_map_remove(&d->threads, (uint64_t) tid);
+	free(th);
+}
+
+void diag_flush_all(struct diag *d)
+{
+	for (size_t i = 0; i < d->threads.cap; i++) {
+		struct diag_thread *th = thread_at(&d->threads, i);
+		if (th)
+			pending_flush(d, th);
+	}
+}
+
+void diag_free(struct diag *d)
+{
+	for (size_t i = 0; i < d->threads.cap; i++) {
+		struct diag_thread *th = thread_at(&d->threads, i);
+		if (th) {
+			pending_drop(th);
+			free(th);
+		}
+	}
+	u64_map_free(&d->threads);
+	for (int k = 0; k < DIAG_NKINDS; k++)
+		u64_map_free(&d->warned[k]);
+}
 
 void print_when(struct strbuf *out, int64_t ns)
 {
@@ -21,21 +77,21 @@ static uint64_t occurrence(uint64_t inst_id, int fd)
 	return inst_id << 32 | (uint32_t) fd;
 }
 
-bool diag_repeat(struct model *m, enum diag_kind kind, uint64_t inst_id, int fd)
+bool diag_repeat(struct diag *d, enum diag_kind kind, uint64_t inst_id, int fd)
 {
-	if (!u64_map_get(&m->warned[kind], occurrence(inst_id, fd), NULL))
+	if (!u64_map_get(&d->warned[kind], occurrence(inst_id, fd), NULL))
 		return false;
-	m->counts[kind].repeats++;
+	d->counts[kind].repeats++;
 	return true;
 }
 
-void diag_report_id(struct model *m, enum diag_kind kind, uint64_t inst_id,
+void diag_report_id(struct diag *d, enum diag_kind kind, uint64_t inst_id,
 		    pid_t tgid, int epfd, int fd, const char *evidence)
 {
-	if (diag_repeat(m, kind, inst_id, fd))
+	if (diag_repeat(d, kind, inst_id, fd))
 		return;
-	u64_map_put(&m->warned[kind], occurrence(inst_id, fd), 1);
-	m->counts[kind].warned++;
+	u64_map_put(&d->warned[kind], occurrence(inst_id, fd), 1);
+	d->counts[kind].warned++;
 	struct model_warning w = {
 		.kind = diag_kinds[kind].name,
 		.pid = tgid,
@@ -44,16 +100,16 @@ void diag_report_id(struct model *m, enum diag_kind kind, uint64_t inst_id,
 		.evidence = evidence,
 		.advice = diag_kinds[kind].advice,
 	};
-	m->out.warning(m->out.ctx, &w);
+	d->out->warning(d->out->ctx, &w);
 }
 
-void diag_report(struct model *m, enum diag_kind kind, const struct ep_instance *inst,
+void diag_report(struct diag *d, enum diag_kind kind, const struct ep_instance *inst,
 		 pid_t tgid, int epfd, int fd, const char *evidence)
 {
-	diag_report_id(m, kind, inst->id, tgid, epfd, fd, evidence);
+	diag_report_id(d, kind, inst->id, tgid, epfd, fd, evidence);
 }
 
-void pending_hold(struct ep_thread *th, enum diag_kind kind, const struct ep_instance *inst,
+void pending_hold(struct diag_thread *th, enum diag_kind kind, const struct ep_instance *inst,
 		  pid_t tgid, int epfd, int fd, int op, struct strbuf *evidence)
 {
 	th->pending = (struct pending_warning) {
@@ -63,28 +119,28 @@ void pending_hold(struct ep_thread *th, enum diag_kind kind, const struct ep_ins
 	};
 }
 
-void pending_drop(struct ep_thread *th)
+void pending_recovered(struct diag *d, struct diag_thread *th)
 {
-	free(th->pending.evidence);
-	th->pending = (struct pending_warning) { 0 };
+	d->counts[th->pending.kind].recovered++;
+	pending_drop(th);
 }
 
-void pending_flush(struct model *m, struct ep_thread *th)
+void pending_flush(struct diag *d, struct diag_thread *th)
 {
 	struct pending_warning *w = &th->pending;
 	if (!w->set)
 		return;
-	diag_report_id(m, w->kind, w->inst_id, w->tgid, w->epfd, w->fd, w->evidence);
+	diag_report_id(d, w->kind, w->inst_id, w->tgid, w->epfd, w->fd, w->evidence);
 	pending_drop(th);
 }
 
-void model_kind_counts(const struct model *m, struct model_kind_count *counts)
+void diag_kind_counts(const struct diag *d, struct model_kind_count *counts)
 {
 	for (int k = 0; k < DIAG_NKINDS; k++)
 		counts[k] = (struct model_kind_count) {
 			.kind = diag_kinds[k].name,
-			.warned = m->counts[k].warned,
-			.repeats = m->counts[k].repeats,
-			.recovered = m->counts[k].recovered,
+			.warned = d->counts[k].warned,
+			.repeats = d->counts[k].repeats,
+			.recovered = d->counts[k].recovered,
 		};
 }

@@ -1,84 +1,79 @@
-/* The model's life: made, told the trace is over, freed. */
+/* The model's life: made, told of processes and threads coming and going, finished, freed. */
 #include <stdlib.h>
 
-#include "model/model_state.h"
+#include "model/model_parts.h"
+#include "model/watch_oneshot.h"
 #include "util/xalloc.h"
 
-struct model *model_new(const struct model_config *cfg, const struct model_output *out)
+struct model *model_new(const struct model_config *cfg, const struct model_output *out,
+			const struct model_env *env)
 {
 	struct model *m = xcalloc(1, sizeof(*m));
 	m->cfg = *cfg;
 	m->out = *out;
-	clock_gettime(CLOCK_MONOTONIC, &m->start);
+	state_init(&m->st, env, cfg->sees_closes, cfg->diagnose);
+	m->diag = (struct diag) { .cfg = &m->cfg, .env = env, .out = &m->out };
 	return m;
 }
 
-int64_t model_now(const struct model *m)
+void model_epoll_created(struct model *m, pid_t tgid, int epfd)
 {
-	struct timespec now;
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	return (int64_t) (now.tv_sec - m->start.tv_sec) * 1000000000 + (now.tv_nsec - m->start.tv_nsec);
+	instance_created(&m->st, tgid, epfd);
 }
 
-bool instance_holder(const struct model *m, const struct ep_instance *inst, pid_t *tgid, int *epfd)
+void model_load_process(struct model *m, pid_t tgid)
 {
-	for (size_t i = 0; i < m->nprocs; i++) {
-		int fd = handle_fd(m->procs[i], inst);
-		if (fd >= 0) {
-			*tgid = m->procs[i]->tgid;
-			*epfd = fd;
-			return true;
-		}
-	}
-	return false;
+	process_scan(&m->st, process_get(&m->st, tgid));
 }
 
 int model_fd_of_data(struct model *m, pid_t tgid, int epfd, uint64_t data)
 {
-	struct ep_instance *inst = instance_of(m, tgid, epfd, NULL);
+	struct ep_instance *inst = instance_of(&m->st, tgid, epfd, NULL);
 	const struct ep_entry *e = inst ? entry_by_data(inst, data) : NULL;
 	/* Many loops keep the fd in data.fd, the low 32 bits, and leave the rest as it was. */
 	return e && !e->ghost && (uint32_t) data == (uint32_t) e->tfd ? e->tfd : -1;
 }
 
+void model_thread_gone(struct model *m, pid_t tid)
+{
+	diag_thread_gone(&m->diag, tid);
+	wait_ends(&m->st, tid);
+}
+
+void model_process_gone(struct model *m, pid_t tgid)
+{
+	const struct ep_process *p = process_find(&m->st, tgid);
+	/* A loop that hung in its wait is reported as it ends. */
+	for (size_t i = 0; p && m->cfg.diagnose && i < p->n; i++)
+		if (p->handles[i].inst->nhandles == 1)
+			watch_oneshot(&m->diag, p->handles[i].inst, tgid, p->handles[i].fd, true,
+				      state_now(&m->st));
+	process_forget(&m->st, tgid);
+}
+
 void model_finish(struct model *m)
 {
-	for (size_t i = 0; i < m->threads.cap; i++) {
-		struct ep_thread *th = thread_in_slot(&m->threads, i);
-		if (th)
-			pending_flush(m, th);
-	}
+	diag_flush_all(&m->diag);
 	if (!m->cfg.diagnose)
 		return;
-	for (size_t i = 0; i < m->ninsts; i++) {
+	for (size_t i = 0; i < m->st.ninsts; i++) {
 		pid_t tgid;
 		int epfd;
-		if (instance_holder(m, m->insts[i], &tgid, &epfd))
-			watch_oneshot(m, m->insts[i], tgid, epfd, true);
+		if (instance_holder(&m->st, m->st.insts[i], &tgid, &epfd))
+			watch_oneshot(&m->diag, m->st.insts[i], tgid, epfd, true, state_now(&m->st));
 	}
+}
+
+void model_kind_counts(const struct model *m, struct model_kind_count *counts)
+{
+	diag_kind_counts(&m->diag, counts);
 }
 
 void model_free(struct model *m)
 {
 	if (!m)
 		return;
-	for (size_t i = 0; i < m->threads.cap; i++) {
-		struct ep_thread *th = thread_in_slot(&m->threads, i);
-		if (th) {
-			free(th->pending.evidence);
-			free(th);
-		}
-	}
-	u64_map_free(&m->threads);
-	for (int k = 0; k < DIAG_NKINDS; k++)
-		u64_map_free(&m->warned[k]);
-	for (size_t i = 0; i < m->ninsts; i++)
-		instance_free(m->insts[i]);
-	free(m->insts);
-	for (size_t i = 0; i < m->nprocs; i++) {
-		free(m->procs[i]->handles);
-		free(m->procs[i]);
-	}
-	free(m->procs);
+	diag_free(&m->diag);
+	state_free(&m->st);
 	free(m);
 }

@@ -14,6 +14,7 @@
 #include <stdint.h>
 #include <sys/types.h>
 
+#include "model/model_env.h"
 #include "util/strbuf.h"
 
 struct model_config {
@@ -100,7 +101,9 @@ struct model_kind_count {
 
 struct model;
 
-struct model *model_new(const struct model_config *cfg, const struct model_output *out);
+/* env: where the model reads what it is not told (model_env_live: the kernel). */
+struct model *model_new(const struct model_config *cfg, const struct model_output *out,
+			const struct model_env *env);
 void model_free(struct model *m);
 
 void model_epoll_created(struct model *m, pid_t tgid, int epfd);

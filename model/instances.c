@@ -4,14 +4,14 @@
 
 #include "decode/epoll_event.h"
 #include "emit/text_values.h"
-#include "model/model_state.h"
+#include "model/instance.h"
 #include "model/reg_target.h"
 #include "util/xalloc.h"
 
-struct ep_instance *instance_new(struct model *m)
+struct ep_instance *instance_new(uint64_t id)
 {
 	struct ep_instance *inst = xcalloc(1, sizeof(*inst));
-	inst->id = ++m->next_id;
+	inst->id = id;
 	return inst;
 }
 
@@ -115,6 +115,20 @@ void entry_set_disarmed(struct ep_instance *inst, struct ep_entry *e, bool disar
 	if (e->disarmed != disarmed)
 		inst->ndisarmed += disarmed ? 1 : (size_t) -1;
 	e->disarmed = disarmed;
+}
+
+/* PRIVATE_BITS: what the kernel keeps of a fired ONESHOT registration. */
+void entry_fired(struct ep_instance *inst, struct ep_entry *e, int64_t now)
+{
+	e->reported++;
+	if (!(e->events & EPOLLONESHOT))
+		return;
+	e->armed_events = e->events;
+	e->events &= EPOLLONESHOT | EPOLLET | EPOLLWAKEUP | EPOLLEXCLUSIVE;
+	e->firings++;
+	entry_set_disarmed(inst, e, true);
+	e->disarm_wait = inst->wait_starts;
+	e->disarm_ns = now;
 }
 
 void entry_make_ghost(struct ep_instance *inst, struct ep_entry *e, int64_t now)
@@ -270,10 +284,11 @@ size_t instance_differences(const struct ep_instance *inst, const struct epoll_f
 }
 
 /* Whether tgid's fd number r->tfd still names the file r was registered with. */
-static bool is_named_by_its_fd(pid_t tgid, const struct epoll_reg *r)
+static bool is_named_by_its_fd(const struct model_env *env, pid_t tgid,
+			       const struct epoll_reg *r)
 {
 	struct proc_fd now = { 0 };
-	bool open = proc_fd_probe(tgid, r->tfd, &now);
+	bool open = env->probe_fd(env->ctx, tgid, r->tfd, &now);
 	enum reg_target target = reg_target_check(r, open ? &now : NULL);
 	proc_fd_free(&now);
 	return target == REG_TARGET_SAME;
@@ -285,6 +300,7 @@ static void learn_arming(struct ep_instance *inst, struct ep_entry *e, const str
 {
 	bool disarmed = epoll_reg_disarmed(r);
 	if (disarmed && !e->disarmed) {
+		e->firings++;
 		e->disarm_ns = now;
 		e->disarm_wait = inst->wait_starts;
 		e->armed_events = 0;
@@ -292,8 +308,8 @@ static void learn_arming(struct ep_instance *inst, struct ep_entry *e, const str
 	entry_set_disarmed(inst, e, disarmed);
 }
 
-size_t instance_reconcile(struct ep_instance *inst, const struct epoll_fdinfo *info, pid_t tgid,
-			  int64_t now)
+size_t instance_reconcile(struct ep_instance *inst, const struct epoll_fdinfo *info,
+			  const struct model_env *env, pid_t tgid, int64_t now)
 {
 	bool *taken = xcalloc(info->nregs + 1, sizeof(*taken));
 	const struct epoll_reg **match = match_lines(inst, info, taken);
@@ -328,7 +344,7 @@ size_t instance_reconcile(struct ep_instance *inst, const struct epoll_fdinfo *i
 		e->ino = r->ino;
 		e->sdev = r->sdev;
 		learn_arming(inst, e, r, now);
-		if (!is_named_by_its_fd(tgid, r)) {
+		if (!is_named_by_its_fd(env, tgid, r)) {
 			entry_make_ghost(inst, e, now);
 			if (named)
 				u64_map_put(&inst->by_tfd, (uint32_t) r->tfd, (uintptr_t) named);

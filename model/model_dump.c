@@ -8,8 +8,7 @@
 
 #include "decode/epoll_event.h"
 #include "fdname/fd_namer.h"
-#include "model/model_state.h"
-#include "procfs/proc_fds.h"
+#include "model/model_parts.h"
 #include "util/xalloc.h"
 
 static int by_tfd(const void *a, const void *b)
@@ -28,15 +27,15 @@ static int by_id(const void *a, const void *b)
 	return (x->id > y->id) - (x->id < y->id);
 }
 
-static void print_name(struct strbuf *out, struct fd_namer *namer, pid_t tgid,
-		       const struct ep_entry *e, bool exited)
+static void print_name(struct strbuf *out, const struct model_env *env, struct fd_namer *namer,
+		       pid_t tgid, const struct ep_entry *e, bool exited)
 {
 	struct proc_fd now = { 0 };
 	if (exited)
 		sb_puts(out, "the process has exited");
 	else if (e->ghost)
 		sb_printf(out, "ghost: fd %d no longer names the registered file", e->tfd);
-	else if (proc_fd_probe(tgid, e->tfd, &now))
+	else if (env->probe_fd(env->ctx, tgid, e->tfd, &now))
 		fd_namer_describe(namer, out, now.link);
 	else
 		sb_printf(out, "fd %d is closed", e->tfd);
@@ -52,7 +51,7 @@ static void dump_instance(struct model *m, struct ep_instance *inst, pid_t tgid,
 	bool exited = access(path, F_OK) != 0;
 	/* What io_uring changed unseen is the kernel's to say, not a difference. */
 	if (inst->kernel_changed && !exited)
-		instance_resync(m, inst, tgid, epfd);
+		instance_resync(&m->st, inst, tgid, epfd);
 	struct ep_entry **sorted = xcalloc(inst->n + 1, sizeof(*sorted));
 	for (size_t i = 0; i < inst->n; i++)
 		sorted[i] = inst->entries[i];
@@ -63,7 +62,7 @@ static void dump_instance(struct model *m, struct ep_instance *inst, pid_t tgid,
 	for (size_t i = 0; i < inst->n; i++) {
 		const struct ep_entry *e = sorted[i];
 		sb_reset(&name);
-		print_name(&name, &namer, tgid, e, exited);
+		print_name(&name, m->st.env, &namer, tgid, e, exited);
 		struct model_dump_reg r = {
 			.pid = tgid, .epfd = epfd, .fd = e->tfd, .name = sb_str(&name),
 			.events = e->events, .data = e->data, .disarmed = e->disarmed,
@@ -76,7 +75,7 @@ static void dump_instance(struct model *m, struct ep_instance *inst, pid_t tgid,
 	fd_namer_free(&namer);
 
 	struct epoll_fdinfo info = { 0 };
-	if (epoll_fdinfo_read(tgid, epfd, &info)) {
+	if (m->st.env->read_fdinfo(m->st.env->ctx, tgid, epfd, &info)) {
 		struct strbuf why = STRBUF_INIT;
 		struct model_dump_check c = {
 			.pid = tgid, .epfd = epfd, .nregs = inst->n,
@@ -84,7 +83,7 @@ static void dump_instance(struct model *m, struct ep_instance *inst, pid_t tgid,
 			.differences = sb_str(&why),
 		};
 		m->out.dump_check(m->out.ctx, &c);
-		instance_reconcile(inst, &info, tgid, model_now(m));
+		instance_reconcile(inst, &info, m->st.env, tgid, state_now(&m->st));
 		sb_free(&why);
 	}
 	epoll_fdinfo_free(&info);
@@ -92,16 +91,17 @@ static void dump_instance(struct model *m, struct ep_instance *inst, pid_t tgid,
 
 void model_dump(struct model *m, pid_t only)
 {
-	struct ep_instance **sorted = xcalloc(m->ninsts + 1, sizeof(*sorted));
-	for (size_t i = 0; i < m->ninsts; i++)
-		sorted[i] = m->insts[i];
-	qsort(sorted, m->ninsts, sizeof(*sorted), by_id);
-	const struct ep_process *p = only ? process_find(m, only) : NULL;
-	for (size_t i = 0; i < m->ninsts; i++) {
+	const struct model_state *st = &m->st;
+	struct ep_instance **sorted = xcalloc(st->ninsts + 1, sizeof(*sorted));
+	for (size_t i = 0; i < st->ninsts; i++)
+		sorted[i] = st->insts[i];
+	qsort(sorted, st->ninsts, sizeof(*sorted), by_id);
+	const struct ep_process *p = only ? process_find(st, only) : NULL;
+	for (size_t i = 0; i < st->ninsts; i++) {
 		pid_t tgid = only;
 		/* A process's own fd: an instance it shares may be another's first. */
 		int epfd = p ? handle_fd(p, sorted[i]) : -1;
-		if (only ? epfd >= 0 : instance_holder(m, sorted[i], &tgid, &epfd))
+		if (only ? epfd >= 0 : instance_holder(st, sorted[i], &tgid, &epfd))
 			dump_instance(m, sorted[i], tgid, epfd);
 	}
 	free(sorted);

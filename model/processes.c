@@ -4,35 +4,56 @@
  * same instance, which only kcmp(2) can tell, since every epoll fd shows
  * the same anonymous inode.
  */
-#include <limits.h>
-#include <linux/kcmp.h>
-#include <stdio.h>
 #include <stdlib.h>
-#include <sys/syscall.h>
-#include <unistd.h>
 
 #include "fdname/fd_kind.h"
-#include "model/model_state.h"
-#include "procfs/proc_fds.h"
+#include "model/processes.h"
 #include "util/xalloc.h"
 
-struct ep_process *process_find(const struct model *m, pid_t tgid)
+void state_init(struct model_state *st, const struct model_env *env, bool sees_closes,
+		bool reads_closes)
 {
-	for (size_t i = 0; i < m->nprocs; i++)
-		if (m->procs[i]->tgid == tgid)
-			return m->procs[i];
+	*st = (struct model_state) {
+		.env = env, .sees_closes = sees_closes, .reads_closes = reads_closes,
+	};
+	st->start_ns = env->now_ns(env->ctx);
+}
+
+int64_t state_now(const struct model_state *st)
+{
+	return st->env->now_ns(st->env->ctx) - st->start_ns;
+}
+
+void state_free(struct model_state *st)
+{
+	u64_map_free(&st->waiting);
+	for (size_t i = 0; i < st->ninsts; i++)
+		instance_free(st->insts[i]);
+	free(st->insts);
+	for (size_t i = 0; i < st->nprocs; i++) {
+		free(st->procs[i]->handles);
+		free(st->procs[i]);
+	}
+	free(st->procs);
+}
+
+struct ep_process *process_find(const struct model_state *st, pid_t tgid)
+{
+	for (size_t i = 0; i < st->nprocs; i++)
+		if (st->procs[i]->tgid == tgid)
+			return st->procs[i];
 	return NULL;
 }
 
-struct ep_process *process_get(struct model *m, pid_t tgid)
+struct ep_process *process_get(struct model_state *st, pid_t tgid)
 {
-	struct ep_process *p = process_find(m, tgid);
+	struct ep_process *p = process_find(st, tgid);
 	if (p)
 		return p;
 	p = xcalloc(1, sizeof(*p));
 	p->tgid = tgid;
-	m->procs = grow_array(m->procs, &m->procs_cap, m->nprocs, sizeof(*m->procs));
-	m->procs[m->nprocs++] = p;
+	st->procs = grow_array(st->procs, &st->procs_cap, st->nprocs, sizeof(*st->procs));
+	st->procs[st->nprocs++] = p;
 	return p;
 }
 
@@ -52,36 +73,37 @@ static struct ep_instance *handle_instance(const struct ep_process *p, int fd)
 	return NULL;
 }
 
-static void handle_add(struct model *m, struct ep_process *p, int fd, struct ep_instance *inst)
+static void handle_add(struct model_state *st, struct ep_process *p, int fd, struct ep_instance *inst)
 {
-	handle_drop(m, p, fd);
+	handle_drop(st, p, fd);
 	p->handles = grow_array(p->handles, &p->cap, p->n, sizeof(*p->handles));
 	p->handles[p->n++] = (struct ep_handle) { fd, inst };
 	inst->nhandles++;
 }
 
-struct ep_thread *thread_in_slot(const struct u64_map *threads, size_t i)
+static struct ep_instance *instance_add(struct model_state *st)
 {
-	return threads->slots[i].used ? (struct ep_thread *) (uintptr_t) threads->slots[i].value : NULL;
+	struct ep_instance *inst = instance_new(++st->next_id);
+	st->insts = grow_array(st->insts, &st->insts_cap, st->ninsts, sizeof(*st->insts));
+	st->insts[st->ninsts++] = inst;
+	return inst;
 }
 
 /* No traced process holds it any more: nothing can use it through us. */
-static void instance_forget(struct model *m, struct ep_instance *inst)
+static void instance_forget(struct model_state *st, struct ep_instance *inst)
 {
-	for (size_t i = 0; i < m->ninsts; i++)
-		if (m->insts[i] == inst) {
-			m->insts[i] = m->insts[--m->ninsts];
+	for (size_t i = 0; i < st->ninsts; i++)
+		if (st->insts[i] == inst) {
+			st->insts[i] = st->insts[--st->ninsts];
 			break;
 		}
-	for (size_t i = 0; i < m->threads.cap; i++) {
-		struct ep_thread *th = thread_in_slot(&m->threads, i);
-		if (th && th->in_wait == inst)
-			th->in_wait = NULL;
-	}
+	for (size_t i = 0; i < st->waiting.cap; i++)
+		if (st->waiting.slots[i].used && st->waiting.slots[i].value == (uintptr_t) inst)
+			st->waiting.slots[i].value = 0;
 	instance_free(inst);
 }
 
-void handle_drop(struct model *m, struct ep_process *p, int fd)
+void handle_drop(struct model_state *st, struct ep_process *p, int fd)
 {
 	for (size_t i = 0; i < p->n; i++) {
 		if (p->handles[i].fd != fd)
@@ -89,139 +111,136 @@ void handle_drop(struct model *m, struct ep_process *p, int fd)
 		struct ep_instance *inst = p->handles[i].inst;
 		p->handles[i] = p->handles[--p->n];
 		if (--inst->nhandles == 0)
-			instance_forget(m, inst);
+			instance_forget(st, inst);
 		return;
 	}
 }
 
-bool fd_is_epoll(pid_t tgid, int fd)
+bool fd_is_epoll(const struct model_env *env, pid_t tgid, int fd)
 {
-	char path[64], link[PATH_MAX];
-	snprintf(path, sizeof(path), "/proc/%d/fd/%d", (int) tgid, fd);
-	ssize_t n = readlink(path, link, sizeof(link) - 1);
-	if (n < 0)
-		return false;
-	link[n] = '\0';
-	return fd_link_is_epoll(link);
-}
-
-bool same_file(pid_t pid1, int fd1, pid_t pid2, int fd2)
-{
-	return syscall(SYS_kcmp, pid1, pid2, KCMP_FILE, fd1, fd2) == 0;
+	struct proc_fd now = { 0 };
+	bool epoll = env->probe_fd(env->ctx, tgid, fd, &now) && fd_link_is_epoll(now.link);
+	proc_fd_free(&now);
+	return epoll;
 }
 
 /* An instance another handle already names, or NULL. */
-static struct ep_instance *known_instance(const struct model *m, pid_t tgid, int epfd)
+static struct ep_instance *known_instance(const struct model_state *st, pid_t tgid, int epfd)
 {
-	for (size_t i = 0; i < m->nprocs; i++) {
-		const struct ep_process *q = m->procs[i];
+	for (size_t i = 0; i < st->nprocs; i++) {
+		const struct ep_process *q = st->procs[i];
 		for (size_t j = 0; j < q->n; j++)
-			if (same_file(tgid, epfd, q->tgid, q->handles[j].fd))
+			if (st->env->same_file(st->env->ctx, tgid, epfd, q->tgid, q->handles[j].fd))
 				return q->handles[j].inst;
 	}
 	return NULL;
 }
 
-size_t instance_resync(struct model *m, struct ep_instance *inst, pid_t tgid, int epfd)
+size_t instance_resync(struct model_state *st, struct ep_instance *inst, pid_t tgid, int epfd)
 {
 	struct epoll_fdinfo info = { 0 };
 	size_t differ = 0;
-	if (epoll_fdinfo_read(tgid, epfd, &info))
-		differ = instance_reconcile(inst, &info, tgid, model_now(m));
+	if (st->env->read_fdinfo(st->env->ctx, tgid, epfd, &info))
+		differ = instance_reconcile(inst, &info, st->env, tgid, state_now(st));
 	inst->kernel_changed = false;
 	epoll_fdinfo_free(&info);
 	return differ;
 }
 
-struct ep_instance *instance_of(struct model *m, pid_t tgid, int epfd, bool *learnt)
+struct ep_instance *instance_of(struct model_state *st, pid_t tgid, int epfd, bool *learnt)
 {
-	struct ep_process *p = process_get(m, tgid);
+	struct ep_process *p = process_get(st, tgid);
 	struct ep_instance *inst = handle_instance(p, epfd);
 	if (inst && inst->kernel_changed) {
-		instance_resync(m, inst, tgid, epfd);
+		instance_resync(st, inst, tgid, epfd);
 		if (learnt)
 			*learnt = true;
 	}
-	if (inst || epfd < 0 || !fd_is_epoll(tgid, epfd))
+	if (inst || epfd < 0 || !fd_is_epoll(st->env, tgid, epfd))
 		return inst;
-	inst = known_instance(m, tgid, epfd);
+	inst = known_instance(st, tgid, epfd);
 	if (!inst) {
-		inst = instance_new(m);
-		m->insts = grow_array(m->insts, &m->insts_cap, m->ninsts, sizeof(*m->insts));
-		m->insts[m->ninsts++] = inst;
-		instance_resync(m, inst, tgid, epfd);
+		inst = instance_add(st);
+		instance_resync(st, inst, tgid, epfd);
 		if (learnt)
 			*learnt = true;
 	}
-	handle_add(m, p, epfd, inst);
+	handle_add(st, p, epfd, inst);
 	return inst;
 }
 
-void model_epoll_created(struct model *m, pid_t tgid, int epfd)
+void instance_created(struct model_state *st, pid_t tgid, int epfd)
 {
-	struct ep_process *p = process_get(m, tgid);
-	struct ep_instance *inst = instance_new(m);
-	m->insts = grow_array(m->insts, &m->insts_cap, m->ninsts, sizeof(*m->insts));
-	m->insts[m->ninsts++] = inst;
+	struct ep_process *p = process_get(st, tgid);
+	struct ep_instance *inst = instance_add(st);
 	inst->user = tgid;
-	handle_add(m, p, epfd, inst);
+	handle_add(st, p, epfd, inst);
 }
 
-void process_scan(struct model *m, struct ep_process *p)
+bool instance_holder(const struct model_state *st, const struct ep_instance *inst, pid_t *tgid,
+		     int *epfd)
+{
+	for (size_t i = 0; i < st->nprocs; i++) {
+		int fd = handle_fd(st->procs[i], inst);
+		if (fd >= 0) {
+			*tgid = st->procs[i]->tgid;
+			*epfd = fd;
+			return true;
+		}
+	}
+	return false;
+}
+
+pid_t instance_user(struct model_state *st, struct ep_instance *inst, pid_t tgid)
+{
+	if (inst->user == tgid)
+		return 0;
+	/* A process that is gone, or let go of it (a hand-over), does not share it. */
+	const struct ep_process *first = inst->user ? process_find(st, inst->user) : NULL;
+	if (!first || handle_fd(first, inst) < 0) {
+		inst->user = tgid;
+		return 0;
+	}
+	return inst->user;
+}
+
+void process_scan(struct model_state *st, struct ep_process *p)
 {
 	if (p->scanned)
 		return;
 	struct proc_fds fds = { 0 };
-	if (proc_fds_read(p->tgid, &fds)) {
+	if (st->env->read_fds(st->env->ctx, p->tgid, &fds)) {
 		for (size_t i = 0; i < fds.n; i++)
 			if (fd_link_is_epoll(fds.v[i].link))
-				instance_of(m, p->tgid, fds.v[i].fd, NULL);
+				instance_of(st, p->tgid, fds.v[i].fd, NULL);
 		p->scanned = true;
 	}
 	proc_fds_free(&fds);
 }
 
-void model_load_process(struct model *m, pid_t tgid)
+void wait_begins(struct model_state *st, pid_t tid, struct ep_instance *inst)
 {
-	process_scan(m, process_get(m, tgid));
+	u64_map_put(&st->waiting, (uint64_t) tid, (uintptr_t) inst);
 }
 
-struct ep_thread *thread_get(struct model *m, pid_t tid)
+struct ep_instance *wait_ends(struct model_state *st, pid_t tid)
 {
-	uint64_t v;
-	if (u64_map_get(&m->threads, (uint64_t) tid, &v))
-		return (struct ep_thread *) (uintptr_t) v;
-	struct ep_thread *th = xcalloc(1, sizeof(*th));
-	th->tid = tid;
-	u64_map_put(&m->threads, (uint64_t) tid, (uintptr_t) th);
-	return th;
+	uint64_t v = 0;
+	u64_map_get(&st->waiting, (uint64_t) tid, &v);
+	u64_map_remove(&st->waiting, (uint64_t) tid);
+	return (struct ep_instance *) (uintptr_t) v;
 }
 
-void model_thread_gone(struct model *m, pid_t tid)
+void process_forget(struct model_state *st, pid_t tgid)
 {
-	uint64_t v;
-	if (!u64_map_get(&m->threads, (uint64_t) tid, &v))
-		return;
-	struct ep_thread *th = (struct ep_thread *) (uintptr_t) v;
-	pending_flush(m, th);
-	u64_map_remove(&m->threads, (uint64_t) tid);
-	free(th);
-}
-
-void model_process_gone(struct model *m, pid_t tgid)
-{
-	struct ep_process *p = process_find(m, tgid);
+	struct ep_process *p = process_find(st, tgid);
 	if (!p)
 		return;
-	/* A loop that hung in its wait is reported as it ends. */
-	for (size_t i = 0; m->cfg.diagnose && i < p->n; i++)
-		if (p->handles[i].inst->nhandles == 1)
-			watch_oneshot(m, p->handles[i].inst, tgid, p->handles[i].fd, true);
 	while (p->n)
-		handle_drop(m, p, p->handles[p->n - 1].fd);
-	for (size_t i = 0; i < m->nprocs; i++)
-		if (m->procs[i] == p) {
-			m->procs[i] = m->procs[--m->nprocs];
+		handle_drop(st, p, p->handles[p->n - 1].fd);
+	for (size_t i = 0; i < st->nprocs; i++)
+		if (st->procs[i] == p) {
+			st->procs[i] = st->procs[--st->nprocs];
 			break;
 		}
 	free(p->handles);

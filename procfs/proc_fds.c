@@ -22,7 +22,7 @@ static bool probe_at(int dirfd, const char *name, int fd, struct proc_fd *out)
 		return false;
 	*out = (struct proc_fd) {
 		.fd = fd, .link = xstrndup(link, (size_t) len),
-		.ino = st.st_ino, .dev = st.st_dev,
+		.ino = st.st_ino, .dev = st.st_dev, .mode = st.st_mode,
 	};
 	return true;
 }

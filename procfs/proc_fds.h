@@ -16,6 +16,7 @@ struct proc_fd {
 	char *link;	/* "socket:[123]", "anon_inode:[eventfd]", "/dev/null" */
 	uint64_t ino;	/* of the file the fd names, as stat() says */
 	dev_t dev;
+	mode_t mode;	/* the file's type, for saying why it cannot be polled */
 };
 
 struct proc_fds {

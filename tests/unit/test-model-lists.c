@@ -5,7 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "model/model_state.h"
+#include "model/instance.h"
 #include "tests/unit/tap.h"
 
 #define NKEYS 5000
@@ -49,8 +49,7 @@ static const char fdinfo[] =
 
 static void test_differences(void)
 {
-	struct model m = { .next_id = 0 };
-	struct ep_instance *inst = instance_new(&m);
+	struct ep_instance *inst = instance_new(1);
 	struct epoll_fdinfo info = { 0 };
 	epoll_fdinfo_parse(fdinfo, &info);
 	struct ep_entry *five = entry_add(inst, 5, 0x19, 5);
