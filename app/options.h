@@ -7,6 +7,7 @@
 
 #include "app/call_filter.h"
 #include "decode/decoder.h"
+#include "decode/syscall_list.h"
 #include "model/epoll_model.h"
 #include "output/colour.h"
 #include "stats/summary.h"
@@ -40,8 +41,8 @@ struct options {
 	/* --diagnose, and the thresholds of its checks. */
 	struct model_config model;
 	bool dump;			/* --dump */
-	/* -e trace=: which of syscall_descs[] are printed. */
-	bool traced[16];
+	/* -e trace=: which of syscall_descs[] (as many, checked there) are printed. */
+	bool traced[NSYSCALL_DECODERS];
 	char **command;			/* NULL with -p */
 	/* -p, as given: each a PID list "12,34" still to be checked. */
 	const char **pid_lists;

@@ -20,6 +20,16 @@ struct abi {
 	size_t nsyscalls;
 };
 
+/*
+ * An ABI's rows come from arch/syscalls.csv, through the X-macros of the
+ * generated arch/syscall_numbers.h; the kernel's header for the ABI,
+ * included first, checks each number at compile time.
+ */
+#define ABI_SYSCALL_ROW(name, nr) { nr, #name },
+#define ABI_SYSCALL_CHECK(name, nr) \
+	_Static_assert(__NR_##name == (nr), "arch/syscalls.csv: " #name " is not " #nr \
+		       " in the kernel's headers");
+
 extern const struct abi abi_x86_64;
 extern const struct abi abi_i386;
 extern const struct abi abi_aarch64;

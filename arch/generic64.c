@@ -1,21 +1,18 @@
 #include <linux/audit.h>
+
+/* The table of numbers only: no syscall entry points are declared here. */
+#define __SYSCALL(nr, entry)
+#include <asm-generic/unistd.h>
+
 #include "arch/abi.h"
+#include "arch/syscall_numbers.h"
 
 /*
  * include/uapi/asm-generic/unistd.h, shared by aarch64 and riscv64: no
  * epoll_create and no epoll_wait, and struct epoll_event is not packed.
  */
-static const struct abi_syscall generic64_syscalls[] = {
-	{ 20, "epoll_create1" },
-	{ 21, "epoll_ctl" },
-	{ 22, "epoll_pwait" },
-	{ 24, "dup3" },
-	{ 29, "ioctl" },
-	{ 57, "close" },
-	{ 426, "io_uring_enter" },
-	{ 436, "close_range" },
-	{ 441, "epoll_pwait2" },
-};
+static const struct abi_syscall generic64_syscalls[] = { SYSCALLS_GENERIC64(ABI_SYSCALL_ROW) };
+SYSCALLS_GENERIC64(ABI_SYSCALL_CHECK)
 
 #define GENERIC64_ABI(abi_name, arch) {					\
 	.name = abi_name,						\

@@ -1,4 +1,5 @@
 #include "cli/usage.h"
+#include "cli/syscall_help.h"
 
 void print_usage(FILE *out)
 {
@@ -62,9 +63,7 @@ void print_usage(FILE *out)
 "\n"
 "Filtering:\n"
 "  -e trace=[!]LIST, --trace=[!]LIST\n"
-"                          trace only (or all but) these calls: epoll_create,\n"
-"                          epoll_create1, epoll_ctl, epoll_wait, epoll_pwait,\n"
-"                          epoll_pwait2, ioctl (EPIOCSPARAMS, EPIOCGPARAMS), all\n"
+TRACE_SET_HELP
 "  -z, -Z                  only calls that succeeded, or only those that failed\n"
 "  --epfd=N[,N]            only calls on these epoll instances\n"
 "  --fd=N[,N]              only epoll_ctl of these fds, and waits that returned\n"

@@ -1,15 +1,14 @@
-/* The decoder of each syscall, listed together in syscall_table.c. */
+/*
+ * The descriptor of each decoded syscall, which its decoder's file defines;
+ * arch/syscalls.csv lists them (decode/syscall_list.h).
+ */
 #ifndef EPOLLTRACE_DECODE_SYSCALL_DESCS_H
 #define EPOLLTRACE_DECODE_SYSCALL_DESCS_H
 
 #include "decode/decoder.h"
+#include "decode/syscall_list.h"
 
-extern const struct syscall_desc epoll_create_desc;
-extern const struct syscall_desc epoll_create1_desc;
-extern const struct syscall_desc epoll_ctl_desc;
-extern const struct syscall_desc epoll_wait_desc;
-extern const struct syscall_desc epoll_pwait_desc;
-extern const struct syscall_desc epoll_pwait2_desc;
-extern const struct syscall_desc epoll_ioctl_desc;
+#define SYSCALL_DESC_DECLARE(name, decoder) extern const struct syscall_desc decoder##_desc;
+SYSCALL_DECODERS(SYSCALL_DESC_DECLARE)
 
 #endif

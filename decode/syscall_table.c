@@ -2,17 +2,13 @@
 
 #include "decode/syscall_descs.h"
 
-const struct syscall_desc *const syscall_descs[] = {
-	&epoll_create_desc,
-	&epoll_create1_desc,
-	&epoll_ctl_desc,
-	&epoll_wait_desc,
-	&epoll_pwait_desc,
-	&epoll_pwait2_desc,
-	&epoll_ioctl_desc,
-};
+#define SYSCALL_DESC_ENTRY(name, decoder) &decoder##_desc,
+const struct syscall_desc *const syscall_descs[] = { SYSCALL_DECODERS(SYSCALL_DESC_ENTRY) };
 
 const size_t nsyscall_descs = sizeof(syscall_descs) / sizeof(syscall_descs[0]);
+/* What -e trace= selects is an array of NSYSCALL_DECODERS (options.h). */
+_Static_assert(sizeof(syscall_descs) / sizeof(syscall_descs[0]) == NSYSCALL_DECODERS,
+	       "one descriptor per decoded row of arch/syscalls.csv");
 
 int syscall_desc_index(const char *name)
 {

@@ -3,6 +3,7 @@
 Both tracers write to /dev/null, so that the cost compared is tracing and
 formatting, not the disk.  The strace set is the calls epolltrace decodes.
 """
+import os
 
 UNTRACED, STRACE, EPOLLTRACE = "untraced", "strace", "epolltrace"
 MODES = (UNTRACED, STRACE, EPOLLTRACE)
@@ -14,8 +15,15 @@ FILTER_ONLY = "filter only"
 # cost, which epolltrace can only match, within the noise.
 BARE_STOPS = "bare stops"
 
-EPOLL_SET = ("epoll_create,epoll_create1,epoll_ctl,epoll_wait,"
-             "epoll_pwait,epoll_pwait2,ioctl")
+
+def syscall_list(key):
+    """A list of arch/syscalls.csv, from the build's tests/syscalls.env."""
+    with open(os.path.join(os.environ["TESTS_BUILDDIR"], "syscalls.env")) as f:
+        lists = dict(line.rstrip("\n").split("=", 1) for line in f if not line.startswith("#"))
+    return lists[key].split(",")
+
+
+EPOLL_SET = ",".join(syscall_list("EPOLL_DECODED"))
 
 
 def command_prefix(mode, tracer, out="/dev/null"):

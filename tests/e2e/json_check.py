@@ -31,11 +31,22 @@ Exits 0 when the check holds; else says why on stdout (the test shows it
 as TAP comments) and exits 1.
 """
 import json
+import os
 import re
 import sys
 
 HEX = re.compile(r"^0x[0-9a-f]+$")
 PROBLEMS = []
+
+
+def syscall_list(key):
+    """A list of arch/syscalls.csv, from the build's tests/syscalls.env."""
+    with open(os.path.join(os.environ["TESTS_BUILDDIR"], "syscalls.env")) as f:
+        lists = dict(line.rstrip("\n").split("=", 1) for line in f if not line.startswith("#"))
+    return lists[key].split(",")
+
+
+WAITS = syscall_list("EPOLL_WAITS")
 
 
 def problem(text):
@@ -121,7 +132,7 @@ def check_args(obj):
             "an op name")
         arg("fd", is_int, "an int")
         arg("event", lambda v: is_event(v) or is_pointer(v), "an event, null or an address")
-    elif name in ("epoll_wait", "epoll_pwait", "epoll_pwait2"):
+    elif name in WAITS:
         arg("epfd", is_int, "an int")
         if not finished:
             return
@@ -363,7 +374,7 @@ def summary(path, prefix=""):
     waits = {}
     for o in objects:
         if o.get("type") == "syscall" and "unfinished" not in o and \
-                o["syscall"] in ("epoll_wait", "epoll_pwait", "epoll_pwait2"):
+                o["syscall"] in WAITS:
             key = (o["pid"], o["args"]["epfd"])
             waits[key] = waits.get(key, 0) + 1
     instances = {}

@@ -8,9 +8,10 @@
 
 # Only a guard against hangs: a run that takes this long has failed.
 HANG_GUARD=60
-# What strace must trace to print what epolltrace prints by default (strace
-# 6.1 does not know the epoll ioctls, which are checked separately).
-EPOLL_SYSCALLS=epoll_create,epoll_create1,epoll_ctl,epoll_wait,epoll_pwait,epoll_pwait2
+# The syscall lists of arch/syscalls.csv: EPOLL_SYSCALLS is what strace must
+# trace to print what epolltrace prints by default (strace 6.1 does not know
+# the epoll ioctls, which are checked separately), EPOLL_WAITS the waits.
+. "$TESTS_BUILDDIR/syscalls.env"
 PROGS_DIR=$TESTS_BUILDDIR/progs
 
 WORKDIR=$(mktemp -d "${TMPDIR:-/tmp}/epolltrace-e2e.XXXXXX") || exit 99

@@ -191,7 +191,7 @@ ctl_ops() {
 # EPOLL_CTL_ADD and MIN_DEL EPOLL_CTL_DEL lines were traced; the counts
 # as a comment.
 check_traced() {
-	tc_waits=$(traced_calls "$2" 'epoll_wait|epoll_pwait|epoll_pwait2')
+	tc_waits=$(traced_calls "$2" "$(echo "$EPOLL_WAITS" | tr , '|')")
 	tc_adds=$(ctl_ops "$2" ADD)
 	tc_dels=$(ctl_ops "$2" DEL)
 	if [ "$tc_waits" -ge 1 ] && [ "$tc_adds" -ge "$3" ] && [ "$tc_dels" -ge "$4" ]; then

@@ -32,6 +32,14 @@ while (@ARGV && $ARGV[0] =~ /^--/) {
 	else { die "normalise-trace.pl: unknown option $opt\n"; }
 }
 
+# The waits of arch/syscalls.csv, from the build's tests/syscalls.env.
+my $waits = do {
+	my $lists = "$ENV{TESTS_BUILDDIR}/syscalls.env";
+	open(my $in, '<', $lists) or die "normalise-trace.pl: $lists: $!\n";
+	my ($list) = map { /^EPOLL_WAITS=(.*)$/ ? $1 : () } <$in>;
+	join('|', split(/,/, $list));
+};
+
 my %name;
 my @tasks;
 sub pid_name {
@@ -80,7 +88,7 @@ sub strace61_to_7 {
 	my ($body) = @_;
 	$body =~ s/data=\{u32=\d+, u64=(\d+)\}/sprintf('data=%#x', $1)/ge;
 	$body =~ s/, +<unfinished \.\.\.>/ <unfinished ...>/;
-	$body =~ s/<\.\.\. (epoll_wait|epoll_pwait|epoll_pwait2) resumed> ?(?=[^,)\s])/<... $1 resumed>, /;
+	$body =~ s/<\.\.\. ($waits) resumed> ?(?=[^,)\s])/<... $1 resumed>, /;
 	return $body;
 }
 

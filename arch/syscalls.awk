@@ -1,0 +1,167 @@
+# Writes one of the lists generated from arch/syscalls.csv, chosen by -v out=:
+#   arch   arch/syscall_numbers.h: each ABI's rows, as X-macros
+#   decode decode/syscall_list.h: the decoders, in the table's order
+#   help   cli/syscall_help.h: --help's text for -e trace=
+#   tests  tests/syscalls.env: the lists the tests and the benchmark read
+#   man    man/epolltrace.1 from man/epolltrace.1.in (the second file):
+#          a line @EPOLL_SYSCALLS@ becomes one ".BR name ," line per
+#          syscall that strace traces by name too.
+BEGIN {
+	FS = ","
+	if (out !~ /^(arch|decode|help|tests|man)$/)
+		fail("give -v out=arch, decode, help, tests or man")
+	abis = "x86_64 i386 generic64"
+	nabis = split(abis, abi, " ")
+	generated = "Generated from arch/syscalls.csv by arch/syscalls.awk: do not edit."
+}
+
+function fail(why) {
+	printf "arch/syscalls.awk: %s\n", why > "/dev/stderr"
+	failed = 1
+	exit 1
+}
+
+FNR == NR && (/^#/ || /^[ \t]*$/) { next }
+
+FNR == NR {
+	if (NF < 7)
+		fail(FILENAME ":" FNR ": give name,decoder,kind,x86_64,i386,generic64,note")
+	n++
+	name[n] = $1; decoder[n] = $2; kind[n] = $3
+	for (i = 1; i <= nabis; i++) {
+		nr[n, abi[i]] = $(3 + i)
+		if ($(3 + i) !~ /^([0-9]+|-)$/)
+			fail(FILENAME ":" FNR ": " $1 " on " abi[i] ": a number or -")
+	}
+	note[n] = $0
+	for (i = 1; i <= 6; i++)
+		sub(/^[^,]*,/, "", note[n])
+	if (name[n] !~ /^[a-z_0-9]+$/ || decoder[n] !~ /^([a-z_0-9]+|-)$/)
+		fail(FILENAME ":" FNR ": a name and a decoder of [a-z_0-9]")
+	if (kind[n] !~ /^(create|ctl|wait|ioctl|fd-end|ring)$/)
+		fail(FILENAME ":" FNR ": unknown kind " kind[n])
+	next
+}
+
+# The man page's template, line by line.
+out == "man" {
+	if ($0 == "@EPOLL_SYSCALLS@") {
+		for (i = 1; i <= n; i++)
+			if (strace_traces(i))
+				print ".BR " name[i] " ,"
+	} else {
+		print
+	}
+	next
+}
+
+function decoded(i) { return decoder[i] != "-" }
+# Every call of it is decoded, so strace can trace the same set by name.
+function strace_traces(i) { return decoded(i) && kind[i] != "ioctl" }
+
+# The names (or x86-64 numbers) of the rows keep() accepts, comma-separated.
+function names(what,    i, s) {
+	s = ""
+	for (i = 1; i <= n; i++)
+		if (keep(what, i))
+			s = s (s == "" ? "" : ",") (what == "wait_nrs" ? nr[i, "x86_64"] : name[i])
+	return s
+}
+
+function keep(what, i) {
+	if (what == "strace")
+		return strace_traces(i)
+	if (what == "decoded")
+		return decoded(i)
+	return kind[i] == "wait"
+}
+
+function arch_header(    a, i) {
+	print "/* " generated " */"
+	print "#ifndef EPOLLTRACE_ARCH_SYSCALL_NUMBERS_H"
+	print "#define EPOLLTRACE_ARCH_SYSCALL_NUMBERS_H"
+	for (a = 1; a <= nabis; a++) {
+		print ""
+		print "/* X(name, number) for each syscall " abi[a] " has. */"
+		printf "#define SYSCALLS_%s(X)", toupper(abi[a])
+		for (i = 1; i <= n; i++)
+			if (nr[i, abi[a]] != "-")
+				printf " \\\n\tX(%s, %s)", name[i], nr[i, abi[a]]
+		print ""
+	}
+	print ""
+	print "#endif"
+}
+
+function decode_header(    i, count) {
+	print "/* " generated " */"
+	print "#ifndef EPOLLTRACE_DECODE_SYSCALL_LIST_H"
+	print "#define EPOLLTRACE_DECODE_SYSCALL_LIST_H"
+	print ""
+	print "/*"
+	print " * X(name, decoder) for each decoded syscall, in the man page's order:"
+	print " * decoder_desc is its struct syscall_desc."
+	print " */"
+	printf "#define SYSCALL_DECODERS(X)"
+	for (i = 1; i <= n; i++)
+		if (decoded(i)) {
+			printf " \\\n\tX(%s, %s)", name[i], decoder[i]
+			count++
+		}
+	print ""
+	print ""
+	print "#define NSYSCALL_DECODERS " count
+	print ""
+	print "#endif"
+}
+
+# --help's column: 26 spaces, then at most 54 characters a line.
+function help_header(    text, i, w, nw, line, words) {
+	text = "trace only (or all but) these calls:"
+	for (i = 1; i <= n; i++)
+		if (decoded(i))
+			text = text " " name[i] (note[i] == "" ? "" : " " note[i]) ","
+	text = text " all"
+	nw = split(text, words, " ")
+	print "/* " generated " */"
+	print "#ifndef EPOLLTRACE_CLI_SYSCALL_HELP_H"
+	print "#define EPOLLTRACE_CLI_SYSCALL_HELP_H"
+	print ""
+	print "/* What -e trace= can name, as --help puts it. */"
+	print "#define TRACE_SET_HELP \\"
+	line = ""
+	for (w = 1; w <= nw; w++) {
+		if (line != "" && length(line) + 1 + length(words[w]) > 54) {
+			printf "\"%26s%s\\n\" \\\n", "", line
+			line = ""
+		}
+		line = line (line == "" ? "" : " ") words[w]
+	}
+	printf "\"%26s%s\\n\"\n", "", line
+	print ""
+	print "#endif"
+}
+
+function tests_env() {
+	print "# " generated
+	print "# What strace traces by name to print what epolltrace prints by default"
+	print "EPOLL_SYSCALLS=" names("strace")
+	print "# Every syscall epolltrace decodes"
+	print "EPOLL_DECODED=" names("decoded")
+	print "# The waits, and their x86-64 numbers"
+	print "EPOLL_WAITS=" names("wait")
+	print "EPOLL_WAIT_NRS_X86_64=" names("wait_nrs")
+}
+
+END {
+	if (failed)
+		exit 1
+	if (out == "arch")
+		arch_header()
+	else if (out == "decode")
+		decode_header()
+	else if (out == "help")
+		help_header()
+	else if (out == "tests")
+		tests_env()
+}

@@ -1,0 +1,89 @@
+#!/bin/sh
+# arch/syscalls.csv is the one source of syscall knowledge: change a
+# syscall's number, or add a row, in a copy of the table, run the generator
+# (arch/syscalls.awk) on it, and every list made from it follows: the ABI's
+# rows, the descriptor list, --help, the man page's lists and the tests'
+# lists; and the kernel's headers reject a wrong number at compile time.
+: "${TESTS_SRCDIR:?}" "${TESTS_BUILDDIR:?}"
+TOP=$TESTS_SRCDIR/..
+BUILD=$TESTS_BUILDDIR/..
+AWK=${AWK:-awk}
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/epolltrace-table.XXXXXX") || exit 99
+trap 'rm -rf "$WORK"' EXIT
+n=0
+check() { # LABEL COMMAND...: one TAP line, ok when COMMAND succeeds
+	n=$((n + 1))
+	label=$1
+	shift
+	if "$@" >"$WORK/why" 2>&1; then
+		echo "ok $n - $label"
+	else
+		echo "not ok $n - $label"
+		sed 's/^/# /' "$WORK/why"
+	fi
+}
+# lists DIR TABLE: every output of the generator for TABLE, into DIR.
+lists() {
+	mkdir -p "$1/arch" "$1/decode" "$1/cli" "$1/tests" "$1/man" &&
+	gen() { "$AWK" -f "$TOP/arch/syscalls.awk" -v out="$1" "$2" ${3:+"$3"}; } &&
+	gen arch "$2" >"$1/arch/syscall_numbers.h" &&
+	gen decode "$2" >"$1/decode/syscall_list.h" &&
+	gen help "$2" >"$1/cli/syscall_help.h" &&
+	gen tests "$2" >"$1/tests/syscalls.env" &&
+	gen man "$2" "$TOP/man/epolltrace.1.in" >"$1/man/epolltrace.1"
+}
+# differs_by DIR FILE: FILE in DIR differs from the build's by the lines
+# given on stdin, and by no other.
+differs_by() {
+	diff "$BUILD/$2" "$1/$2" | sed -n 's/^> //p' | sort >"$WORK/got"
+	sort >"$WORK/want"
+	cmp -s "$WORK/got" "$WORK/want" || { echo "$2 gained:"; cat "$WORK/got"; echo "expected:"; cat "$WORK/want"; return 1; }
+}
+grep_in() { grep -qx -- "$2" "$1" || { echo "no line '$2' in $1"; return 1; }; }
+
+echo 1..12
+lists "$WORK/same" "$TOP/arch/syscalls.csv"
+check "the build's lists are the generator's, from the table" \
+	sh -c 'for f in arch/syscall_numbers.h decode/syscall_list.h cli/syscall_help.h tests/syscalls.env man/epolltrace.1; do cmp "$1/$f" "$2/$f" || exit 1; done' - "$BUILD" "$WORK/same"
+
+# One number changed: x86-64's epoll_wait becomes 999.
+sed 's/^epoll_wait,epoll_wait,wait,232,/epoll_wait,epoll_wait,wait,999,/' \
+	"$TOP/arch/syscalls.csv" >"$WORK/renumbered.csv"
+check "the copy of the table renumbers epoll_wait" \
+	sh -c '! cmp -s "$1" "$2"' - "$TOP/arch/syscalls.csv" "$WORK/renumbered.csv"
+lists "$WORK/num" "$WORK/renumbered.csv"
+check "renumbered: x86-64's rows follow" \
+	differs_by "$WORK/num" arch/syscall_numbers.h <<'END'
+	X(epoll_wait, 999) \
+END
+check "renumbered: the tests' x86-64 wait numbers follow" \
+	differs_by "$WORK/num" tests/syscalls.env <<'END'
+EPOLL_WAIT_NRS_X86_64=999,281,441
+END
+if [ -n "$CC" ]; then
+	"$CC" -fsyntax-only -I"$WORK/num" -I"$TOP" "$TOP/arch/x86_64.c" >"$WORK/cc.out" 2>&1
+	check "renumbered: the kernel's header rejects it at compile time" \
+		sh -c '! grep -q . "$1" && exit 1; grep -q "epoll_wait is not 999" "$1"' - "$WORK/cc.out"
+else
+	echo "ok $((n += 1)) # SKIP no compiler given (CC)"
+fi
+
+# One syscall added: a wait, epoll_test, decoded by epoll_test_desc.
+{ cat "$TOP/arch/syscalls.csv"; echo 'epoll_test,epoll_test,wait,900,901,902,'; } >"$WORK/added.csv"
+lists "$WORK/add" "$WORK/added.csv"
+check "added: each ABI has its row" \
+	sh -c 'test "$(grep -c "X(epoll_test, 90[012])" "$1")" = 3' - "$WORK/add/arch/syscall_numbers.h"
+check "added: the descriptor list has it, and counts it" \
+	sh -c 'grep -q "X(epoll_test, epoll_test)" "$1" && grep -q "NSYSCALL_DECODERS $(($(sed -n "s/#define NSYSCALL_DECODERS //p" "$2") + 1))" "$1"' \
+	- "$WORK/add/decode/syscall_list.h" "$BUILD/decode/syscall_list.h"
+check "added: --help lists it" grep -q 'epoll_test' "$WORK/add/cli/syscall_help.h"
+check "added: each of the man page's lists has it" \
+	sh -c 'test "$(grep -c "^\.BR epoll_test ,$" "$1")" = "$(grep -c "^@EPOLL_SYSCALLS@$" "$2")"' \
+	- "$WORK/add/man/epolltrace.1" "$TOP/man/epolltrace.1.in"
+check "added: the tests' lists have it, as a wait" \
+	sh -c '. "$1" && case ",$EPOLL_SYSCALLS,$EPOLL_DECODED,$EPOLL_WAITS," in *,epoll_test,*,epoll_test,*,epoll_test,*) ;; *) exit 1;; esac' \
+	- "$WORK/add/tests/syscalls.env"
+check "added: x86-64's wait numbers have it" \
+	grep_in "$WORK/add/tests/syscalls.env" 'EPOLL_WAIT_NRS_X86_64=232,281,441,900'
+check "a row without its numbers is refused" \
+	sh -c '! { echo "epoll_bad,-,wait,1"; } | "$1" -f "$2" -v out=arch >/dev/null 2>&1' - "$AWK" "$TOP/arch/syscalls.awk"
