@@ -32,18 +32,21 @@ struct syscall_call fake_call(const struct abi *abi, const char *name,
 /* Marks the call as returned: rval, or the error -rval when negative. */
 void fake_return(struct syscall_call *call, int64_t rval);
 
-/* "name(" entry exit ") " retval, as the printer puts a finished call. */
-const char *render(const struct syscall_call *call);
 /*
- * The same call in JSON, as --json puts it without the fields the session
- * adds: {"args":{...},"ret":N,"errno":null} and "fd_names" when -y named any.
+ * The call's line as the session writes it (with -a0): "name(args) = retval".
+ * Each is valid until the next rendering.
+ */
+const char *render(const struct syscall_call *call);
+/* The same line cut by another task's between the entry and the exit: two lines. */
+const char *render_cut(const struct syscall_call *call);
+/* The line of a task that died in the call: "... <unfinished ...>) = ?" unless the entry said all. */
+const char *render_abandoned(const struct syscall_call *call);
+/*
+ * The call's --json object as the session writes it, without the fields
+ * that are the same in every test (type, pid, tid, time, syscall, duration):
+ * {"args":{...},"ret":N,"errno":null} and "fd_names" when -y named any.
  */
 const char *render_json(const struct syscall_call *call);
-/* The entry text alone, and the exit text alone. */
-const char *render_entry(const struct syscall_call *call);
-const char *render_exit(const struct syscall_call *call);
-/* What the entry decoder answers: the exit adds nothing but the result. */
-bool entry_is_complete(const struct syscall_call *call);
 
 /* Writes event idx of an array in abi's struct epoll_event layout. */
 void put_event(const struct abi *abi, unsigned char *array, size_t idx,

@@ -107,8 +107,11 @@ int main(void)
 	c.args[1] = 2;
 	c.args[2] = 0xfffffffe;
 	c.args[3] = 0xfffff000;
-	tap_is(render_entry(&c), "-1, EPOLL_CTL_DEL, -2, 0xfffff000", "i386: negative fds, 32-bit address");
-	tap_is(entry_is_complete(&c) ? "complete" : "pending", "complete", "ctl decodes at entry");
-	tap_is(render_exit(&c), "", "epoll_ctl prints nothing at exit");
+	fake_return(&c, 0);
+	tap_is(render_cut(&c),
+	       "epoll_ctl(-1, EPOLL_CTL_DEL, -2, 0xfffff000 <unfinished ...>\n<... epoll_ctl resumed>) = 0",
+	       "i386: negative fds, 32-bit address; epoll_ctl prints nothing at exit");
+	tap_is(render_abandoned(&c), "epoll_ctl(-1, EPOLL_CTL_DEL, -2, 0xfffff000) = ?",
+	       "ctl decodes at entry");
 	return tap_done();
 }

@@ -111,9 +111,10 @@ static void events_and_arrays(void)
 
 	struct syscall_call c = wait_call(abi, "epoll_wait", EVS, 4, 0xffffffff);
 	fake_return(&c, 1);
-	tap_is(render_entry(&c), "3", "wait entry: the epoll fd only");
-	tap_is(entry_is_complete(&c) ? "complete" : "pending", "pending", "wait decodes at exit");
-	tap_is(render_exit(&c), ", [{events=EPOLLIN, data=0x7}], 4, -1", "wait exit: the rest, after a comma");
+	tap_is(render_abandoned(&c), "epoll_wait(3 <unfinished ...>) = ?", "wait decodes at exit");
+	tap_is(render_cut(&c),
+	       "epoll_wait(3 <unfinished ...>\n<... epoll_wait resumed>, [{events=EPOLLIN, data=0x7}], 4, -1) = 1",
+	       "wait entry: the epoll fd only; the exit adds the rest, after a comma");
 	c = wait_call(&abi_i386, "epoll_wait", EVS, 0xffffffff, 0);
 	fake_return(&c, -22);
 	tap_is(render(&c), "epoll_wait(3, 0x1000, -1, 0) = -1 EINVAL (Invalid argument)", "negative maxevents");
