@@ -3,6 +3,7 @@
 #include "decode/epoll_params.h"
 #include "decode/fetch.h"
 #include "decode/int_arg.h"
+#include "decode/ioctl_cmd.h"
 #include "decode/syscall_descs.h"
 #include "decode/ticks.h"
 #include "decode/xlat.h"
@@ -46,18 +47,28 @@ static void emit_params_at(struct emitter *em, const struct syscall_call *call, 
 	emit_struct_end(em);
 }
 
-/* EPIOCSPARAMS passes its struct in, so it is shown at entry. */
+/*
+ * EPIOCSPARAMS passes its struct in, so it is shown at entry; an unknown
+ * command's argument is a bare number.
+ */
 static bool epoll_ioctl_entry(struct emitter *em, const struct syscall_call *call)
 {
 	emit_arg(em, "fd");
 	emit_fd_arg(em, call, call->args[0]);
 	emit_arg(em, "request");
-	emit_xval(em, &epoll_ioctls_xlat, request_of(call), "EPIOC???");
-	if (request_of(call) != EPOLL_IOC_SET_PARAMS)
+	emit_ioctl_cmd(em, &epoll_ioctls_xlat, request_of(call));
+	switch (request_of(call)) {
+	case EPOLL_IOC_GET_PARAMS:
 		return false;
-	emit_arg(em, "params");
-	emit_params_at(em, call, false);
-	return true;
+	case EPOLL_IOC_SET_PARAMS:
+		emit_arg(em, "params");
+		emit_params_at(em, call, false);
+		return true;
+	default:
+		emit_arg(em, "arg");
+		emit_hex(em, call->args[2]);
+		return true;
+	}
 }
 
 /* EPIOCGPARAMS fills its struct, so it is shown at exit. */
@@ -69,9 +80,9 @@ static void epoll_ioctl_exit(struct emitter *em, const struct syscall_call *call
 	}
 }
 
+/* Type 0x8a is eventpoll's alone (the kernel's ioctl-number.rst). */
 static const struct trap_arg epoll_ioctl_requests[] = {
-	{ .index = 1, .mask = REQUEST_MASK, .value = EPOLL_IOC_SET_PARAMS },
-	{ .index = 1, .mask = REQUEST_MASK, .value = EPOLL_IOC_GET_PARAMS },
+	{ .index = 1, .mask = IOCTL_CMD_TYPE_MASK, .value = IOCTL_CMD_TYPE(EPOLL_IOC_TYPE) },
 };
 
 const struct syscall_desc epoll_ioctl_desc = {

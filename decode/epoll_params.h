@@ -5,6 +5,7 @@
 #ifndef EPOLLTRACE_DECODE_EPOLL_PARAMS_H
 #define EPOLLTRACE_DECODE_EPOLL_PARAMS_H
 
+#define EPOLL_IOC_TYPE 0x8a
 /* _IOW(0x8A, 0x01, struct epoll_params) and _IOR(0x8A, 0x02, ...) */
 #define EPOLL_IOC_SET_PARAMS 0x40088a01u
 #define EPOLL_IOC_GET_PARAMS 0x80088a02u

@@ -84,5 +84,22 @@ int main(void)
 	tap_is(render_cut(&c),
 	       "ioctl(4, EPIOCSPARAMS, {busy_poll_usecs=25 /* 0.000025 s */, busy_poll_budget=16, prefer_busy_poll=0x1} <unfinished ...>\n<... ioctl resumed>) = 0",
 	       "set prints nothing at exit");
+
+	/* Every other command of type 0x8a, as strace names unknown ones. */
+	tap_is(ioctl_ret(0x80088a03, 0xdeadbeefbadc0dedull, -9),
+	       "ioctl(4, _IOC(_IOC_READ, 0x8a, 0x3, 0x8), 0xdeadbeefbadc0ded) = -1 EBADF (Bad file descriptor)",
+	       "unknown: read");
+	tap_is(ioctl_ret(0x00008a00, 0, -25),
+	       "ioctl(4, _IOC(_IOC_NONE, 0x8a, 0, 0), 0) = -1 ENOTTY (Inappropriate ioctl for device)",
+	       "unknown: none, zeros");
+	tap_is(ioctl_ret(0x40048a1c, 0x10, -25),
+	       "ioctl(4, _IOC(_IOC_WRITE, 0x8a, 0x1c, 0x4), 0x10) = -1 ENOTTY (Inappropriate ioctl for device)",
+	       "unknown: write");
+	tap_is(ioctl_ret(0xc0078a01, 0x10, -25),
+	       "ioctl(4, _IOC(_IOC_READ|_IOC_WRITE, 0x8a, 0x1, 0x7), 0x10) = -1 ENOTTY (Inappropriate ioctl for device)",
+	       "unknown: both directions, EPIOCSPARAMS's number with another size");
+	c = ioctl_call(&mem, 0x80088a03, PARAMS);
+	tap_is(render_abandoned(&c), "ioctl(4, _IOC(_IOC_READ, 0x8a, 0x3, 0x8), 0x1000) = ?",
+	       "unknown decodes at entry");
 	return tap_done();
 }
