@@ -185,6 +185,27 @@ skip_n() {
 	done
 }
 
+# check_runs LABEL WANT_STATUS LOG [OPTIONS] -- COMMAND...
+#
+# Two TAP lines: COMMAND exits with WANT_STATUS untraced, and under
+# epolltrace OPTIONS, which writes its trace to LOG.
+check_runs() {
+	runs_label=$1
+	runs_want=$2
+	runs_log=$3
+	shift 3
+	runs_opts=
+	while [ $# -gt 0 ] && [ "$1" != -- ]; do
+		runs_opts="$runs_opts $1"
+		shift
+	done
+	shift
+	run_untraced "$@"
+	check_status "$runs_label: exit status untraced" "$runs_want" "$RC"
+	run_epolltrace "$runs_log" $runs_opts -- "$@"
+	check_status "$runs_label: exit status under epolltrace" "$runs_want" "$RC"
+}
+
 # check_program LABEL WANT_STATUS COMMAND...
 #
 # Three TAP lines: COMMAND exits with WANT_STATUS untraced and under
