@@ -11,10 +11,7 @@ CALLS=160
 
 plan 8
 for abi in $ABIS; do
-	if ! prog=$(prog_path epoll_ioctl_unknown $abi); then
-		skip_n 4 "$(missing_reason $abi)"
-		continue
-	fi
+	abi_prog epoll_ioctl_unknown $abi 4 || continue
 	check_runs "$abi epoll_ioctl_unknown" 0 "$WORKDIR/epolltrace.log" -qq -e trace=ioctl -- "$prog"
 	got=$(grep -c '^[0-9]* *ioctl(-\{0,1\}[0-9]*, _IOC(_IOC_[A-Z|_]*, 0x8a, ' "$WORKDIR/epolltrace.log")
 	total=$(wc -l <"$WORKDIR/epolltrace.log")

@@ -25,10 +25,7 @@ expected >"$WORKDIR/expected"
 
 
 for abi in $ABIS; do
-	if ! prog=$(prog_path thread_exits $abi); then
-		skip_n 3 "$(missing_reason $abi)"
-		continue
-	fi
+	abi_prog thread_exits $abi 3 || continue
 	run=0 bad_status= bad_lines=
 	while [ $run -lt $RUNS ]; do
 		run=$((run + 1))
