@@ -30,6 +30,13 @@ static bool live_fd_flags(void *ctx, pid_t pid, int fd, uint64_t *flags)
 	return proc_fd_flags(pid, fd, flags);
 }
 
+static bool live_fdinfo_num(void *ctx, pid_t pid, int fd, const char *key, unsigned int base,
+			    uint64_t *val)
+{
+	(void) ctx;
+	return proc_fdinfo_num(pid, fd, key, base, val);
+}
+
 static bool live_same_file(void *ctx, pid_t pid1, int fd1, pid_t pid2, int fd2)
 {
 	(void) ctx;
@@ -49,6 +56,7 @@ const struct model_env model_env_live = {
 	.probe_fd = live_probe_fd,
 	.read_fds = live_read_fds,
 	.fd_flags = live_fd_flags,
+	.fdinfo_num = live_fdinfo_num,
 	.same_file = live_same_file,
 	.now_ns = live_now_ns,
 };

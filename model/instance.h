@@ -18,8 +18,12 @@
 
 /* What the watchers remember of a registration; the list itself never reads it. */
 struct entry_watch {
-	/* EPOLLET: whether the fd is non-blocking is looked at on the next wait. */
+	/*
+	 * EPOLLET: whether the fd is non-blocking is looked at when the loop
+	 * waits again after an event for it (reported > et_reported).
+	 */
 	bool et_check;
+	uint64_t et_reported;
 	/* The same events in consecutive waits: level-not-consumed. */
 	uint64_t streak_wait;
 	uint32_t streak_events;
@@ -69,7 +73,7 @@ struct removed_reg {
 struct inst_watch {
 	bool sharing_reported;
 	unsigned int full_streak;	/* consecutive waits that filled maxevents */
-	bool et_checks;		/* some entry has et_check set */
+	bool et_checks;		/* some entry with et_check has had an event since */
 	/* The last batch a wait returned, for thundering-herd. */
 	uint64_t batch_seq;
 	pid_t batch_tid;

@@ -24,6 +24,9 @@ struct model_env {
 	bool (*read_fds)(void *ctx, pid_t pid, struct proc_fds *fds);
 	/* The open flags (O_NONBLOCK, ...) of pid's fd; false when it is closed. */
 	bool (*fd_flags)(void *ctx, pid_t pid, int fd, uint64_t *flags);
+	/* The number after key ("eventfd-count:") in pid's fd's fdinfo; false without one. */
+	bool (*fdinfo_num)(void *ctx, pid_t pid, int fd, const char *key, unsigned int base,
+			   uint64_t *val);
 	/* Whether two fds are one open file description, as kcmp(KCMP_FILE) says. */
 	bool (*same_file)(void *ctx, pid_t pid1, int fd1, pid_t pid2, int fd2);
 	/* A monotonic clock, in nanoseconds. */

@@ -25,5 +25,5 @@ void model_ctl_done(struct model *m, const struct model_ctl *c)
 		return;
 	struct ep_entry *e = list_ctl_done(&m->st, inst, c);
 	if (e)
-		watch_registered(inst, e, c);
+		watch_registered(e, c);
 }

@@ -9,11 +9,11 @@
 #include "model/diag_report.h"
 
 /* A ctl registered e (ADD or MOD): what the watchers remember of it starts again. */
-void watch_registered(struct ep_instance *inst, struct ep_entry *e, const struct model_ctl *c);
+void watch_registered(struct ep_entry *e, const struct model_ctl *c);
 void watch_wait_begins(struct diag *d, struct diag_thread *th, struct ep_instance *inst,
 		       const struct model_wait *w);
 /* One event a wait returned, and the entry it named (NULL: none). */
-void watch_event(struct diag *d, const struct diag_thread *th, const struct ep_instance *inst,
+void watch_event(struct diag *d, const struct diag_thread *th, struct ep_instance *inst,
 		 const struct model_wait *w, const struct model_event *ev, struct ep_entry *e);
 void watch_wait_ends(struct diag *d, struct diag_thread *th, struct ep_instance *inst,
 		     const struct model_wait *w, const struct model_event *ev, size_t n,

@@ -3,7 +3,8 @@
  * is registered edge-triggered (EPOLLIN|EPOLLET) while it is blocking (no
  * O_NONBLOCK).  An ET loop must read until EAGAIN, and on a blocking fd
  * the read that should say EAGAIN blocks the whole loop instead.  The loop
- * then waits on the instance.  F is that fd.
+ * handles one event on it and waits on the instance again, the fd still
+ * registered.  F is that fd.
  */
 #include <fcntl.h>
 
@@ -25,6 +26,7 @@ int main(void)
 	 * written: one more read would block forever.
 	 */
 	EXPECT_RET(3, read(p[0], buf, sizeof(buf)));
+	expect_no_event(ep, 0);
 
 	close_pair(p);
 	EXPECT_RET(0, close(ep));
