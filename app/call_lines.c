@@ -85,10 +85,11 @@ static void note_personality(struct session *s, struct task *t, struct tracee_st
 		return;
 	st->abi = abi;
 	s->last_abi = abi;
-	if (s->opts->quiet >= 1)
+	if (s->opts->quiet & QUIET_PERSONALITY)
 		return;
 	struct task_ref ref = tracee_ref(s, t, st);
-	s->out.ops->personality(&s->out, &ref, abi);
+	struct trace_output *out = output_of(s, t);
+	out->ops->personality(out, &ref, abi);
 }
 
 static const struct syscall_desc *traced_desc(const struct session *s, const char *name)
@@ -142,10 +143,11 @@ static bool print_entry(struct session *s, struct task *t, struct tracee_state *
 	st->judged_at_exit = verdict == FILTER_AT_EXIT;
 	/* -c prints no line: one held until exit is simply never printed. */
 	st->line.call = call;
-	st->line.deferred = st->judged_at_exit || s->opts->outcome != OUTCOME_ANY ||
+	st->line.deferred = st->judged_at_exit || s->opts->statuses != STATUS_ALL ||
 			    s->opts->summary == SUMMARY_ONLY;
 	struct task_ref ref = tracee_ref(s, t, st);
-	s->out.ops->call_begin(&s->out, &ref, &st->line);
+	struct trace_output *out = output_of(s, t);
+	out->ops->call_begin(out, &ref, &st->line);
 	/* Now, while the task is stopped; printed after the line at exit. */
 	if (s->stacks)
 		stack_trace_capture(s->stacks, &st->line.stack, t, abi);
@@ -167,13 +169,11 @@ bool call_entry(void *ctx, struct task *t, const struct syscall_stop *stop)
 	return print_entry(s, t, st, abi, name, stop) || fed;
 }
 
-/* -z and -Z, and the filters that need the result, decide at exit. */
+/* -z, -Z, -e status=, and the filters that need the result, decide at exit. */
 static bool deferred_line_wanted(const struct session *s, const struct tracee_state *st)
 {
 	const struct syscall_call *call = &st->call;
-	if (s->opts->outcome == OUTCOME_SUCCESS && call->is_error)
-		return false;
-	if (s->opts->outcome == OUTCOME_FAILURE && !call->is_error)
+	if (!(s->opts->statuses & (call->is_error ? STATUS_FAILED : STATUS_SUCCESSFUL)))
 		return false;
 	return !st->judged_at_exit || call_filter_at_exit(&s->opts->filter, call);
 }
@@ -217,7 +217,8 @@ static void print_exit(struct session *s, struct task *t, struct tracee_state *s
 	if (s->opts->summary == SUMMARY_ONLY)
 		return;
 	struct task_ref ref = tracee_ref(s, t, st);
-	s->out.ops->call_end(&s->out, &ref, &st->line, ns);
+	struct trace_output *out = output_of(s, t);
+	out->ops->call_end(out, &ref, &st->line, ns);
 }
 
 void call_exit(void *ctx, struct task *t, const struct syscall_stop *stop)
@@ -233,6 +234,20 @@ void call_exit(void *ctx, struct task *t, const struct syscall_stop *stop)
 	model_feed_exit(s, t, st, stop);
 }
 
+/*
+ * A call that never returned (status is STATUS_UNFINISHED or
+ * STATUS_DETACHED): a held line is printed only when -e status= asks for
+ * such calls and no filter waited for a result it will never have.
+ */
+static bool unended_line_wanted(const struct session *s, const struct tracee_state *st,
+				unsigned int status)
+{
+	if (!st->line.deferred)
+		return true;
+	return (s->opts->statuses & status) && !st->judged_at_exit &&
+	       s->opts->summary != SUMMARY_ONLY;
+}
+
 /* A task that dies inside a call never reaches its exit stop. */
 void call_abandon(struct session *s, struct task *t, struct tracee_state *st)
 {
@@ -240,19 +255,20 @@ void call_abandon(struct session *s, struct task *t, struct tracee_state *st)
 	if (!st->in_call)
 		return;
 	st->in_call = false;
-	/* A held line never had a result to be judged by. */
-	if (st->line.deferred)
+	if (!unended_line_wanted(s, st, STATUS_UNFINISHED))
 		return;
 	struct task_ref ref = tracee_ref(s, t, st);
-	s->out.ops->call_cut(&s->out, &ref, &st->line, CALL_TASK_EXITED,
-			    times_calls(s) ? call_ns(st) : 0);
+	struct trace_output *out = output_of(s, t);
+	out->ops->call_cut(out, &ref, &st->line, CALL_TASK_EXITED,
+			   times_calls(s) ? call_ns(st) : 0);
 }
 
 void call_detach(struct session *s, struct task *t, struct tracee_state *st)
 {
-	if (!st->in_call || st->line.deferred)
+	if (!st->in_call || !unended_line_wanted(s, st, STATUS_DETACHED))
 		return;
 	struct task_ref ref = tracee_ref(s, t, st);
-	s->out.ops->call_cut(&s->out, &ref, &st->line, CALL_TASK_DETACHED,
-			    times_calls(s) ? call_ns(st) : 0);
+	struct trace_output *out = output_of(s, t);
+	out->ops->call_cut(out, &ref, &st->line, CALL_TASK_DETACHED,
+			   times_calls(s) ? call_ns(st) : 0);
 }

@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "app/call_filter.h"
 #include "decode/decoder.h"
@@ -12,8 +13,34 @@
 #include "output/colour.h"
 #include "stats/summary.h"
 
-/* -z, -Z: which calls by their outcome. */
-enum call_outcome { OUTCOME_ANY, OUTCOME_SUCCESS, OUTCOME_FAILURE };
+/* -z, -Z, -e status=: which calls are printed, by how they ended (strace's names). */
+enum call_status {
+	STATUS_SUCCESSFUL = 1u << 0,
+	STATUS_FAILED = 1u << 1,
+	STATUS_UNFINISHED = 1u << 2,	/* the task died inside the call */
+	STATUS_UNAVAILABLE = 1u << 3,	/* its result could not be had */
+	STATUS_DETACHED = 1u << 4,	/* epolltrace let go of it inside the call */
+	STATUS_ALL = (1u << 5) - 1,
+};
+
+/* -q, -e quiet=: epolltrace's notices left out, by strace's names. */
+enum quiet_bit {
+	QUIET_ATTACH = 1u << 0,		/* "Process N attached", "... detached" */
+	QUIET_EXIT = 1u << 1,		/* "+++ exited with N +++" */
+	QUIET_PATH_RESOLVE = 1u << 2,	/* -P: what a path was resolved to */
+	QUIET_PERSONALITY = 1u << 3,	/* "[ Process PID=N runs in 32 bit mode. ]" */
+	QUIET_THREAD_EXECVE = 1u << 4,	/* "+++ superseded by execve ... +++" */
+};
+
+/* -y, --decode-fds=: what is told of the file behind an fd (strace's names). */
+enum decode_fd_bit {
+	DECODE_FD_PATH = 1u << 0,
+	DECODE_FD_SOCKET = 1u << 1,
+	DECODE_FD_DEV = 1u << 2,
+	DECODE_FD_EVENTFD = 1u << 3,
+	DECODE_FD_PIDFD = 1u << 4,
+	DECODE_FD_SIGNALFD = 1u << 5,
+};
 
 /* -c, -C: a call summary at the end, instead of the trace or after it. */
 enum summary_mode { SUMMARY_NONE, SUMMARY_ONLY, SUMMARY_WITH_TRACE };
@@ -23,17 +50,21 @@ struct options {
 	unsigned int acolumn;		/* -a */
 	unsigned int max_elems;		/* -s */
 	bool verbose;			/* -v */
-	unsigned int quiet;		/* -q, -qq, -qqq */
+	unsigned int quiet;		/* QUIET_* bits: -q, -qq, -qqq, -e quiet= */
+	unsigned int follow_forks;	/* -f: 1, -ff: 2 (a file per task with -o) */
 	unsigned int spin_usec;		/* --spin */
 	enum colour_when colour;	/* --color */
 	unsigned int timestamps;	/* -t, -tt, -ttt */
 	bool relative_timestamps;	/* -r */
 	bool syscall_times;		/* -T */
+	unsigned int decode_fds;	/* DECODE_FD_* bits: --decode-fds= */
 	bool fd_names;			/* -y */
 	bool fd_details;		/* -yy */
 	bool stack_traces;		/* -k */
 	bool json;			/* --json: JSON Lines instead of text */
-	enum call_outcome outcome;	/* -z, -Z */
+	unsigned int statuses;		/* STATUS_* bits: -z, -Z, -e status= */
+	/* -e signal=: the signals whose "--- SIG... ---" lines are printed, bit sig - 1. */
+	uint64_t signals;
 	struct call_filter filter;	/* --epfd, --fd, --op */
 	enum summary_mode summary;	/* -c, -C */
 	enum summary_sort sort_by;	/* -S */

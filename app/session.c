@@ -3,6 +3,7 @@
 
 #include "app/call_lines.h"
 #include "app/session.h"
+#include "app/task_files.h"
 #include "app/tracee.h"
 #include "app/tracer_signals.h"
 #include "model/diag_kinds.h"
@@ -13,23 +14,29 @@ static void on_attached(void *ctx, struct task *t)
 	struct tracee_state *st = state_of(s, t);
 	/* Now, while /proc says it: its exit must be told to the model and to --json. */
 	tracee_tgid(t, st);
-	if (s->opts->quiet < 1)
+	if (!(s->opts->quiet & QUIET_ATTACH))
 		printer_notice(&s->out.printer, "Process %d attached", (int) task_tid(t));
 }
 
 static void on_signal(void *ctx, struct task *t, const siginfo_t *si)
 {
 	struct session *s = ctx;
+	/* -e signal= */
+	if (si->si_signo >= 1 && si->si_signo <= 64 &&
+	    !(s->opts->signals & UINT64_C(1) << (si->si_signo - 1)))
+		return;
 	struct task_ref ref = tracee_ref(s, t, state_of(s, t));
-	s->out.ops->signal(&s->out, &ref, si);
+	struct trace_output *out = output_of(s, t);
+	out->ops->signal(out, &ref, si);
 }
 
 static void on_group_stop(void *ctx, struct task *t, int sig)
 {
 	struct session *s = ctx;
 	struct task_ref ref = tracee_ref(s, t, state_of(s, t));
-	s->out.ops->stopped(&s->out, &ref, sig);
-	printer_flush(&s->out.printer);
+	struct trace_output *out = output_of(s, t);
+	out->ops->stopped(out, &ref, sig);
+	printer_flush(&out->printer);
 	tracer_signals_follow_stop(sig);
 }
 
@@ -51,12 +58,13 @@ static void model_forget(struct session *s, struct task *t)
 static void tell_exit(struct session *s, struct task *t, struct tracee_state *st, int status)
 {
 	call_abandon(s, t, st);
-	if (s->opts->quiet < 2) {
+	struct trace_output *out = output_of(s, t);
+	if (!(s->opts->quiet & QUIET_EXIT)) {
 		struct task_ref ref = tracee_ref(s, t, st);
-		s->out.ops->exited(&s->out, &ref, status);
+		out->ops->exited(out, &ref, status);
 	}
-	if (printer_is_open_for(&s->out.printer, st))
-		printer_cut(&s->out.printer);
+	if (printer_is_open_for(&out->printer, st))
+		printer_cut(&out->printer);
 	st->exit_told = true;
 }
 
@@ -92,12 +100,13 @@ static void on_superseded(void *ctx, struct task *leader, struct task *exec_thre
 	/* The exec thread lives on under the leader's tid. */
 	model_thread_gone(s->model, former_tid);
 	state_of(s, exec_thread)->line.reprint = true;
-	if (s->opts->quiet < 3) {
+	struct trace_output *out = output_of(s, leader);
+	if (!(s->opts->quiet & QUIET_THREAD_EXECVE)) {
 		struct task_ref ref = tracee_ref(s, leader, st);
-		s->out.ops->superseded(&s->out, &ref, former_tid);
+		out->ops->superseded(out, &ref, former_tid);
 	}
-	if (printer_is_open_for(&s->out.printer, st))
-		printer_cut(&s->out.printer);
+	if (printer_is_open_for(&out->printer, st))
+		printer_cut(&out->printer);
 	tracee_drop(leader);
 }
 
@@ -118,7 +127,7 @@ static void on_detached(void *ctx, struct task *t)
 	struct tracee_state *st = task_user(t);
 	if (st)
 		call_detach(s, t, st);
-	if (s->opts->quiet < 1)
+	if (!(s->opts->quiet & QUIET_ATTACH))
 		printer_notice(&s->out.printer, "Process %d detached", (int) task_tid(t));
 	tracee_drop(t);
 }
@@ -127,6 +136,7 @@ static void on_idle(void *ctx)
 {
 	struct session *s = ctx;
 	printer_flush(&s->out.printer);
+	task_outputs_flush(s);
 	/* Nobody reads the trace any more: let the processes go. */
 	if (s->out.printer.broken && s->attaching)
 		engine_detach_all(s->engine);
@@ -142,6 +152,16 @@ static void on_signal_received(void *ctx, int sig)
 }
 
 
+/* strace prefixes the lines of a file with the pid under -f only, and never under -ff. */
+static enum pid_prefix pid_prefix_of(const struct options *opts)
+{
+	if (!opts->outfile)
+		return PREFIX_BRACKETED;
+	if (opts->follow_forks >= 2)
+		return PREFIX_NONE;
+	return opts->follow_forks ? PREFIX_PLAIN : PREFIX_PLAIN_SEVERAL;
+}
+
 void session_init(struct session *s, const struct options *opts, FILE *out)
 {
 	s->opts = opts;
@@ -151,9 +171,9 @@ void session_init(struct session *s, const struct options *opts, FILE *out)
 	};
 	/* The one place the format is chosen. */
 	s->out.ops = opts->json ? &json_output_ops : &text_output_ops;
-	printer_init(&s->out.printer, out, opts->outfile ? PREFIX_PLAIN : PREFIX_BRACKETED,
-		     opts->acolumn);
-	s->out.printer.name = opts->outfile;
+	printer_init(&s->out.printer, out, pid_prefix_of(opts), opts->acolumn);
+	/* -ff: FILE itself is never written (task_files.c names FILE.TID). */
+	s->out.printer.name = opts->follow_forks >= 2 ? NULL : opts->outfile;
 	/* Colour is for eyes on a terminal; JSON, for programs, has none to show. */
 	s->out.colour = colour_wanted(opts->colour, out);
 	s->out.call_times = opts->syscall_times;
@@ -179,6 +199,8 @@ void session_init(struct session *s, const struct options *opts, FILE *out)
 	s->feed_n = s->feed_cap = 0;
 	s->fd_name_cache = (struct fd_name_cache) { 0 };
 	s->last_read = (struct read_cache) { 0 };
+	s->task_outputs = NULL;
+	s->ntask_outputs = s->task_outputs_cap = 0;
 }
 
 void session_print_interest_lists(struct session *s, pid_t pid)
@@ -220,6 +242,7 @@ void session_free(struct session *s)
 	free(s->feed_events);
 	fd_name_cache_free(&s->fd_name_cache);
 	free(s->last_read.bytes);
+	free(s->task_outputs);
 }
 
 struct engine_hooks session_hooks(struct session *s)

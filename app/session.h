@@ -56,6 +56,9 @@ struct session {
 	/* -y's names, kept while every end of an fd is seen (see fd_name_cache.h). */
 	bool names_kept;
 	struct fd_name_cache fd_name_cache;
+	/* -ff: the printers of the tasks' own files (task_files.c). */
+	struct trace_output **task_outputs;
+	size_t ntask_outputs, task_outputs_cap;
 	/* Valid within one stop: call_entry and call_exit forget it. */
 	struct read_cache last_read;
 };

@@ -1,6 +1,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/task_files.h"
 #include "app/tracee.h"
 #include "procfs/proc_status.h"
 #include "util/xalloc.h"
@@ -22,6 +23,8 @@ void tracee_drop(struct task *t)
 	struct tracee_state *st = task_user(t);
 	if (!st)
 		return;
+	if (st->own_out)
+		task_output_close(st->session, st->own_out);
 	sb_free(&st->line.pending);
 	emit_names_free(&st->line.names);
 	task_stack_free(st->line.stack);
@@ -34,6 +37,19 @@ pid_t tracee_tgid(struct task *t, struct tracee_state *st)
 	if (!st->tgid)
 		st->tgid = proc_tgid(task_tid(t));
 	return st->tgid;
+}
+
+struct trace_output *output_of(struct session *s, struct task *t)
+{
+	if (s->opts->follow_forks < 2 || !s->opts->outfile)
+		return &s->out;
+	struct tracee_state *st = state_of(s, t);
+	if (!st->own_out && !st->own_out_failed) {
+		st->own_out = task_output_open(s, task_tid(t));
+		/* Its lines go with epolltrace's own then: they must not be lost. */
+		st->own_out_failed = !st->own_out;
+	}
+	return st->own_out ? st->own_out : &s->out;
 }
 
 struct task_ref tracee_ref(struct session *s, struct task *t, struct tracee_state *st)

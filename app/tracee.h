@@ -41,6 +41,9 @@ struct tracee_state {
 	struct fd_names fd_names;	/* -y: names this task's fds */
 	struct model_call model_call;
 	struct session *session;	/* for the callbacks the decoders get */
+	/* -ff: the output of the task's own file; NULL until its first line. */
+	struct trace_output *own_out;
+	bool own_out_failed;		/* its file could not be opened */
 };
 
 /* t's state, made on first use. */
@@ -49,6 +52,8 @@ struct tracee_state *state_of(struct session *s, struct task *t);
 void tracee_drop(struct task *t);
 /* t's process id, read once from /proc (at attach, while /proc still has it). */
 pid_t tracee_tgid(struct task *t, struct tracee_state *st);
+/* Where t's lines go: the session's output, or under -ff t's own file's. */
+struct trace_output *output_of(struct session *s, struct task *t);
 /* t as the output names it. */
 struct task_ref tracee_ref(struct session *s, struct task *t, struct tracee_state *st);
 

@@ -112,7 +112,7 @@ static _Noreturn void run_command(struct session *s, struct engine *e, char **co
 
 static void announce_attached(struct session *s, pid_t pid, size_t nthreads)
 {
-	if (s->opts->quiet >= 1)
+	if (s->opts->quiet & QUIET_ATTACH)
 		return;
 	if (nthreads > 1)
 		printer_notice(&s->out.printer, "Process %d attached with %zu threads",
@@ -169,6 +169,9 @@ static _Noreturn void trace_processes(struct session *s, struct engine *e, const
 	int problem = attach_processes(s, e, o, &attached);
 	if (attached.count == 0)
 		exit(problem ? problem : EXIT_USAGE);
+	/* strace's rule: several processes named, every line says whose it is. */
+	if (attached.count > 1 && s->out.printer.prefix == PREFIX_PLAIN_SEVERAL)
+		s->out.printer.prefix = PREFIX_PLAIN;
 	for (size_t i = 0; i < attached.count; i++)
 		session_print_interest_lists(s, attached.pids[i]);
 	engine_run(e);
@@ -186,7 +189,8 @@ int main(int argc, char **argv)
 	struct options opts;
 	options_parse(&opts, argc, argv);
 
-	FILE *out = output_open(opts.outfile);
+	/* -ff -o FILE: the tasks' lines go to FILE.TID, and only epolltrace's own to stderr. */
+	FILE *out = output_open(opts.follow_forks >= 2 ? NULL : opts.outfile);
 	if (!out)
 		fail(EXIT_OUTPUT, "cannot open output", opts.outfile, errno);
 

@@ -7,6 +7,7 @@
 
 #include "cli/exit_codes.h"
 #include "cli/parse_options.h"
+#include "cli/qualifiers.h"
 #include "cli/usage.h"
 
 /* Long enough to catch the exit stop of a call that does not block. */
@@ -43,51 +44,6 @@ static unsigned int parse_count(const char *arg, const char *opt)
 static unsigned int parse_threshold(const char *arg, const char *opt)
 {
 	return parse_number(arg, opt, 1);
-}
-
-static void select_syscall(struct options *o, const char *name, bool on)
-{
-	if (strcmp(name, "all") == 0) {
-		for (size_t i = 0; i < nsyscall_descs; i++)
-			o->traced[i] = on;
-		return;
-	}
-	int i = syscall_desc_index(name);
-	if (i >= 0) {
-		o->traced[i] = on;
-		return;
-	}
-	fprintf(stderr, "epolltrace: invalid system call '%s' in -e trace: epolltrace traces",
-		name);
-	for (size_t i = 0; i < nsyscall_descs; i++)
-		fprintf(stderr, "%s %s", i ? "," : "", syscall_descs[i]->name);
-	fputs(" (or all)\n", stderr);
-	exit(EXIT_USAGE);
-}
-
-/* -e [trace=][!]NAME[,NAME...], as strace reads it. */
-static void parse_trace_expr(struct options *o, const char *expr)
-{
-	const char *eq = strchr(expr, '=');
-	if (eq) {
-		if (strncmp(expr, "trace=", 6) != 0 && strncmp(expr, "t=", 2) != 0)
-			usage_error("unsupported -e qualifier '%s': only trace= is supported", expr);
-		expr = eq + 1;
-	}
-	bool negate = *expr == '!';
-	if (negate)
-		expr++;
-	for (size_t i = 0; i < nsyscall_descs; i++)
-		o->traced[i] = negate;
-	char *list = strdup(expr);
-	if (!list)
-		abort();
-	char *save = NULL;
-	if (!*list)
-		select_syscall(o, "", !negate);
-	for (char *name = strtok_r(list, ",", &save); name; name = strtok_r(NULL, ",", &save))
-		select_syscall(o, name, !negate);
-	free(list);
 }
 
 /* Calls each comma-separated item of list with it, on a copy. */
@@ -176,6 +132,30 @@ static void want_fd_names(struct options *o)
 	o->fd_names = true;
 }
 
+/*
+ * -q and -e quiet= are two ways to say one thing, so only one may be
+ * given.  A trace written to a file leaves the terminal to the command:
+ * strace then implies -q, and so do we.
+ */
+static void settle_quiet(struct options *o, unsigned int qcount, const struct qualifiers_seen *seen)
+{
+	if (qcount && seen->quiet)
+		usage_error("%s", "-q and -e quiet= (--quiet) cannot be given together: use one of them");
+	if (qcount)
+		o->quiet = quiet_of_count(qcount);
+	else if (!seen->quiet && o->outfile && o->command)
+		o->quiet = quiet_of_count(1);
+}
+
+/* --decode-fds=path is -y; any other kind asks for -yy's details. */
+static void settle_decode_fds(struct options *o)
+{
+	if (!o->decode_fds)
+		return;
+	o->fd_names = true;
+	o->fd_details = (o->decode_fds & ~DECODE_FD_PATH) != 0;
+}
+
 /* There can be no more -p options than arguments. */
 static void add_pid_list(struct options *o, const char *list, int argc)
 {
@@ -192,8 +172,13 @@ static const struct option long_options[] = {
 	{ "columns", required_argument, NULL, 'a' },
 	{ "string-limit", required_argument, NULL, 's' },
 	{ "no-abbrev", no_argument, NULL, 'v' },
-	{ "quiet", no_argument, NULL, 'q' },
-	{ "follow-forks", no_argument, NULL, 'f' },
+	{ "quiet", optional_argument, NULL, 'Q' + 256 },
+	{ "silent", optional_argument, NULL, 'Q' + 256 },
+	{ "silence", optional_argument, NULL, 'Q' + 256 },
+	{ "signal", required_argument, NULL, 'G' + 256 },
+	{ "status", required_argument, NULL, 'X' + 256 },
+	{ "follow-forks", no_argument, NULL, 'F' + 512 },
+	{ "output-separately", no_argument, NULL, 'f' + 256 },
 	{ "attach", required_argument, NULL, 'p' },
 	{ "spin", required_argument, NULL, 'S' + 256 },
 	{ "color", required_argument, NULL, 'K' + 256 },
@@ -203,7 +188,7 @@ static const struct option long_options[] = {
 	{ "op", required_argument, NULL, 'O' + 256 },
 	{ "relative-timestamps", no_argument, NULL, 'r' },
 	{ "syscall-times", no_argument, NULL, 'T' },
-	{ "decode-fds", no_argument, NULL, 'y' },
+	{ "decode-fds", optional_argument, NULL, 'Y' + 256 },
 	{ "successful-only", no_argument, NULL, 'z' },
 	{ "failed-only", no_argument, NULL, 'Z' },
 	{ "trace", required_argument, NULL, 'T' + 256 },
@@ -231,7 +216,12 @@ void options_parse(struct options *o, int argc, char **argv)
 		.max_elems = 32,
 		.spin_usec = DEFAULT_SPIN_USEC,
 		.model = MODEL_DEFAULT_CONFIG,
+		.statuses = STATUS_ALL,
+		.signals = UINT64_MAX,
 	};
+	struct qualifiers_seen seen = { 0 };
+	unsigned int qcount = 0, fcount = 0;
+	bool follow = false, separately = false;
 	for (size_t i = 0; i < nsyscall_descs; i++)
 		o->traced[i] = true;
 
@@ -243,8 +233,12 @@ void options_parse(struct options *o, int argc, char **argv)
 		case 'o': o->outfile = optarg; break;
 		case 'a': o->acolumn = parse_count(optarg, "-a"); break;
 		case 's': o->max_elems = parse_count(optarg, "-s"); break;
-		case 'e': parse_trace_expr(o, optarg); break;
-		case 'T' + 256: parse_trace_expr(o, optarg); break;
+		case 'e': qualify(o, optarg, &seen); break;
+		case 'T' + 256: qualify_trace(o, optarg, &seen); break;
+		case 'Q' + 256: qualify_quiet(o, optarg ? optarg : "attach,personality", &seen); break;
+		case 'G' + 256: qualify_signals(o, optarg, &seen); break;
+		case 'X' + 256: qualify_status(o, optarg, &seen); break;
+		case 'Y' + 256: qualify_decode_fds(o, optarg ? optarg : "path", &seen); break;
 		case 'S' + 256: o->spin_usec = parse_count(optarg, "--spin"); break;
 		case 'K' + 256: parse_colour(o, optarg); break;
 		case 'E' + 256: parse_fd_list(&o->filter.epfds, optarg, "--epfd"); break;
@@ -261,19 +255,22 @@ void options_parse(struct options *o, int argc, char **argv)
 		case 'r': o->relative_timestamps = true; break;
 		case 'T': o->syscall_times = true; break;
 		case 'y': want_fd_names(o); break;
-		case 'z': o->outcome = OUTCOME_SUCCESS; break;
+		case 'z': o->statuses = STATUS_SUCCESSFUL; break;
 		case 'k': want_stack_traces(o); break;
-		case 'Z': o->outcome = OUTCOME_FAILURE; break;
+		case 'Z': o->statuses = STATUS_FAILED; break;
 		case 'c': want_summary(o, SUMMARY_ONLY); break;
 		case 'C': want_summary(o, SUMMARY_WITH_TRACE); break;
 		case 'S': parse_sort(o, optarg); break;
 		case 'w': o->summary_wall_clock = true; break;
 		case 'p': add_pid_list(o, optarg, argc); break;
 		case 'v': o->verbose = true; break;
-		case 'q': o->quiet++; break;
-		/* Every thread and child is always followed: a task left without
-		   its tracer would get ENOSYS from the filter. */
-		case 'f': break;
+		case 'q': qcount++; break;
+		/* Every thread and child is always followed (a task left without
+		   its tracer would get ENOSYS from the filter): -f says how the
+		   lines of several are told apart, -ff that each has its own file. */
+		case 'f': fcount++; break;
+		case 'F' + 512: follow = true; break;
+		case 'f' + 256: separately = true; break;
 		case 'h': print_usage(stdout); exit(0);
 		case 'V': print_version(stdout); exit(0);
 		case ':':
@@ -290,6 +287,13 @@ void options_parse(struct options *o, int argc, char **argv)
 			exit(EXIT_USAGE);
 		}
 	}
+	settle_decode_fds(o);
+	/* As strace: -ff is -f and --output-separately; --follow-forks is one -f, never two. */
+	o->follow_forks = fcount >= 2 || separately ? 2 : fcount || follow ? 1 : 0;
+	if (o->follow_forks >= 2 && o->outfile && o->summary != SUMMARY_NONE)
+		usage_error("%s", "-c or -C and -ff cannot be combined: the summary is of all tasks, so use -f");
+	if (o->follow_forks >= 2 && o->outfile && o->json)
+		usage_error("%s", "--json and -ff cannot be combined: JSON Lines name each call's task, so use -f");
 	if (o->summary_wall_clock && o->summary == SUMMARY_NONE)
 		usage_error("%s", "-w must be given with -c or -C: it says what the summary measures");
 	/* -c prints no call lines, so there would be nothing to hang the stacks on. */
@@ -297,9 +301,9 @@ void options_parse(struct options *o, int argc, char **argv)
 		usage_error("%s", "-k and -c cannot be combined: use -k with -C to get both");
 	if (o->npid_lists && optind < argc)
 		usage_error("%s", "both -p and a command given: trace either running processes or a new command");
-	if (o->npid_lists)
-		return;
-	if (optind >= argc)
+	if (!o->npid_lists && optind >= argc)
 		usage_error("%s", "no command to trace: give one, as in 'epolltrace -- COMMAND [ARGS]', or -p PID");
-	o->command = argv + optind;
+	if (!o->npid_lists)
+		o->command = argv + optind;
+	settle_quiet(o, qcount, &seen);
 }

@@ -1,4 +1,5 @@
 #include <stdio.h>
+#include <strings.h>
 
 #include "decode/signals.h"
 
@@ -30,4 +31,14 @@ const char *signal_name(int sig)
 	else
 		snprintf(generated, sizeof(generated), "%d", sig);
 	return generated;
+}
+
+int signal_by_name(const char *name)
+{
+	if (strncasecmp(name, "SIG", 3) == 0)
+		name += 3;
+	for (int sig = 1; sig <= SIGNAL_RT_MAX; sig++)
+		if (strcasecmp(signal_name(sig) + 3, name) == 0)
+			return sig;
+	return -1;
 }

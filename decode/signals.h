@@ -12,4 +12,7 @@
  */
 const char *signal_name(int sig);
 
+/* The signal named "SIGUSR1", "usr1" or "RT_2" (any case), or -1. */
+int signal_by_name(const char *name);
+
 #endif

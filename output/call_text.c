@@ -40,16 +40,22 @@ static void print_call_time(struct strbuf *out, int64_t ns)
 	sb_printf(out, " <%" PRId64 ".%06" PRId64 ">", ns / 1000000000, ns % 1000000000 / 1000);
 }
 
+/* Where a call's line goes on: its held text, or its line begun at entry. */
+static void reopen(struct trace_output *o, const struct task_ref *t, struct call_line *l)
+{
+	if (!l->deferred) {
+		resume(o, t, l);
+		return;
+	}
+	start(o, t);
+	sb_puts(printer_text(&o->printer), sb_str(&l->pending));
+}
+
 void call_text_end(struct trace_output *o, const struct task_ref *t, struct call_line *l,
 		   int64_t ns)
 {
 	const struct syscall_call *call = l->call;
-	if (l->deferred) {
-		start(o, t);
-		sb_puts(printer_text(&o->printer), sb_str(&l->pending));
-	} else {
-		resume(o, t, l);
-	}
+	reopen(o, t, l);
 	struct strbuf *out = printer_text(&o->printer);
 	/* The entry's emitter goes on, where the line now is. */
 	l->em.out = out;
@@ -72,7 +78,7 @@ void call_text_cut(struct trace_output *o, const struct task_ref *t, struct call
 		   enum call_cut how, int64_t ns)
 {
 	(void) ns;
-	resume(o, t, l);
+	reopen(o, t, l);
 	struct strbuf *out = printer_text(&o->printer);
 	if (how == CALL_TASK_DETACHED) {
 		sb_puts(out, " <detached ...>");

@@ -77,9 +77,9 @@ void printer_start(struct printer *p, const void *owner, pid_t tid, bool several
 {
 	printer_cut(p);
 	p->owner = owner;
-	if (p->prefix == PREFIX_PLAIN)
+	if (p->prefix == PREFIX_PLAIN || (p->prefix == PREFIX_PLAIN_SEVERAL && several))
 		sb_printf(&p->line, "%-5d ", (int) tid);
-	else if (several)
+	else if (p->prefix == PREFIX_BRACKETED && several)
 		sb_printf(&p->line, "[pid %5d] ", (int) tid);
 	timestamp_print(&p->line, &p->timestamps);
 }

@@ -13,9 +13,12 @@
 #include "output/timestamp.h"
 #include "util/strbuf.h"
 
+/* Which lines start with the task's id, and how: as strace decides it. */
 enum pid_prefix {
-	PREFIX_BRACKETED,	/* "[pid  123] " when several tasks are traced */
+	PREFIX_BRACKETED,	/* "[pid  123] " while several tasks are traced */
 	PREFIX_PLAIN,		/* "123   " always, as strace -f -o FILE */
+	PREFIX_PLAIN_SEVERAL,	/* "123   " while several are: -o FILE without -f */
+	PREFIX_NONE,		/* never: a file of one task's lines (-ff) */
 };
 
 struct printer {

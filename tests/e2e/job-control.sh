@@ -107,7 +107,7 @@ for abi in $ABIS; do
 
 	log=$WORKDIR/trace.log
 	rm -f "$log"
-	session traced "$EPOLLTRACE" -o "$log" "$prog"
+	session traced "$EPOLLTRACE" -f -o "$log" "$prog"
 	expect traced "$abi traced: Ctrl-Z: the shell shows the job Stopped and prompts" \
 		job_line 'Stopped.*' "$log"
 	expect traced "$abi traced: epolltrace has stopped itself (state T)" \

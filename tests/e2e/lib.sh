@@ -92,8 +92,8 @@ run_untraced() {
 	RC=$?
 }
 
-# How the tracers write their lines: "file" (-o LOG, every line starting
-# with the pid) or "stderr" (redirected to LOG, "[pid N] " prefixes).
+# How the tracers write their lines: "file" (-o LOG and -f, every line
+# starting with the pid) or "stderr" (redirected to LOG, "[pid N] " prefixes).
 OUTPUT_MODE=file
 
 # run_tracer LOG TRACER ARGS...: runs TRACER ARGS... with its output in
@@ -110,11 +110,13 @@ run_tracer() {
 	RC=$?
 }
 
-# run_epolltrace LOG [OPTIONS] -- COMMAND...
+# run_epolltrace LOG [OPTIONS] -- COMMAND...: with -f, as run_strace, so
+# that every line of a file starts with the pid (--follow-forks, which a
+# caller's -f does not make -ff).
 run_epolltrace() {
 	log=$1
 	shift
-	run_tracer "$log" "$EPOLLTRACE" "$@"
+	run_tracer "$log" "$EPOLLTRACE" --follow-forks "$@"
 }
 
 # run_strace LOG [OPTIONS] -- COMMAND...: strace -f with the epoll set
@@ -342,7 +344,7 @@ start_tracer() {
 	st_log=$1
 	st_pids=$2
 	shift 2
-	env --default-signal=INT,QUIT "$EPOLLTRACE" -o "$st_log" "$@" -p "$st_pids" \
+	env --default-signal=INT,QUIT "$EPOLLTRACE" --follow-forks -o "$st_log" "$@" -p "$st_pids" \
 		</dev/null 2>"$st_log.err" 8>&- 9<&- &
 	TRACER_PID=$!
 	track $TRACER_PID

@@ -19,7 +19,7 @@ start_paused() {
 	sp_out=$2
 	shift 2
 	rm -f "$PAUSE_FIFO" "$sp_log" "$sp_out" && mkfifo "$PAUSE_FIFO" || return 1
-	"$EPOLLTRACE" -o "$sp_log" "$@" <"$PAUSE_FIFO" >"$sp_out" 2>"$sp_out.err" 8>&- &
+	"$EPOLLTRACE" --follow-forks -o "$sp_log" "$@" <"$PAUSE_FIFO" >"$sp_out" 2>"$sp_out.err" 8>&- &
 	TRACER_PID=$!
 	track $TRACER_PID
 	# Blocks until the background job has opened the fifo for reading.
