@@ -128,9 +128,7 @@ static bool print_entry(struct session *s, struct task *t, struct tracee_state *
 		};
 		call->fd_names = &st->fd_names;
 	}
-	uint64_t word_mask = abi->word_size == 8 ? UINT64_MAX : UINT32_MAX;
-	for (int i = 0; i < 6; i++)
-		call->args[i] = stop->args[i] & word_mask;
+	syscall_args_load(call->args, desc, abi, stop->args);
 	if (!syscall_call_wanted(call))
 		return false;
 	enum filter_verdict verdict = call_filter_at_entry(&s->opts->filter, call);

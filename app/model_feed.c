@@ -90,11 +90,9 @@ bool model_feed_entry(struct session *s, struct task *t, struct tracee_state *st
 		return false;
 	if (!desc && (!end || !s->model_sees_closes))
 		return false;
-	uint64_t word_mask = abi->word_size == 8 ? UINT64_MAX : UINT32_MAX;
 	*mc = (struct model_call) { .active = true, .abi = abi, .desc = desc, .end = end,
 				    .tgid = tracee_tgid(t, st) };
-	for (int i = 0; i < 6; i++)
-		mc->args[i] = stop->args[i] & word_mask;
+	syscall_args_load(mc->args, desc, abi, stop->args);
 	if (desc && desc->roles.events_result) {
 		mc->zero_timeout = zero_timeout(t, mc);
 		struct model_wait w = wait_of(t, mc);

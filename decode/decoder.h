@@ -71,9 +71,17 @@ struct epoll_roles {
 	enum { TIMEOUT_NONE, TIMEOUT_MSEC, TIMEOUT_TIMESPEC } timeout;
 };
 
+/* Bit n of syscall_desc.int_args: the kernel takes argument n as a 32-bit int. */
+#define INT_ARG(n) (1u << (n))
+
 struct syscall_desc {
 	const char *name;
 	struct epoll_roles roles;
+	/*
+	 * INT_ARGs: the kernel casts these to (unsigned) int and never sees
+	 * their upper halves, so neither does any consumer of the call.
+	 */
+	unsigned int int_args;
 	/*
 	 * Emits the arguments known at entry, each named (emit_arg); it may
 	 * emit nothing.  The same emitter goes on at exit.
@@ -93,6 +101,14 @@ extern const size_t nsyscall_descs;
 const struct syscall_desc *syscall_desc_by_name(const char *name);
 /* The index of name in syscall_descs[], or -1. */
 int syscall_desc_index(const char *name);
+
+/*
+ * The arguments as the kernel takes them from regs: zero-extended from the
+ * ABI's word, and desc's int arguments (desc may be NULL) cut to their low
+ * 32 bits, zero-extended.
+ */
+void syscall_args_load(uint64_t args[6], const struct syscall_desc *desc,
+		       const struct abi *abi, const uint64_t regs[6]);
 
 /* Whether a call of desc with these arguments is one epolltrace decodes. */
 bool syscall_call_wanted(const struct syscall_call *call);

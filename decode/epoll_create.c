@@ -21,11 +21,13 @@ static bool epoll_create1_entry(struct emitter *em, const struct syscall_call *c
 const struct syscall_desc epoll_create_desc = {
 	.name = "epoll_create",
 	.roles = CREATE_ROLES,
+	.int_args = INT_ARG(0),
 	.entry = epoll_create_entry,
 };
 
 const struct syscall_desc epoll_create1_desc = {
 	.name = "epoll_create1",
 	.roles = CREATE_ROLES,
+	.int_args = INT_ARG(0),
 	.entry = epoll_create1_entry,
 };

@@ -67,6 +67,7 @@ static void epoll_pwait2_exit(struct emitter *em, const struct syscall_call *cal
 const struct syscall_desc epoll_wait_desc = {
 	.name = "epoll_wait",
 	.roles = WAIT_ROLES(TIMEOUT_MSEC),
+	.int_args = INT_ARG(0) | INT_ARG(2) | INT_ARG(3),
 	.entry = epfd_entry,
 	.exit = epoll_wait_exit,
 };
@@ -74,6 +75,7 @@ const struct syscall_desc epoll_wait_desc = {
 const struct syscall_desc epoll_pwait_desc = {
 	.name = "epoll_pwait",
 	.roles = WAIT_ROLES(TIMEOUT_MSEC),
+	.int_args = INT_ARG(0) | INT_ARG(2) | INT_ARG(3),
 	.entry = epfd_entry,
 	.exit = epoll_pwait_exit,
 };
@@ -81,6 +83,7 @@ const struct syscall_desc epoll_pwait_desc = {
 const struct syscall_desc epoll_pwait2_desc = {
 	.name = "epoll_pwait2",
 	.roles = WAIT_ROLES(TIMEOUT_TIMESPEC),
+	.int_args = INT_ARG(0) | INT_ARG(2),
 	.entry = epfd_entry,
 	.exit = epoll_pwait2_exit,
 };

@@ -24,6 +24,16 @@ const struct syscall_desc *syscall_desc_by_name(const char *name)
 	return i < 0 ? NULL : syscall_descs[i];
 }
 
+void syscall_args_load(uint64_t args[6], const struct syscall_desc *desc,
+		       const struct abi *abi, const uint64_t regs[6])
+{
+	uint64_t word_mask = abi->word_size == 8 ? UINT64_MAX : UINT32_MAX;
+	for (int i = 0; i < 6; i++) {
+		bool is_int = desc && (desc->int_args & INT_ARG(i));
+		args[i] = regs[i] & (is_int ? UINT32_MAX : word_mask);
+	}
+}
+
 bool syscall_call_wanted(const struct syscall_call *call)
 {
 	const struct syscall_desc *desc = call->desc;
