@@ -1,0 +1,505 @@
+/*
+ * Every diagnostic kind, fed scripted ctl and wait sequences with no
+ * tracee: the model reads a fake /proc, kcmp and clock (struct
+ * model_env).  For each kind, a sequence where it fires, with its text,
+ * and a correct one where it stays silent.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/epoll.h>
+#include <sys/stat.h>
+
+#include "model/diag_kinds.h"
+#include "model/epoll_model.h"
+#include "tests/unit/tap.h"
+#include "util/xalloc.h"
+
+#define EPOLL_LINK "anon_inode:[eventpoll]"
+#define PID 100
+#define EPFD 3
+
+/* One fd of a fake process; fds naming the same file share file. */
+struct fake_fd {
+	pid_t pid;
+	int fd;
+	const char *link;
+	int file;
+	mode_t mode;
+	uint64_t flags;
+};
+
+static struct {
+	struct fake_fd fds[16];
+	size_t nfds;
+	/* The fdinfo text of pid's epfd; NULL: that fd has none. */
+	struct { pid_t pid; int epfd; const char *text; } lists[4];
+	size_t nlists;
+	int64_t now;
+} fake;
+
+static struct fake_fd *fake_find(pid_t pid, int fd)
+{
+	for (size_t i = 0; i < fake.nfds; i++)
+		if (fake.fds[i].pid == pid && fake.fds[i].fd == fd)
+			return &fake.fds[i];
+	return NULL;
+}
+
+static void fake_open(pid_t pid, int fd, const char *link, int file, mode_t mode, uint64_t flags)
+{
+	fake.fds[fake.nfds++] = (struct fake_fd) { pid, fd, link, file, mode, flags };
+}
+
+static void fake_close(pid_t pid, int fd)
+{
+	struct fake_fd *f = fake_find(pid, fd);
+	if (f)
+		*f = fake.fds[--fake.nfds];
+}
+
+static void fake_list(pid_t pid, int epfd, const char *text)
+{
+	fake.lists[fake.nlists++] = (typeof(fake.lists[0])) { pid, epfd, text };
+}
+
+static bool fake_read_fdinfo(void *ctx, pid_t pid, int epfd, struct epoll_fdinfo *info)
+{
+	(void) ctx;
+	for (size_t i = 0; i < fake.nlists; i++)
+		if (fake.lists[i].pid == pid && fake.lists[i].epfd == epfd) {
+			epoll_fdinfo_parse(fake.lists[i].text, info);
+			return true;
+		}
+	return false;
+}
+
+static struct proc_fd proc_fd_of(const struct fake_fd *f)
+{
+	return (struct proc_fd) {
+		.fd = f->fd, .link = xstrndup(f->link, strlen(f->link)),
+		.ino = (uint64_t) f->file, .mode = f->mode,
+	};
+}
+
+static bool fake_probe_fd(void *ctx, pid_t pid, int fd, struct proc_fd *out)
+{
+	(void) ctx;
+	const struct fake_fd *f = fake_find(pid, fd);
+	if (f)
+		*out = proc_fd_of(f);
+	return f;
+}
+
+static int by_fd(const void *a, const void *b)
+{
+	return ((const struct proc_fd *) a)->fd - ((const struct proc_fd *) b)->fd;
+}
+
+static bool fake_read_fds(void *ctx, pid_t pid, struct proc_fds *fds)
+{
+	(void) ctx;
+	fds->v = xcalloc(fake.nfds + 1, sizeof(*fds->v));
+	for (size_t i = 0; i < fake.nfds; i++)
+		if (fake.fds[i].pid == pid)
+			fds->v[fds->n++] = proc_fd_of(&fake.fds[i]);
+	qsort(fds->v, fds->n, sizeof(*fds->v), by_fd);
+	return true;
+}
+
+static bool fake_fd_flags(void *ctx, pid_t pid, int fd, uint64_t *flags)
+{
+	(void) ctx;
+	const struct fake_fd *f = fake_find(pid, fd);
+	if (f)
+		*flags = f->flags;
+	return f;
+}
+
+/* An eventfd as kernels before 6.2 show it: a count, no semaphore line. */
+static bool fake_fdinfo_num(void *ctx, pid_t pid, int fd, const char *key, unsigned int base,
+			    uint64_t *val)
+{
+	(void) ctx;
+	(void) base;
+	const struct fake_fd *f = fake_find(pid, fd);
+	*val = 0;
+	return f && !strcmp(f->link, "anon_inode:[eventfd]") && !strcmp(key, "eventfd-count:");
+}
+
+static bool fake_same_file(void *ctx, pid_t pid1, int fd1, pid_t pid2, int fd2)
+{
+	(void) ctx;
+	const struct fake_fd *a = fake_find(pid1, fd1), *b = fake_find(pid2, fd2);
+	return a && b && a->file == b->file;
+}
+
+static int64_t fake_now_ns(void *ctx)
+{
+	(void) ctx;
+	return fake.now;
+}
+
+static const struct model_env fake_env = {
+	.read_fdinfo = fake_read_fdinfo,
+	.probe_fd = fake_probe_fd,
+	.read_fds = fake_read_fds,
+	.fd_flags = fake_fd_flags,
+	.fdinfo_num = fake_fdinfo_num,
+	.same_file = fake_same_file,
+	.now_ns = fake_now_ns,
+};
+
+/* The warnings printed, one line each. */
+static struct strbuf warnings = STRBUF_INIT;
+
+static void on_warning(void *ctx, const struct model_warning *w)
+{
+	(void) ctx;
+	sb_printf(&warnings, "%s%s pid %d epfd %d fd %d: %s", warnings.len ? "\n" : "",
+		  w->kind, (int) w->pid, w->epfd, w->fd, w->evidence);
+}
+
+static void on_dump_reg(void *ctx, const struct model_dump_reg *r)
+{
+	(void) ctx;
+	(void) r;
+}
+
+static void on_dump_check(void *ctx, const struct model_dump_check *c)
+{
+	(void) ctx;
+	(void) c;
+}
+
+/* One step of a scripted sequence. */
+enum act {
+	END,
+	CTL,	/* pid's epoll_ctl(EPFD, op, fd, {events, data=fd}) = err */
+	WAIT,	/* a wait of thread pid (PID if 0) returning n events, data fd, fd+1, ... */
+	BEGIN,	/* a wait of thread pid begins ... */
+	RETURN,	/* ... and returns, as WAIT */
+	CLOSE,	/* pid closes fd */
+	OPEN,	/* pid opens fd: link, file (the same for dups), mode, flags */
+	KEEP,	/* EPFD's fdinfo is now text */
+	AT,	/* the clock says ns */
+	LOAD,	/* the model learns pid's instances (as when attaching) */
+};
+
+struct step {
+	enum act act;
+	pid_t pid;
+	int op, fd;
+	uint32_t events;
+	int err;
+	int n, maxevents;
+	bool zero_timeout;
+	int times;
+	const char *link, *text;
+	int file;
+	mode_t mode;
+	uint64_t flags;
+	int64_t ns;
+};
+
+#define CHILD (PID + 100)
+#define THREAD (PID + 1)
+#define ADD(f, ev) { .act = CTL, .op = EPOLL_CTL_ADD, .fd = (f), .events = (ev) }
+#define MOD(f, ev) { .act = CTL, .op = EPOLL_CTL_MOD, .fd = (f), .events = (ev) }
+#define DEL(f) { .act = CTL, .op = EPOLL_CTL_DEL, .fd = (f) }
+#define FAILS(o, f, ev, e) { .act = CTL, .op = (o), .fd = (f), .events = (ev), .err = (e) }
+#define EVENTS(ev, f) { .act = WAIT, .events = (ev), .fd = (f), .n = 1 }
+#define EMPTY_WAITS(k) { .act = WAIT, .times = (k) }
+#define FILE_OPEN(p, f, l, id, m, fl) \
+	{ .act = OPEN, .pid = (p), .fd = (f), .link = (l), .file = (id), .mode = (m), .flags = (fl) }
+#define CLOSED(p, f) { .act = CLOSE, .pid = (p), .fd = (f) }
+#define SECONDS(s) { .act = AT, .ns = (int64_t) ((s) * 1e9) }
+
+/* fdinfo with fd 5's registration still in it: a dup keeps the pipe open. */
+static const char list_with_5[] =
+	"pos:\t0\nflags:\t02\nmnt_id:\t15\nino:\t1057\n"
+	"tfd:        5 events:       19 data:                5  pos:0 ino:32 sdev:c\n";
+
+struct diag_case {
+	const char *what;
+	struct step steps[16];
+	const char *expect;	/* the warnings, then "recovered KIND N" lines */
+};
+
+static const struct diag_case cases[] = {
+	{ "ctl-eexist: a second ADD of a registered fd",
+	  { ADD(5, EPOLLIN), SECONDS(1.5), FAILS(EPOLL_CTL_ADD, 5, EPOLLIN | EPOLLOUT, EEXIST),
+	    EMPTY_WAITS(1) },
+	  "ctl-eexist pid 100 epfd 3 fd 5: epoll_ctl(3, EPOLL_CTL_ADD, 5, events=EPOLLIN|EPOLLOUT) "
+	  "failed with EEXIST; fd 5 is already registered: events=EPOLLIN|EPOLLERR|EPOLLHUP "
+	  "data=0x5, registered at 0.000s by pid 100" },
+	{ "ctl-eexist: ADD, EEXIST, then MOD is a recovery",
+	  { ADD(5, EPOLLIN), FAILS(EPOLL_CTL_ADD, 5, EPOLLOUT, EEXIST), MOD(5, EPOLLOUT) },
+	  "recovered ctl-eexist 1" },
+
+	{ "ctl-enoent: a MOD after the DEL",
+	  { ADD(5, EPOLLIN), SECONDS(2), DEL(5), FAILS(EPOLL_CTL_MOD, 5, EPOLLIN, ENOENT),
+	    EMPTY_WAITS(1) },
+	  "ctl-enoent pid 100 epfd 3 fd 5: epoll_ctl(3, EPOLL_CTL_MOD, 5, events=EPOLLIN) "
+	  "failed with ENOENT; its registration was deleted at 2.000s" },
+	{ "ctl-enoent: a DEL before close, and MOD then ADD, are recoveries",
+	  { FAILS(EPOLL_CTL_DEL, 5, 0, ENOENT), CLOSED(PID, 5),
+	    FAILS(EPOLL_CTL_MOD, 7, EPOLLIN, ENOENT), ADD(7, EPOLLIN) },
+	  "recovered ctl-enoent 2" },
+
+	{ "closed-while-registered: the kernel keeps the registration after the close",
+	  { SECONDS(0.25), ADD(5, EPOLLIN), { .act = KEEP, .text = list_with_5 }, CLOSED(PID, 5) },
+	  "closed-while-registered pid 100 epfd 3 fd 5: fd 5 was closed while registered "
+	  "(events=EPOLLIN|EPOLLERR|EPOLLHUP data=0x5, registered at 0.250s) and never "
+	  "deleted; its file is still open elsewhere (a dup, a child, or a passed fd), so "
+	  "the registration stays" },
+	{ "closed-while-registered: the registration went with its file",
+	  { ADD(5, EPOLLIN), CLOSED(PID, 5) },
+	  "" },
+
+	{ "stale-event: an event for a deleted registration",
+	  { ADD(5, EPOLLIN), SECONDS(3), DEL(5), EVENTS(EPOLLIN, 5) },
+	  "stale-event pid 100 epfd 3 fd 5: a wait returned events=EPOLLIN data=0x5 for fd 5, "
+	  "whose registration was deleted at 3.000s" },
+	{ "stale-event: the event came before the DEL",
+	  { ADD(5, EPOLLIN), EVENTS(EPOLLIN, 5), DEL(5), EMPTY_WAITS(1) },
+	  "" },
+
+	{ "oneshot-not-rearmed: four waits after it fired",
+	  { ADD(5, EPOLLIN | EPOLLONESHOT), EVENTS(EPOLLIN, 5), EMPTY_WAITS(4) },
+	  "oneshot-not-rearmed pid 100 epfd 3 fd 5: fd 5 (registered with "
+	  "EPOLLIN|EPOLLERR|EPOLLHUP|EPOLLONESHOT, data=0x5) fired at 0.000s and was not "
+	  "re-armed with EPOLL_CTL_MOD in the 4 waits since" },
+	{ "oneshot-not-rearmed: re-armed after it fired",
+	  { ADD(5, EPOLLIN | EPOLLONESHOT), EVENTS(EPOLLIN, 5), MOD(5, EPOLLIN | EPOLLONESHOT),
+	    EMPTY_WAITS(4), SECONDS(5) },
+	  "" },
+
+	{ "et-blocking-fd: an edge-triggered socket without O_NONBLOCK",
+	  { FILE_OPEN(PID, 6, "socket:[60]", 60, S_IFSOCK, O_RDWR), ADD(6, EPOLLIN | EPOLLET),
+	    EVENTS(EPOLLIN, 6), EMPTY_WAITS(1) },
+	  "et-blocking-fd pid 100 epfd 3 fd 6: fd 6 was registered with "
+	  "EPOLLIN|EPOLLERR|EPOLLHUP|EPOLLET at 0.000s, and it is blocking (no O_NONBLOCK) "
+	  "when the loop waits" },
+	{ "et-blocking-fd: an edge-triggered fd with O_NONBLOCK",
+	  { ADD(5, EPOLLIN | EPOLLET), EVENTS(EPOLLIN, 5), EMPTY_WAITS(1) },
+	  "" },
+	{ "et-blocking-fd: a blocking eventfd, which one read drains, and a socket never ready",
+	  { FILE_OPEN(PID, 6, "anon_inode:[eventfd]", 60, 0, O_RDWR), ADD(6, EPOLLIN | EPOLLET),
+	    FILE_OPEN(PID, 7, "socket:[70]", 70, S_IFSOCK, O_RDWR), ADD(7, EPOLLIN | EPOLLET),
+	    EVENTS(EPOLLIN, 6), EMPTY_WAITS(2) },
+	  "" },
+
+	{ "level-not-consumed: a hang-up reported wait after wait",
+	  { ADD(5, EPOLLIN), { .act = WAIT, .events = EPOLLIN | EPOLLHUP, .fd = 5, .n = 1, .times = 3 } },
+	  "level-not-consumed pid 100 epfd 3 fd 5: 3 waits in a row reported fd 5 with "
+	  "events=EPOLLIN|EPOLLHUP; it is registered with events=EPOLLIN|EPOLLERR|EPOLLHUP" },
+	{ "level-not-consumed: readable data, then a hang-up handled at once",
+	  { ADD(5, EPOLLIN), { .act = WAIT, .events = EPOLLIN, .fd = 5, .n = 1, .times = 3 },
+	    EVENTS(EPOLLIN | EPOLLHUP, 5), DEL(5) },
+	  "" },
+
+	{ "spin-loop: empty waits with timeout 0",
+	  { SECONDS(0.001), { .act = WAIT, .zero_timeout = true, .times = 3 } },
+	  "spin-loop pid 100 epfd 3 fd -1: thread 100 made 3 waits in a row with timeout 0 "
+	  "that found nothing, the first at 0.001s" },
+	{ "spin-loop: zero timeouts that find work in between",
+	  { ADD(5, EPOLLIN), { .act = WAIT, .zero_timeout = true, .times = 2 },
+	    { .act = WAIT, .zero_timeout = true, .events = EPOLLIN, .fd = 5, .n = 1 },
+	    { .act = WAIT, .zero_timeout = true, .times = 2 } },
+	  "" },
+
+	{ "maxevents-saturated: every wait fills the array",
+	  { FILE_OPEN(PID, 6, "pipe:[60]", 60, S_IFIFO, O_RDONLY | O_NONBLOCK), ADD(5, EPOLLIN),
+	    ADD(6, EPOLLIN),
+	    { .act = WAIT, .events = EPOLLIN, .fd = 5, .n = 2, .maxevents = 2, .times = 3 } },
+	  "maxevents-saturated pid 100 epfd 3 fd -1: 3 waits in a row returned exactly "
+	  "maxevents=2 events" },
+	{ "maxevents-saturated: a wait with room to spare breaks the run",
+	  { FILE_OPEN(PID, 6, "pipe:[60]", 60, S_IFIFO, O_RDONLY | O_NONBLOCK), ADD(5, EPOLLIN),
+	    ADD(6, EPOLLIN),
+	    { .act = WAIT, .events = EPOLLIN, .fd = 5, .n = 2, .maxevents = 2, .times = 2 },
+	    { .act = WAIT, .events = EPOLLIN, .fd = 5, .n = 1, .maxevents = 2 },
+	    { .act = WAIT, .events = EPOLLIN, .fd = 5, .n = 2, .maxevents = 2, .times = 2 } },
+	  "" },
+
+	{ "thundering-herd: two blocked threads woken for one event",
+	  { ADD(5, EPOLLIN), { .act = BEGIN }, { .act = BEGIN, .pid = THREAD },
+	    { .act = RETURN, .events = EPOLLIN, .fd = 5, .n = 1 },
+	    { .act = RETURN, .pid = THREAD, .events = EPOLLIN, .fd = 5, .n = 1 } },
+	  "thundering-herd pid 100 epfd 3 fd 5: threads 100 and 101, both blocked in a wait "
+	  "on this instance, were woken for the same event on fd 5" },
+	{ "thundering-herd: EPOLLEXCLUSIVE, and one thread's waits in turn",
+	  { ADD(5, EPOLLIN | EPOLLEXCLUSIVE), { .act = BEGIN }, { .act = BEGIN, .pid = THREAD },
+	    { .act = RETURN, .events = EPOLLIN, .fd = 5, .n = 1 },
+	    { .act = RETURN, .pid = THREAD, .events = EPOLLIN, .fd = 5, .n = 1 },
+	    { .act = WAIT, .events = EPOLLIN, .fd = 5, .n = 1, .times = 2 } },
+	  "" },
+
+	{ "shared-across-fork: parent and child both change one instance",
+	  { FILE_OPEN(CHILD, EPFD, EPOLL_LINK, 1, 0, O_RDWR), ADD(5, EPOLLIN),
+	    { .act = CTL, .pid = CHILD, .op = EPOLL_CTL_ADD, .fd = 5, .events = EPOLLIN, .err = EEXIST },
+	    { .act = CTL, .pid = CHILD, .op = EPOLL_CTL_MOD, .fd = 5, .events = EPOLLIN } },
+	  "shared-across-fork pid 200 epfd 3 fd -1: pid 100 uses this instance, and so does "
+	  "pid 200 through its epfd 3\n"
+	  "recovered ctl-eexist 1" },
+	{ "shared-across-fork: the parent hands the instance over",
+	  { FILE_OPEN(CHILD, EPFD, EPOLL_LINK, 1, 0, O_RDWR), ADD(5, EPOLLIN),
+	    { .act = LOAD, .pid = CHILD }, CLOSED(PID, EPFD),
+	    { .act = CTL, .pid = CHILD, .op = EPOLL_CTL_DEL, .fd = 5 } },
+	  "" },
+
+	{ "eperm-unpollable: a regular file",
+	  { FILE_OPEN(PID, 6, "/etc/passwd", 60, S_IFREG, O_RDONLY),
+	    FAILS(EPOLL_CTL_ADD, 6, EPOLLIN, EPERM) },
+	  "eperm-unpollable pid 100 epfd 3 fd 6: epoll_ctl(3, EPOLL_CTL_ADD, 6, events=EPOLLIN) "
+	  "failed with EPERM: fd 6 is the regular file /etc/passwd" },
+	{ "eperm-unpollable: a pipe is pollable",
+	  { ADD(5, EPOLLIN) },
+	  "" },
+
+	{ "exclusive-misuse: MOD of an exclusive registration",
+	  { ADD(5, EPOLLIN | EPOLLEXCLUSIVE), FAILS(EPOLL_CTL_MOD, 5, EPOLLIN | EPOLLOUT, EINVAL) },
+	  "exclusive-misuse pid 100 epfd 3 fd 5: epoll_ctl(3, EPOLL_CTL_MOD, 5, "
+	  "events=EPOLLIN|EPOLLOUT) failed with EINVAL: the registration has EPOLLEXCLUSIVE, "
+	  "which EPOLL_CTL_MOD cannot change" },
+	{ "exclusive-misuse: DEL and ADD again instead of MOD",
+	  { ADD(5, EPOLLIN | EPOLLEXCLUSIVE), DEL(5), ADD(5, EPOLLIN | EPOLLOUT | EPOLLEXCLUSIVE) },
+	  "" },
+
+	{ "nested-loop: a cycle, and an instance added to itself",
+	  { FILE_OPEN(PID, 4, EPOLL_LINK, 2, 0, O_RDWR), FAILS(EPOLL_CTL_ADD, 4, EPOLLIN, ELOOP),
+	    FAILS(EPOLL_CTL_ADD, EPFD, EPOLLIN, EINVAL) },
+	  "nested-loop pid 100 epfd 3 fd 4: epoll_ctl(3, EPOLL_CTL_ADD, 4, events=EPOLLIN) "
+	  "failed with ELOOP: the instance behind fd 4 already contains this one, or the "
+	  "nesting would be too deep\n"
+	  "nested-loop pid 100 epfd 3 fd 3: epoll_ctl(3, EPOLL_CTL_ADD, 3, events=EPOLLIN) "
+	  "failed with EINVAL: fd 3 is this same instance" },
+	{ "nested-loop: one instance inside another",
+	  { FILE_OPEN(PID, 4, EPOLL_LINK, 2, 0, O_RDWR), ADD(4, EPOLLIN) },
+	  "" },
+};
+
+static struct model_wait wait_of(const struct step *s)
+{
+	return (struct model_wait) {
+		.tgid = PID, .tid = s->pid ? s->pid : PID, .epfd = EPFD,
+		.maxevents = s->maxevents ? s->maxevents : 8, .zero_timeout = s->zero_timeout,
+	};
+}
+
+static void wait_returns(struct model *m, const struct step *s)
+{
+	struct model_event ev[8];
+	for (int i = 0; i < s->n; i++)
+		ev[i] = (struct model_event) { s->events, (uint64_t) (s->fd + i) };
+	struct model_wait w = wait_of(s);
+	model_wait_done(m, &w, 0, ev, (size_t) s->n);
+}
+
+static void run_step(struct model *m, const struct step *s)
+{
+	pid_t pid = s->pid ? s->pid : PID;
+	struct model_wait w = wait_of(s);
+	switch (s->act) {
+	case CTL:
+		model_ctl_done(m, &(struct model_ctl) {
+			.tgid = pid, .tid = pid, .epfd = EPFD, .op = s->op, .fd = s->fd,
+			.has_event = s->op != EPOLL_CTL_DEL, .events = s->events,
+			.data = (uint64_t) s->fd, .err = s->err,
+		});
+		break;
+	case WAIT:
+		model_wait_started(m, &w);
+		wait_returns(m, s);
+		break;
+	case BEGIN:
+		model_wait_started(m, &w);
+		break;
+	case RETURN:
+		wait_returns(m, s);
+		break;
+	case CLOSE:
+		fake_close(pid, s->fd);
+		model_fds_closed(m, pid, pid, (unsigned int) s->fd, (unsigned int) s->fd, false);
+		break;
+	case OPEN:
+		fake_open(pid, s->fd, s->link, s->file, s->mode, s->flags);
+		break;
+	case KEEP:
+		fake.lists[0].text = s->text;
+		break;
+	case AT:
+		fake.now = s->ns;
+		break;
+	case LOAD:
+		model_load_process(m, pid);
+		break;
+	case END:
+		break;
+	}
+}
+
+/* Process PID with its epoll fd EPFD, a non-blocking pipe as fd 5 and an empty list. */
+static struct model *start(void)
+{
+	static const struct model_config cfg = {
+		.diagnose = true, .sees_closes = true,
+		.oneshot_waits = 3, .oneshot_ms = 1000, .repeat_waits = 3, .spin_waits = 3,
+	};
+	static const struct model_output out = {
+		.warning = on_warning, .dump_reg = on_dump_reg, .dump_check = on_dump_check,
+	};
+	fake.nfds = fake.nlists = 0;
+	fake.now = 0;
+	sb_reset(&warnings);
+	fake_open(PID, EPFD, EPOLL_LINK, 1, 0, O_RDWR);
+	fake_open(PID, 5, "pipe:[50]", 50, S_IFIFO, O_RDONLY | O_NONBLOCK);
+	fake_list(PID, EPFD, "pos:\t0\nflags:\t02\nmnt_id:\t15\nino:\t1057\n");
+	struct model *m = model_new(&cfg, &out, &fake_env);
+	model_epoll_created(m, PID, EPFD);
+	return m;
+}
+
+/* Runs the case to the end of the trace: the warnings, then the recoveries counted. */
+static const char *run(const struct diag_case *c)
+{
+	struct model *m = start();
+	for (const struct step *s = c->steps; s->act != END; s++)
+		for (int i = 0; i < (s->times ? s->times : 1); i++)
+			run_step(m, s);
+	model_finish(m);
+	struct model_kind_count counts[DIAG_NKINDS];
+	model_kind_counts(m, counts);
+	for (int k = 0; k < DIAG_NKINDS; k++)
+		if (counts[k].recovered)
+			sb_printf(&warnings, "%srecovered %s %lu", warnings.len ? "\n" : "",
+				  counts[k].kind, counts[k].recovered);
+	model_free(m);
+	return sb_str(&warnings);
+}
+
+int main(void)
+{
+	bool fires[DIAG_NKINDS] = { false }, silent[DIAG_NKINDS] = { false };
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		tap_is(run(&cases[i]), cases[i].expect, "%s", cases[i].what);
+		for (int k = 0; k < DIAG_NKINDS; k++) {
+			char warning[64];
+			snprintf(warning, sizeof(warning), "%s pid ", diag_kinds[k].name);
+			if (!strncmp(cases[i].what, warning, strlen(diag_kinds[k].name)) &&
+			    cases[i].what[strlen(diag_kinds[k].name)] == ':')
+				*(strstr(cases[i].expect, warning) ? &fires[k] : &silent[k]) = true;
+		}
+	}
+	struct strbuf untested = STRBUF_INIT;
+	for (int k = 0; k < DIAG_NKINDS; k++)
+		if (!fires[k] || !silent[k])
+			sb_printf(&untested, " %s", diag_kinds[k].name);
+	tap_is(sb_str(&untested), "", "every kind has a case where it fires and one where it is silent");
+	sb_free(&untested);
+	sb_free(&warnings);
+	return tap_done();
+}
