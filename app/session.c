@@ -78,6 +78,8 @@ static void on_exiting(void *ctx, struct task *t, int status)
 	struct tracee_state *st = state_of(s, t);
 	if (tracee_tgid(t, st) != task_tid(t))
 		tell_exit(s, t, st, status);
+	else if (s->opts->dump)
+		model_process_exiting(s->model, task_tid(t));
 }
 
 static void on_exited(void *ctx, struct task *t, int status)

@@ -40,6 +40,13 @@ void model_thread_gone(struct model *m, pid_t tid)
 	wait_ends(&m->st, tid);
 }
 
+void model_process_exiting(struct model *m, pid_t tgid)
+{
+	struct ep_process *p = process_find(&m->st, tgid);
+	if (p)
+		process_prune(&m->st, p);
+}
+
 void model_process_gone(struct model *m, pid_t tgid)
 {
 	const struct ep_process *p = process_find(&m->st, tgid);

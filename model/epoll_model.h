@@ -121,6 +121,11 @@ void model_kernel_changed(struct model *m, pid_t tgid);
 /* tgid completed an execve: O_CLOEXEC fds are gone. */
 void model_exec(struct model *m, pid_t tgid);
 void model_thread_gone(struct model *m, pid_t tid);
+/*
+ * tgid's leader is exiting, its fds still open: the dump at its exit shows
+ * only the instances they still name.
+ */
+void model_process_exiting(struct model *m, pid_t tgid);
 void model_process_gone(struct model *m, pid_t tgid);
 /* Learns every instance tgid holds now (when attaching). */
 void model_load_process(struct model *m, pid_t tgid);

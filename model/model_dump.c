@@ -91,7 +91,11 @@ static void dump_instance(struct model *m, struct ep_instance *inst, pid_t tgid,
 
 void model_dump(struct model *m, pid_t only)
 {
-	const struct model_state *st = &m->st;
+	struct model_state *st = &m->st;
+	/* A dump never vouches for an instance whose fd was closed unseen. */
+	for (size_t i = 0; i < st->nprocs; i++)
+		if (!only || st->procs[i]->tgid == only)
+			process_prune(st, st->procs[i]);
 	struct ep_instance **sorted = xcalloc(st->ninsts + 1, sizeof(*sorted));
 	for (size_t i = 0; i < st->ninsts; i++)
 		sorted[i] = st->insts[i];

@@ -204,6 +204,21 @@ pid_t instance_user(struct model_state *st, struct ep_instance *inst, pid_t tgid
 	return inst->user;
 }
 
+void process_prune(struct model_state *st, struct ep_process *p)
+{
+	struct proc_fds fds = { 0 };
+	if (!p->n || !st->env->read_fds(st->env->ctx, p->tgid, &fds))
+		return;
+	for (size_t i = 0; i < p->n;) {
+		const struct proc_fd *now = proc_fds_find(&fds, p->handles[i].fd);
+		if (now && fd_link_is_epoll(now->link))
+			i++;
+		else
+			handle_drop(st, p, p->handles[i].fd);
+	}
+	proc_fds_free(&fds);
+}
+
 void process_scan(struct model_state *st, struct ep_process *p)
 {
 	if (p->scanned)

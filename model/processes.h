@@ -49,6 +49,12 @@ struct ep_process *process_get(struct model_state *st, pid_t tgid);
 struct ep_process *process_find(const struct model_state *st, pid_t tgid);
 /* tgid is gone: its handles, and instances only it held, with it. */
 void process_forget(struct model_state *st, pid_t tgid);
+/*
+ * Drops the handles whose fd no longer names an epoll instance: closed
+ * where the model was not told (no --diagnose), the number maybe reused.
+ * Nothing is dropped once the process has no fds left to look at.
+ */
+void process_prune(struct model_state *st, struct ep_process *p);
 /* Makes sure every epoll fd tgid holds is one of its handles. */
 void process_scan(struct model_state *st, struct ep_process *p);
 /*
