@@ -21,15 +21,18 @@ static _Noreturn void usage_error(const char *fmt, const char *arg)
 	exit(EXIT_USAGE);
 }
 
-/* A whole number from min up, or a usage error naming the option. */
-static unsigned int parse_number(const char *arg, const char *opt, long min)
+/* strace's bound on -s: its quoted strings take four bytes a byte. */
+#define STRING_LIMIT_MAX (long) (UINT_MAX / 4)
+
+/* A whole number from min to max, or a usage error naming the option. */
+static unsigned int parse_number(const char *arg, const char *opt, long min, long max)
 {
 	char *end;
 	errno = 0;
 	long v = strtol(arg, &end, 10);
-	if (errno || end == arg || *end || v < min || v > INT_MAX) {
-		fprintf(stderr, "epolltrace: invalid %s argument '%s': give a whole number from %ld\n",
-			opt, arg, min);
+	if (errno || end == arg || *end || v < min || v > max) {
+		fprintf(stderr, "epolltrace: invalid %s argument '%s': give a whole number from %ld to %ld\n",
+			opt, arg, min, max);
 		exit(EXIT_USAGE);
 	}
 	return (unsigned int) v;
@@ -37,13 +40,13 @@ static unsigned int parse_number(const char *arg, const char *opt, long min)
 
 static unsigned int parse_count(const char *arg, const char *opt)
 {
-	return parse_number(arg, opt, 0);
+	return parse_number(arg, opt, 0, INT_MAX);
 }
 
 /* A diagnostic threshold: 0 would make a check fire at once, or never. */
 static unsigned int parse_threshold(const char *arg, const char *opt)
 {
-	return parse_number(arg, opt, 1);
+	return parse_number(arg, opt, 1, INT_MAX);
 }
 
 /* Calls each comma-separated item of list with it, on a copy. */
@@ -232,7 +235,7 @@ void options_parse(struct options *o, int argc, char **argv)
 		switch (c) {
 		case 'o': o->outfile = optarg; break;
 		case 'a': o->acolumn = parse_count(optarg, "-a"); break;
-		case 's': o->max_elems = parse_count(optarg, "-s"); break;
+		case 's': o->max_elems = parse_number(optarg, "-s", 0, STRING_LIMIT_MAX); break;
 		case 'e': qualify(o, optarg, &seen); break;
 		case 'T' + 256: qualify_trace(o, optarg, &seen); break;
 		case 'Q' + 256: qualify_quiet(o, optarg ? optarg : "attach,personality", &seen); break;

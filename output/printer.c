@@ -94,9 +94,35 @@ struct strbuf *printer_text(struct printer *p)
 	return &p->line;
 }
 
+/* Padding up to this is held in the line; more is written at once. */
+#define PAD_HELD 64
+
+/* A huge -a then costs output, but no memory and few writes. */
+static void write_spaces(struct printer *p, size_t n)
+{
+	/* As large as the output's buffer, so that stdio writes it straight through. */
+	static char spaces[1 << 16];
+	if (spaces[0] != ' ')
+		memset(spaces, ' ', sizeof(spaces));
+	p->written += n;
+	while (n > 0 && !p->broken && !p->mute) {
+		size_t piece = n < sizeof(spaces) ? n : sizeof(spaces);
+		if (fwrite(spaces, 1, piece, p->out) != piece)
+			break_output(p);
+		n -= piece;
+	}
+}
+
 void printer_tab(struct printer *p)
 {
-	while (p->written + p->line.len < p->acolumn)
+	size_t column = p->written + p->line.len;
+	size_t pad = column < p->acolumn ? p->acolumn - column : 0;
+	if (pad > PAD_HELD) {
+		emit(p);
+		write_spaces(p, pad);
+		return;
+	}
+	while (pad-- > 0)
 		sb_putc(&p->line, ' ');
 }
 
