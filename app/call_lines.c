@@ -1,15 +1,11 @@
 /* How one traced call becomes its line: entry, exit, or an end that never came. */
-#include <inttypes.h>
-#include <limits.h>
-#include <stdio.h>
-#include <string.h>
 #include <time.h>
-#include <unistd.h>
 
 #include "app/call_filter.h"
 #include "app/call_lines.h"
 #include "app/model_feed.h"
 #include "fdname/fd_details.h"
+#include "procfs/proc_fds.h"
 #include "util/escape.h"
 
 /*
@@ -26,18 +22,6 @@ static void read_returned_events(struct task *t, struct tracee_state *st,
 	tracee_read_ahead(t, mc->args[1], (size_t) stop->rval * mc->abi->epoll_event_size);
 }
 
-/* What fd names now: a number may name another file than it did. */
-static bool read_fd_link(pid_t tid, int fd, char target[PATH_MAX])
-{
-	char path[64];
-	snprintf(path, sizeof(path), "/proc/%d/fd/%d", (int) tid, fd);
-	ssize_t n = readlink(path, target, PATH_MAX - 1);
-	if (n < 0)
-		return false;
-	target[n] = '\0';
-	return true;
-}
-
 /* -y, from the cache of names where it may be kept (fd_name_cache.h) */
 static bool name_tracee_fd(void *ctx, int fd, struct strbuf *out)
 {
@@ -49,8 +33,8 @@ static bool name_tracee_fd(void *ctx, int fd, struct strbuf *out)
 		sb_puts(out, kept);
 		return true;
 	}
-	char target[PATH_MAX];
-	if (!read_fd_link(task_tid(ctx), fd, target))
+	char target[PROC_FD_LINK_MAX];
+	if (!proc_fd_link(task_tid(ctx), fd, target))
 		return false;
 	size_t start = out->len;
 	print_escaped(out, target);
@@ -63,9 +47,9 @@ static bool name_tracee_fd(void *ctx, int fd, struct strbuf *out)
 /* -yy */
 static bool detail_tracee_fd(void *ctx, int fd, struct strbuf *out)
 {
-	char target[PATH_MAX];
+	char target[PROC_FD_LINK_MAX];
 	pid_t tid = task_tid(ctx);
-	if (!read_fd_link(tid, fd, target))
+	if (!proc_fd_link(tid, fd, target))
 		return false;
 	fd_details_print(out, tid, fd, target);
 	return true;

@@ -40,6 +40,13 @@ static void on_group_stop(void *ctx, struct task *t, int sig)
 	tracer_signals_follow_stop(sig);
 }
 
+/* --dump, SIGUSR1: the model's interest lists, of one process or (0) all. */
+static void session_dump_process(struct session *s, pid_t tgid)
+{
+	model_dump(s->model, tgid);
+	printer_flush(&s->out.printer);
+}
+
 /*
  * The model forgets a thread, and with its leader the process (a tid is
  * some process's tgid only when it is its leader's, so no /proc is needed).
@@ -209,12 +216,6 @@ void session_print_interest_lists(struct session *s, pid_t pid)
 {
 	s->out.ops->interest_lists(&s->out, pid);
 	model_load_process(s->model, pid);
-}
-
-void session_dump_process(struct session *s, pid_t tgid)
-{
-	model_dump(s->model, tgid);
-	printer_flush(&s->out.printer);
 }
 
 void session_finish(struct session *s)

@@ -70,7 +70,5 @@ void session_finish(struct session *s);
 struct engine_hooks session_hooks(struct session *s);
 /* The epoll instances pid had before we came: their interest lists, printed and learnt. */
 void session_print_interest_lists(struct session *s, pid_t pid);
-/* --dump, SIGUSR1: the model's interest lists, of one process or (0) all. */
-void session_dump_process(struct session *s, pid_t tgid);
 
 #endif

@@ -16,11 +16,3 @@ FILE *output_open(const char *path)
 		setvbuf(out, NULL, _IOFBF, 1 << 16);
 	return out;
 }
-
-void output_close(FILE *out)
-{
-	if (out == stderr)
-		fflush(out);
-	else
-		fclose(out);
-}

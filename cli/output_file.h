@@ -8,6 +8,5 @@
  * NULL means stderr.  Returns NULL with errno set on failure.
  */
 FILE *output_open(const char *path);
-void output_close(FILE *out);
 
 #endif

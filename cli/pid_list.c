@@ -1,6 +1,7 @@
 #include <stdlib.h>
 
 #include "cli/pid_list.h"
+#include "util/xalloc.h"
 
 bool pid_list_contains(const struct pid_list *l, pid_t pid)
 {
@@ -12,12 +13,7 @@ bool pid_list_contains(const struct pid_list *l, pid_t pid)
 
 void pid_list_add(struct pid_list *l, pid_t pid)
 {
-	if (l->count == l->cap) {
-		l->cap = l->cap ? l->cap * 2 : 8;
-		l->pids = realloc(l->pids, l->cap * sizeof(*l->pids));
-		if (!l->pids)
-			abort();
-	}
+	l->pids = grow_array(l->pids, &l->cap, l->count, sizeof(*l->pids));
 	l->pids[l->count++] = pid;
 }
 

@@ -3,6 +3,7 @@
 
 #include "emit/emit_json.h"
 #include "util/json_string.h"
+#include "util/xalloc.h"
 
 static void begin_item(struct emitter *em)
 {
@@ -121,12 +122,7 @@ static void json_fd_name(struct emitter *em, int fd, const char *name)
 	struct emit_names *names = em->names;
 	if (!names || named_already(names, fd))
 		return;
-	if (names->n == names->cap) {
-		names->cap = names->cap ? names->cap * 2 : 8;
-		names->fds = realloc(names->fds, names->cap * sizeof(*names->fds));
-		if (!names->fds)
-			abort();
-	}
+	names->fds = grow_array(names->fds, &names->cap, names->n, sizeof(*names->fds));
 	names->fds[names->n++] = fd;
 	if (names->text.len)
 		sb_putc(&names->text, ',');

@@ -10,6 +10,15 @@
 /* Columns before the inode: Num RefCount Protocol Flags Type St. */
 #define UNIX_COLUMNS_BEFORE_INODE 6
 
+/* Each table's file and the form of its rows; the parser reads by them. */
+const struct sock_proto_info sock_protos[SOCK_PROTO_COUNT] = {
+	[SOCK_PROTO_TCP] = { "tcp", "TCP", 4, true },
+	[SOCK_PROTO_TCP6] = { "tcp6", "TCPv6", 16, true },
+	[SOCK_PROTO_UDP] = { "udp", "UDP", 4, false },
+	[SOCK_PROTO_UDP6] = { "udp6", "UDPv6", 16, false },
+	[SOCK_PROTO_UNIX] = { "unix", "UNIX", 0, false },
+};
+
 /*
  * The kernel prints an address as its 32-bit words, each as one %08X of
  * the word's value in host order; the bytes of that value in memory are

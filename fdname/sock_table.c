@@ -4,14 +4,6 @@
 #include "fdname/sock_table.h"
 #include "procfs/proc_text.h"
 
-const struct sock_proto_info sock_protos[SOCK_PROTO_COUNT] = {
-	[SOCK_PROTO_TCP] = { "tcp", "TCP", 4, true },
-	[SOCK_PROTO_TCP6] = { "tcp6", "TCPv6", 16, true },
-	[SOCK_PROTO_UDP] = { "udp", "UDP", 4, false },
-	[SOCK_PROTO_UDP6] = { "udp6", "UDPv6", 16, false },
-	[SOCK_PROTO_UNIX] = { "unix", "UNIX", 0, false },
-};
-
 static int by_ino(const void *a, const void *b)
 {
 	uint64_t x = ((const struct sock_entry *) a)->ino;

@@ -35,7 +35,7 @@ void json_line_end_unmuted(struct json_line *l, struct printer *p)
 	end_line(l, p, true);
 }
 
-void emit_wall_time(struct emitter *em, const struct timespec *wall)
+static void emit_wall_time(struct emitter *em, const struct timespec *wall)
 {
 	emit_fixed(em, (int64_t) wall->tv_sec * 1000000 + wall->tv_nsec / 1000, 6);
 }

@@ -26,9 +26,7 @@ void json_line_end(struct json_line *l, struct printer *p);
 /* The same, also under -c, which mutes only the calls and the tasks' lives. */
 void json_line_end_unmuted(struct json_line *l, struct printer *p);
 
-/* A wall-clock time: seconds since the epoch, with microseconds. */
-void emit_wall_time(struct emitter *em, const struct timespec *wall);
-/* "time": now. */
+/* "time": now, seconds since the epoch, with microseconds. */
 void emit_time_now(struct emitter *em);
 
 #endif

@@ -10,15 +10,36 @@
 #include "util/text_scan.h"
 #include "util/xalloc.h"
 
-/* name is the fd's entry in the directory dirfd, /proc/PID/fd. */
+/* name is an fd's entry in the directory dirfd (/proc/PID/fd), or its path. */
+static ssize_t link_at(int dirfd, const char *name, char link[PROC_FD_LINK_MAX])
+{
+	ssize_t len = readlinkat(dirfd, name, link, PROC_FD_LINK_MAX);
+	if (len < 0 || len >= PROC_FD_LINK_MAX)
+		return -1;
+	link[len] = '\0';
+	return len;
+}
+
+static void fd_path(char path[64], pid_t pid, int fd)
+{
+	snprintf(path, 64, "/proc/%d/fd/%d", (int) pid, fd);
+}
+
+bool proc_fd_link(pid_t pid, int fd, char link[PROC_FD_LINK_MAX])
+{
+	char path[64];
+	fd_path(path, pid, fd);
+	return link_at(AT_FDCWD, path, link) >= 0;
+}
+
 static bool probe_at(int dirfd, const char *name, int fd, struct proc_fd *out)
 {
 	struct stat st;
-	char link[PATH_MAX + 1];
+	char link[PROC_FD_LINK_MAX];
 	if (fstatat(dirfd, name, &st, 0) < 0)
 		return false;
-	ssize_t len = readlinkat(dirfd, name, link, sizeof(link));
-	if (len < 0 || (size_t) len >= sizeof(link))
+	ssize_t len = link_at(dirfd, name, link);
+	if (len < 0)
 		return false;
 	*out = (struct proc_fd) {
 		.fd = fd, .link = xstrndup(link, (size_t) len),
@@ -30,7 +51,7 @@ static bool probe_at(int dirfd, const char *name, int fd, struct proc_fd *out)
 bool proc_fd_probe(pid_t pid, int fd, struct proc_fd *out)
 {
 	char path[64];
-	snprintf(path, sizeof(path), "/proc/%d/fd/%d", (int) pid, fd);
+	fd_path(path, pid, fd);
 	return probe_at(AT_FDCWD, path, fd, out);
 }
 

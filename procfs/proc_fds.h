@@ -6,6 +6,7 @@
 #ifndef EPOLLTRACE_PROCFS_PROC_FDS_H
 #define EPOLLTRACE_PROCFS_PROC_FDS_H
 
+#include <limits.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -33,6 +34,15 @@ bool proc_fds_read(pid_t pid, struct proc_fds *fds);
 
 /* NULL when fd was not open at the snapshot. */
 const struct proc_fd *proc_fds_find(const struct proc_fds *fds, int fd);
+
+/* Room for an fd's link and its NUL. */
+#define PROC_FD_LINK_MAX (PATH_MAX + 1)
+
+/*
+ * What fd of pid names now, as its link says ("socket:[123]", a path):
+ * a number may name another file than it did.  False when it is not open.
+ */
+bool proc_fd_link(pid_t pid, int fd, char link[PROC_FD_LINK_MAX]);
 
 /* Looks at one fd now; false when it is not open. */
 bool proc_fd_probe(pid_t pid, int fd, struct proc_fd *out);

@@ -6,6 +6,7 @@
 #include "decode/errnos.h"
 #include "emit/text_values.h"
 #include "stats/epoll_stats.h"
+#include "util/xalloc.h"
 
 #define HOTTEST EPOLL_STATS_HOTTEST
 /*
@@ -27,12 +28,7 @@ static struct epoll_instance *instance(struct epoll_stats *es, pid_t pid, int ep
 		if (in->pid == pid && in->epfd == epfd && !in->replaced)
 			return in;
 	}
-	if (es->count == es->capacity) {
-		es->capacity = es->capacity ? es->capacity * 2 : 8;
-		es->instances = realloc(es->instances, es->capacity * sizeof(*es->instances));
-		if (!es->instances)
-			abort();
-	}
+	es->instances = grow_array(es->instances, &es->capacity, es->count, sizeof(*es->instances));
 	struct epoll_instance *in = &es->instances[es->count++];
 	*in = (struct epoll_instance) { .pid = pid, .epfd = epfd };
 	return in;

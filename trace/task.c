@@ -1,17 +1,7 @@
-#include <stdio.h>
 #include <stdlib.h>
 
 #include "trace/task.h"
-
-static void *xcalloc(size_t n, size_t size)
-{
-	void *p = calloc(n, size);
-	if (!p) {
-		fputs("epolltrace: out of memory\n", stderr);
-		abort();
-	}
-	return p;
-}
+#include "util/xalloc.h"
 
 static size_t bucket_of(const struct task_table *tt, pid_t tid)
 {

@@ -1,4 +1,4 @@
-/* Allocation for model/: as with strbuf, running out of memory aborts. */
+/* Allocation: as with strbuf, running out of memory aborts. */
 #ifndef EPOLLTRACE_UTIL_XALLOC_H
 #define EPOLLTRACE_UTIL_XALLOC_H
 
