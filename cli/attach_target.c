@@ -55,6 +55,9 @@ int attach_target_check(const char *text, pid_t *process)
 	if ((st.state == 'Z' || st.state == 'X') && st.threads <= 1)
 		return complain(EXIT_ZOMBIE, pid, "%s",
 				"it is a zombie: it has exited and waits for its parent to reap it");
+	if (st.kthread)
+		return complain(EXIT_NO_PERMISSION, pid, "%s",
+				"it is a kernel thread, which cannot be traced; give the PID of a program");
 	/* Named twice, or through two of its threads: the caller merges them. */
 	if (st.tracer && st.tracer != getpid()) {
 		char comm[64], detail[128];
@@ -105,6 +108,9 @@ static int explain_denied(pid_t pid)
 				"permission denied by Yama: kernel.yama.ptrace_scope is %s; run as root, or set it to 0",
 				detail);
 	}
+	if (privileged)
+		return complain(EXIT_NO_PERMISSION, pid, "%s",
+				"permission denied although epolltrace has CAP_SYS_PTRACE: a security module (such as AppArmor or SELinux) or a sandbox protects it");
 	return complain(EXIT_NO_PERMISSION, pid, "%s",
 			"permission denied: it is not dumpable, or epolltrace lacks CAP_SYS_PTRACE; run as root");
 }

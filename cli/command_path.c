@@ -29,6 +29,11 @@ static bool runnable(const char *path, int *why)
 char *command_path(const char *name)
 {
 	int why = ENOENT;
+	/* PATH's directories would be tried as files; the shell finds nothing. */
+	if (!*name) {
+		errno = ENOENT;
+		return NULL;
+	}
 	if (strchr(name, '/')) {
 		if (runnable(name, &why))
 			return strdup(name);

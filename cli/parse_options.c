@@ -58,8 +58,11 @@ static void for_each_item(const char *list, const char *opt,
 		abort();
 	char *save = NULL;
 	char *item = strtok_r(copy, ",", &save);
-	if (!item)
-		usage_error("%s needs a list, as in --fd=5,7", opt);
+	if (!item) {
+		fprintf(stderr, "epolltrace: %s needs a list, as in %s=%s\n", opt, opt,
+			strcmp(opt, "--op") == 0 ? "add,del" : "5,7");
+		exit(EXIT_USAGE);
+	}
 	for (; item; item = strtok_r(NULL, ",", &save))
 		take(dest, item, opt);
 	free(copy);
@@ -212,6 +215,28 @@ static const struct option long_options[] = {
 	{ NULL, 0, NULL, 0 },
 };
 
+#define SHORT_OPTIONS "+:o:a:s:e:p:vqfhVtrTzZykcCS:w"
+
+/*
+ * getopt_long's '?': optopt is an unknown letter, 0 for an unknown long
+ * option, or the value of a known option (a letter of ours, or above 255)
+ * given an argument it does not take, as in --json=1.  getopt has then
+ * moved past the long option, so arg is it.
+ */
+static _Noreturn void invalid_option(const char *arg)
+{
+	size_t name_len = strcspn(arg, "=");
+	if (optopt > 255 || (optopt > 0 && strchr(SHORT_OPTIONS, optopt)))
+		fprintf(stderr, "epolltrace: option '%.*s' takes no argument: see 'epolltrace --help'\n",
+			(int) name_len, arg);
+	else if (optopt)
+		fprintf(stderr, "epolltrace: invalid option '-%c': see 'epolltrace --help'\n", optopt);
+	else
+		fprintf(stderr, "epolltrace: invalid option '%.*s': see 'epolltrace --help'\n",
+			(int) name_len, arg);
+	exit(EXIT_USAGE);
+}
+
 void options_parse(struct options *o, int argc, char **argv)
 {
 	*o = (struct options) {
@@ -231,7 +256,7 @@ void options_parse(struct options *o, int argc, char **argv)
 	/* Our own messages say what went wrong. */
 	opterr = 0;
 	int c;
-	while ((c = getopt_long(argc, argv, "+:o:a:s:e:p:vqfhVtrTzZykcCS:w", long_options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, SHORT_OPTIONS, long_options, NULL)) != -1) {
 		switch (c) {
 		case 'o': o->outfile = optarg; break;
 		case 'a': o->acolumn = parse_count(optarg, "-a"); break;
@@ -281,13 +306,7 @@ void options_parse(struct options *o, int argc, char **argv)
 				argv[optind - 1]);
 			exit(EXIT_USAGE);
 		default:
-			if (optopt)
-				fprintf(stderr, "epolltrace: invalid option '-%c': see 'epolltrace --help'\n",
-					optopt);
-			else
-				fprintf(stderr, "epolltrace: invalid option '%s': see 'epolltrace --help'\n",
-					argv[optind - 1]);
-			exit(EXIT_USAGE);
+			invalid_option(argv[optind - 1]);
 		}
 	}
 	settle_decode_fds(o);

@@ -194,10 +194,12 @@ void qualify_trace(struct options *o, const char *expr, struct qualifiers_seen *
 	if (!list)
 		abort();
 	char *save = NULL;
-	if (!*list)
-		select_syscall(o, "", !negate);
-	for (char *name = strtok_r(list, ",", &save); name; name = strtok_r(NULL, ",", &save))
+	size_t names = 0;
+	for (char *name = strtok_r(list, ",", &save); name; name = strtok_r(NULL, ",", &save), names++)
 		select_syscall(o, name, !negate);
+	/* As strace: "trace=" and "trace=," name no call, and are refused whole. */
+	if (names == 0)
+		select_syscall(o, expr, !negate);
 	free(list);
 }
 

@@ -26,6 +26,8 @@ bool proc_status_read(pid_t pid, struct proc_status *st)
 			st->tracer = n;
 		else if (sscanf(line, "Uid: %*u %u", &u) == 1)
 			st->uid = u;
+		else if (sscanf(line, "Kthread: %u", &u) == 1)
+			st->kthread = u != 0;
 		else
 			sscanf(line, "CapEff: %llx", &st->cap_eff);
 	}

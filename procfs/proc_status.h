@@ -12,6 +12,7 @@ struct proc_status {
 	pid_t tracer;
 	uid_t uid;		/* real uid */
 	unsigned long long cap_eff;
+	bool kthread;		/* Linux 6.x says so; false on older kernels */
 };
 
 /* pid 0 reads our own; false when the task is gone. */
