@@ -182,6 +182,7 @@ enum act {
 	BEGIN,	/* a wait of thread pid begins ... */
 	RETURN,	/* ... and returns, as WAIT */
 	CLOSE,	/* pid closes fd */
+	EXEC,	/* pid completes an execve that closes fd (O_CLOEXEC) */
 	OPEN,	/* pid opens fd: link, file (the same for dups), mode, flags */
 	KEEP,	/* EPFD's fdinfo is now text */
 	AT,	/* the clock says ns */
@@ -255,6 +256,12 @@ static const struct diag_case cases[] = {
 	  "(events=EPOLLIN|EPOLLERR|EPOLLHUP data=0x5, registered at 0.250s) and never "
 	  "deleted; its file is still open elsewhere (a dup, a child, or a passed fd), so "
 	  "the registration stays" },
+	{ "closed-while-registered: an O_CLOEXEC fd closed by execve, its file kept by a dup",
+	  { ADD(5, EPOLLIN), { .act = KEEP, .text = list_with_5 }, { .act = EXEC, .fd = 5 } },
+	  "closed-while-registered pid 100 epfd 3 fd 5: fd 5 was closed by execve (O_CLOEXEC) "
+	  "while registered (events=EPOLLIN|EPOLLERR|EPOLLHUP data=0x5, registered at 0.000s) "
+	  "and never deleted; its file is still open elsewhere (a dup, a child, or a passed fd), "
+	  "so the registration stays" },
 	{ "closed-while-registered: the registration went with its file",
 	  { ADD(5, EPOLLIN), CLOSED(PID, 5) },
 	  "" },
@@ -424,6 +431,10 @@ static void run_step(struct model *m, const struct step *s)
 	case CLOSE:
 		fake_close(pid, s->fd);
 		model_fds_closed(m, pid, pid, (unsigned int) s->fd, (unsigned int) s->fd, false);
+		break;
+	case EXEC:
+		fake_close(pid, s->fd);
+		model_exec(m, pid);
 		break;
 	case OPEN:
 		fake_open(pid, s->fd, s->link, s->file, s->mode, s->flags);
