@@ -177,7 +177,9 @@ static void count_call(struct session *s, struct task *t, struct tracee_state *s
 	tracee_tgid(t, st);
 	uint64_t took = ns > 0 ? (uint64_t) ns : 0;
 	summary_add(&s->summary, &st->call, took);
-	epoll_stats_add(&s->epoll_stats, st->tgid, &st->call, took);
+	uint64_t entry_ns = (uint64_t) st->entry_time.tv_sec * 1000000000 +
+			    (uint64_t) st->entry_time.tv_nsec;
+	epoll_stats_add(&s->epoll_stats, st->tgid, task_tid(t), &st->call, entry_ns, took);
 }
 
 static void print_exit(struct session *s, struct task *t, struct tracee_state *st,

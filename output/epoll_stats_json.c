@@ -18,6 +18,18 @@ static void emit_blocked(struct emitter *em, const struct latency_hist *b)
 	emit_struct_end(em);
 }
 
+/* From a wait's return to the thread's next wait, as the text's loop iterations. */
+static void emit_iterations(struct emitter *em, const struct latency_hist *h)
+{
+	emit_field(em, "iterations");
+	emit_struct_begin(em);
+	emit_uint_field(em, "count", h->count);
+	emit_usecs(em, "p50_usecs", latency_hist_percentile(h, 500));
+	emit_usecs(em, "p99_usecs", latency_hist_percentile(h, 990));
+	emit_usecs(em, "max_usecs", h->max);
+	emit_struct_end(em);
+}
+
 static void emit_hottest(struct emitter *em, const struct epoll_instance *in)
 {
 	struct data_count top[EPOLL_STATS_HOTTEST];
@@ -55,6 +67,7 @@ static void emit_instance(struct emitter *em, const struct epoll_instance *in)
 	emit_uint_field(em, "max_events", in->max_events);
 	emit_uint_field(em, "full", in->full);
 	emit_blocked(em, &in->blocked);
+	emit_iterations(em, &in->iterations);
 	emit_hottest(em, in);
 	emit_struct_end(em);
 }
@@ -66,6 +79,18 @@ void emit_epoll_stats(struct emitter *em, const struct epoll_stats *es)
 	emit_array_begin(em);
 	for (size_t i = 0; i < es->count; i++)
 		emit_instance(em, &es->instances[i]);
+	emit_array_end(em);
+	emit_field(em, "threads");
+	emit_array_begin(em);
+	for (size_t i = 0; i < es->nthreads; i++) {
+		const struct loop_thread *th = &es->threads[i];
+		emit_struct_begin(em);
+		emit_int_field(em, "pid", th->pid);
+		emit_int_field(em, "tid", th->tid);
+		emit_int_field(em, "epfd", th->epfd);
+		emit_iterations(em, &th->iterations);
+		emit_struct_end(em);
+	}
 	emit_array_end(em);
 	emit_struct_end(em);
 }

@@ -1,5 +1,6 @@
 #include <errno.h>
 #include <inttypes.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "decode/epoll_event.h"
@@ -51,8 +52,39 @@ static bool count_data(void *ctx, uint32_t events, uint64_t data)
 	return true;
 }
 
-void epoll_stats_add(struct epoll_stats *es, pid_t pid, const struct syscall_call *call,
-		     uint64_t ns)
+static struct loop_thread *loop_thread(struct epoll_stats *es, pid_t pid, pid_t tid)
+{
+	uint64_t i;
+	if (u64_map_get(&es->thread_index, (uint64_t) tid, &i) && es->threads[i].pid == pid)
+		return &es->threads[i];
+	es->threads = grow_array(es->threads, &es->threads_cap, es->nthreads, sizeof(*es->threads));
+	struct loop_thread *th = &es->threads[es->nthreads];
+	*th = (struct loop_thread) { .pid = pid, .tid = tid };
+	u64_map_put(&es->thread_index, (uint64_t) tid, es->nthreads++);
+	return th;
+}
+
+/*
+ * The iteration that ends as thread tid begins a wait at entry_ns, counted
+ * for the thread and for the instance whose wait began it; then the
+ * thread's next iteration begins as this wait returns.
+ */
+static void count_iteration(struct epoll_stats *es, pid_t pid, pid_t tid, int epfd,
+			    size_t instance, uint64_t entry_ns, uint64_t ns)
+{
+	struct loop_thread *th = loop_thread(es, pid, tid);
+	if (th->returned_ns && entry_ns >= th->returned_ns) {
+		uint64_t took = entry_ns - th->returned_ns;
+		latency_hist_add(&th->iterations, took);
+		latency_hist_add(&es->instances[th->instance].iterations, took);
+	}
+	th->epfd = epfd;
+	th->instance = instance;
+	th->returned_ns = entry_ns + ns;
+}
+
+void epoll_stats_add(struct epoll_stats *es, pid_t pid, pid_t tid,
+		     const struct syscall_call *call, uint64_t entry_ns, uint64_t ns)
 {
 	const struct epoll_roles *roles = &call->desc->roles;
 	if (roles->epfd_result && !call->is_error)
@@ -60,6 +92,7 @@ void epoll_stats_add(struct epoll_stats *es, pid_t pid, const struct syscall_cal
 	if (!roles->events_result)
 		return;
 	struct epoll_instance *in = instance(es, pid, fd_arg(call->args[roles->epfd]));
+	count_iteration(es, pid, tid, in->epfd, (size_t) (in - es->instances), entry_ns, ns);
 	in->waits++;
 	latency_hist_add(&in->blocked, ns);
 	if (call->is_error) {
@@ -124,6 +157,32 @@ static void print_hottest(struct strbuf *out, const struct epoll_instance *in)
 	}
 }
 
+static void print_iterations(struct strbuf *out, pid_t pid, const char *tid, int epfd,
+			     const struct latency_hist *h)
+{
+	sb_printf(out, "%7d %7s %5d %10" PRIu64 " %9" PRIu64 " %9" PRIu64 " %9" PRIu64 "\n",
+		  (int) pid, tid, epfd, h->count, usecs(latency_hist_percentile(h, 500)),
+		  usecs(latency_hist_percentile(h, 990)), usecs(h->max));
+}
+
+/* Per instance (tid "all"), then per thread. */
+static void print_loops(struct strbuf *out, const struct epoll_stats *es)
+{
+	sb_puts(out, "\nloop iterations, from a wait's return to the thread's next wait "
+		"(usecs):\n");
+	sb_printf(out, "%7s %7s %5s %10s %9s %9s %9s\n",
+		  "pid", "tid", "epfd", "iterations", "p50", "p99", "max");
+	for (size_t i = 0; i < es->count; i++)
+		print_iterations(out, es->instances[i].pid, "all", es->instances[i].epfd,
+				 &es->instances[i].iterations);
+	char tid[16];
+	for (size_t i = 0; i < es->nthreads; i++) {
+		const struct loop_thread *th = &es->threads[i];
+		snprintf(tid, sizeof(tid), "%d", (int) th->tid);
+		print_iterations(out, th->pid, tid, th->epfd, &th->iterations);
+	}
+}
+
 void epoll_stats_print(struct strbuf *out, const struct epoll_stats *es)
 {
 	if (!es->count)
@@ -136,14 +195,20 @@ void epoll_stats_print(struct strbuf *out, const struct epoll_stats *es)
 		print_instance(out, &es->instances[i]);
 	for (size_t i = 0; i < es->count; i++)
 		print_hottest(out, &es->instances[i]);
+	print_loops(out, es);
 }
 
 void epoll_stats_free(struct epoll_stats *es)
 {
 	for (size_t i = 0; i < es->count; i++) {
 		latency_hist_free(&es->instances[i].blocked);
+		latency_hist_free(&es->instances[i].iterations);
 		data_counts_free(&es->instances[i].data);
 	}
 	free(es->instances);
+	for (size_t i = 0; i < es->nthreads; i++)
+		latency_hist_free(&es->threads[i].iterations);
+	free(es->threads);
+	u64_map_free(&es->thread_index);
 	*es = (struct epoll_stats) { 0 };
 }

@@ -14,6 +14,7 @@
 #include "stats/data_counts.h"
 #include "stats/latency_hist.h"
 #include "util/strbuf.h"
+#include "util/u64_map.h"
 
 /* The data values listed per instance. */
 #define EPOLL_STATS_HOTTEST 10
@@ -32,18 +33,32 @@ struct epoll_instance {
 	uint64_t max_events;	/* returned by one wait */
 	uint64_t full;		/* waits that returned maxevents events */
 	struct latency_hist blocked;	/* ns from entry to exit of each wait */
+	/* ns from a wait's return to its thread's next wait: the loop's own work. */
+	struct latency_hist iterations;
 	struct data_counts data;
+};
+
+/* A thread that waits: its loop's iterations, and where the one under way began. */
+struct loop_thread {
+	pid_t pid, tid;
+	int epfd;		/* of its last wait */
+	size_t instance;	/* index in instances of its last wait */
+	uint64_t returned_ns;	/* when its last wait returned */
+	struct latency_hist iterations;
 };
 
 struct epoll_stats {
 	struct epoll_instance *instances;	/* in the order of their first wait */
 	size_t count;
 	size_t capacity;
+	struct loop_thread *threads;	/* in the order of their first wait */
+	size_t nthreads, threads_cap;
+	struct u64_map thread_index;	/* tid -> index in threads */
 };
 
-/* One completed call, made by process pid and taking ns nanoseconds. */
-void epoll_stats_add(struct epoll_stats *es, pid_t pid, const struct syscall_call *call,
-		     uint64_t ns);
+/* A completed call of thread tid of process pid, begun at entry_ns (monotonic) and taking ns. */
+void epoll_stats_add(struct epoll_stats *es, pid_t pid, pid_t tid,
+		     const struct syscall_call *call, uint64_t entry_ns, uint64_t ns);
 
 /*
  * The fd a data word may hold (data.fd), which the hottest data are shown
