@@ -298,6 +298,11 @@ static const struct diag_case cases[] = {
 	    FILE_OPEN(PID, 7, "socket:[70]", 70, S_IFSOCK, O_RDWR), ADD(7, EPOLLIN | EPOLLET),
 	    EVENTS(EPOLLIN, 6), EMPTY_WAITS(2) },
 	  "" },
+	{ "et-blocking-fd: nginx's EPOLLRDHUP probe, reported once and closed unread",
+	  { FILE_OPEN(PID, 6, "socket:[60]", 60, S_IFSOCK, O_RDWR),
+	    ADD(6, EPOLLIN | EPOLLRDHUP | EPOLLET), EVENTS(EPOLLIN | EPOLLRDHUP, 6),
+	    CLOSED(PID, 6), EMPTY_WAITS(2) },
+	  "" },
 
 	{ "level-not-consumed: a hang-up reported wait after wait",
 	  { ADD(5, EPOLLIN), { .act = WAIT, .events = EPOLLIN | EPOLLHUP, .fd = 5, .n = 1, .times = 3 } },
