@@ -43,35 +43,24 @@ enum filter_verdict call_filter_at_entry(const struct call_filter *f,
 	return v;
 }
 
-struct fd_search {
-	const struct fd_set_small *set;
-	bool found;
-};
-
-static bool search_on(void *ctx, uint32_t events, uint64_t data)
-{
-	(void) events;
-	struct fd_search *search = ctx;
-	search->found = in_set(search->set, data);
-	return !search->found;
-}
-
 /* Whether a wait returned an event whose data holds one of the fds. */
-static bool returned_fd(const struct fd_set_small *s, const struct syscall_call *call)
+static bool returned_fd(const struct fd_set_small *s, const struct wait_events *we)
 {
-	struct fd_search search = { s, false };
-	for_each_returned_event(call, search_on, &search);
-	return search.found;
+	for (size_t i = 0; i < we->n; i++)
+		if (in_set(s, we->v[i].data))
+			return true;
+	return false;
 }
 
-bool call_filter_at_exit(const struct call_filter *f, const struct syscall_call *call)
+bool call_filter_at_exit(const struct call_filter *f, const struct syscall_call *call,
+			 struct wait_events *we)
 {
 	const struct epoll_roles *r = &call->desc->roles;
 	if (call->is_error)
 		return false;
 	if (f->epfds.count && r->epfd_result && !in_set(&f->epfds, (uint64_t) call->rval))
 		return false;
-	if (f->fds.count && r->events_result && !returned_fd(&f->fds, call))
+	if (f->fds.count && r->events_result && !returned_fd(&f->fds, wait_events_of(we, call)))
 		return false;
 	return true;
 }

@@ -6,6 +6,7 @@
 #ifndef EPOLLTRACE_APP_CALL_FILTER_H
 #define EPOLLTRACE_APP_CALL_FILTER_H
 
+#include "app/wait_events.h"
 #include "decode/decoder.h"
 
 #define CALL_FILTER_MAX_FDS 64
@@ -25,8 +26,9 @@ enum filter_verdict { FILTER_SHOW, FILTER_HIDE, FILTER_AT_EXIT };
 
 enum filter_verdict call_filter_at_entry(const struct call_filter *f,
 					 const struct syscall_call *call);
-/* For FILTER_AT_EXIT: the call's result and memory decide. */
-bool call_filter_at_exit(const struct call_filter *f, const struct syscall_call *call);
+/* For FILTER_AT_EXIT: the call's result and, for a wait, the events it returned decide. */
+bool call_filter_at_exit(const struct call_filter *f, const struct syscall_call *call,
+			 struct wait_events *we);
 
 /* "add", "mod", "del" (any case); -1 for anything else. */
 int call_filter_op_by_name(const char *name);

@@ -19,7 +19,8 @@ static void read_returned_events(struct task *t, struct tracee_state *st,
 	if (!mc->active || !mc->desc || !mc->desc->roles.events_result || stop->is_error ||
 	    stop->rval <= 0 || (uint64_t) stop->rval > READ_CACHE_MAX / mc->abi->epoll_event_size)
 		return;
-	tracee_read_ahead(t, mc->args[1], (size_t) stop->rval * mc->abi->epoll_event_size);
+	tracee_read_ahead(t, mc->args[mc->desc->roles.events],
+			  (size_t) stop->rval * mc->abi->epoll_event_size);
 }
 
 /* -y, from the cache of names where it may be kept (fd_name_cache.h) */
@@ -152,12 +153,12 @@ bool call_entry(void *ctx, struct task *t, const struct syscall_stop *stop)
 }
 
 /* -z, -Z, -e status=, and the filters that need the result, decide at exit. */
-static bool deferred_line_wanted(const struct session *s, const struct tracee_state *st)
+static bool deferred_line_wanted(struct session *s, const struct tracee_state *st)
 {
 	const struct syscall_call *call = &st->call;
 	if (!(s->opts->statuses & (call->is_error ? STATUS_FAILED : STATUS_SUCCESSFUL)))
 		return false;
-	return !st->judged_at_exit || call_filter_at_exit(&s->opts->filter, call);
+	return !st->judged_at_exit || call_filter_at_exit(&s->opts->filter, call, &s->wait_events);
 }
 
 /* The time from the call's entry stop until now: for a wait, how long it blocked. */
@@ -179,7 +180,10 @@ static void count_call(struct session *s, struct task *t, struct tracee_state *s
 	summary_add(&s->summary, &st->call, took);
 	uint64_t entry_ns = (uint64_t) st->entry_time.tv_sec * 1000000000 +
 			    (uint64_t) st->entry_time.tv_nsec;
-	epoll_stats_add(&s->epoll_stats, st->tgid, task_tid(t), &st->call, entry_ns, took);
+	const struct wait_events *we = st->call.desc->roles.events_result ?
+		wait_events_of(&s->wait_events, &st->call) : NULL;
+	epoll_stats_add(&s->epoll_stats, st->tgid, task_tid(t), &st->call, entry_ns, took,
+			we ? we->v : NULL, we ? we->n : 0);
 }
 
 static void print_exit(struct session *s, struct task *t, struct tracee_state *st,
@@ -212,6 +216,7 @@ void call_exit(void *ctx, struct task *t, const struct syscall_stop *stop)
 	if (!st)
 		return;
 	s->last_read.valid = false;
+	wait_events_forget(&s->wait_events);
 	read_returned_events(t, st, stop);
 	print_exit(s, t, st, stop);
 	/* After the line, which what the model finds is about. */

@@ -5,7 +5,6 @@
 #include "app/model_feed.h"
 #include "decode/epoll_consts.h"
 #include "decode/epoll_event.h"
-#include "util/xalloc.h"
 
 /* Calls that end an fd: a registration may outlive it, or go with it. */
 enum fd_end { END_CLOSE, END_CLOSE_RANGE, END_REPLACE, END_RING };
@@ -42,12 +41,14 @@ static const struct fd_end_call *fd_end_call(const char *name)
 
 static bool zero_timeout(struct task *t, const struct model_call *mc)
 {
-	switch (mc->desc->roles.timeout) {
+	const struct epoll_roles *r = &mc->desc->roles;
+	uint64_t timeout = r->timeout_arg != NO_ARG ? mc->args[r->timeout_arg] : 0;
+	switch (r->timeout) {
 	case TIMEOUT_MSEC:
-		return (int32_t) mc->args[3] == 0;
+		return (int32_t) timeout == 0;
 	case TIMEOUT_TIMESPEC: {
 		int64_t ts[2];
-		return mc->args[3] && task_read_mem(t, mc->args[3], ts, sizeof(ts)) &&
+		return timeout && task_read_mem(t, timeout, ts, sizeof(ts)) &&
 		       ts[0] == 0 && ts[1] == 0;
 	}
 	default:
@@ -60,8 +61,8 @@ static struct model_wait wait_of(struct task *t, const struct model_call *mc)
 	return (struct model_wait) {
 		.tgid = mc->tgid,
 		.tid = task_tid(t),
-		.epfd = (int) mc->args[0],
-		.maxevents = (int) mc->args[2],
+		.epfd = (int) mc->args[mc->desc->roles.epfd],
+		.maxevents = (int) mc->args[mc->desc->roles.maxevents],
 		.zero_timeout = mc->zero_timeout,
 	};
 }
@@ -69,12 +70,13 @@ static struct model_wait wait_of(struct task *t, const struct model_call *mc)
 /* At entry, through the stop's copy that the call's line then reads too. */
 static void read_ctl_event(struct task *t, struct model_call *mc)
 {
+	const struct epoll_roles *r = &mc->desc->roles;
 	unsigned char raw[EPOLL_EVENT_MAX_SIZE];
-	if (mc->args[1] == EPOLL_CTL_DEL_OP || !mc->args[3] ||
-	    !read_tracee(t, mc->args[3], raw, mc->abi->epoll_event_size))
+	uint64_t addr = mc->args[r->event];
+	if (mc->args[r->op] == EPOLL_CTL_DEL_OP || !addr ||
+	    !read_tracee(t, addr, raw, mc->abi->epoll_event_size))
 		return;
-	memcpy(&mc->events, raw, sizeof(mc->events));
-	memcpy(&mc->data, raw + mc->abi->epoll_data_offset, sizeof(mc->data));
+	epoll_event_unpack(mc->abi, raw, &mc->events, &mc->data);
 	mc->has_event = true;
 }
 
@@ -98,19 +100,20 @@ bool model_feed_entry(struct session *s, struct task *t, struct tracee_state *st
 		struct model_wait w = wait_of(t, mc);
 		model_wait_started(s->model, &w);
 	}
-	if (desc && desc->roles.op != NO_ARG)
+	if (desc && desc->roles.event != NO_ARG)
 		read_ctl_event(t, mc);
 	return true;
 }
 
 static void feed_ctl(struct session *s, struct task *t, const struct model_call *mc, int err)
 {
+	const struct epoll_roles *r = &mc->desc->roles;
 	struct model_ctl c = {
 		.tgid = mc->tgid,
 		.tid = task_tid(t),
-		.epfd = (int) mc->args[0],
-		.op = (int) mc->args[1],
-		.fd = (int) mc->args[2],
+		.epfd = (int) mc->args[r->epfd],
+		.op = (int) mc->args[r->op],
+		.fd = (int) mc->args[r->fd],
 		.err = err,
 	};
 	c.has_event = mc->has_event;
@@ -119,30 +122,23 @@ static void feed_ctl(struct session *s, struct task *t, const struct model_call 
 	model_ctl_done(s->model, &c);
 }
 
-static bool keep_event(void *ctx, uint32_t events, uint64_t data)
-{
-	struct session *s = ctx;
-	s->feed_events = grow_array(s->feed_events, &s->feed_cap, s->feed_n, sizeof(*s->feed_events));
-	s->feed_events[s->feed_n++] = (struct model_event) { events, data };
-	return true;
-}
-
 static void feed_wait(struct session *s, struct task *t, const struct model_call *mc,
 		      const struct syscall_stop *stop, int err)
 {
 	struct syscall_call call = {
 		.abi = mc->abi,
-		.args = { mc->args[0], mc->args[1] },
+		.desc = mc->desc,
 		.rval = stop->rval,
 		.is_error = stop->is_error,
 		.mem = { read_tracee, t },
 	};
-	s->feed_n = 0;
+	memcpy(call.args, mc->args, sizeof(call.args));
+	const struct wait_events *we = wait_events_of(&s->wait_events, &call);
 	/* Events that cannot be read say nothing: not an empty wait either. */
-	if (!err && !for_each_returned_event(&call, keep_event, s))
+	if (!err && !we->complete)
 		return;
 	struct model_wait w = wait_of(t, mc);
-	model_wait_done(s->model, &w, err, s->feed_events, s->feed_n);
+	model_wait_done(s->model, &w, err, we->v, we->n);
 }
 
 static void feed_fd_end(struct session *s, struct task *t, const struct model_call *mc, int err)

@@ -204,8 +204,7 @@ void session_init(struct session *s, const struct options *opts, FILE *out)
 	model_cfg.sees_closes = s->model_sees_closes;
 	struct model_output model_out = s->out.ops->model_output(&s->out);
 	s->model = model_new(&model_cfg, &model_out, &model_env_live);
-	s->feed_events = NULL;
-	s->feed_n = s->feed_cap = 0;
+	s->wait_events = (struct wait_events) { 0 };
 	s->fd_name_cache = (struct fd_name_cache) { 0 };
 	s->last_read = (struct read_cache) { 0 };
 	s->task_outputs = NULL;
@@ -242,7 +241,7 @@ void session_free(struct session *s)
 	epoll_stats_free(&s->epoll_stats);
 	stack_tracer_free(s->stacks);
 	model_free(s->model);
-	free(s->feed_events);
+	wait_events_free(&s->wait_events);
 	fd_name_cache_free(&s->fd_name_cache);
 	free(s->last_read.bytes);
 	free(s->task_outputs);

@@ -6,6 +6,7 @@
 #define EPOLLTRACE_APP_SESSION_H
 
 #include "app/options.h"
+#include "app/wait_events.h"
 #include "decode/decoder.h"
 #include "decode/epoll_event.h"
 #include "fdname/fd_name_cache.h"
@@ -18,8 +19,8 @@
 /*
  * The last read of tracee memory, kept for the reads that repeat it within
  * one stop: the largest is a whole chunk of a wait's events, as
- * for_each_returned_event reads them, so that its line and the model share
- * one read.
+ * wait_events_of reads them, so that its line and the array the filter,
+ * -c and the model use share one read.
  */
 #define READ_CACHE_MAX (EVENTS_PER_READ * EPOLL_EVENT_MAX_SIZE)
 
@@ -48,9 +49,8 @@ struct session {
 	/* -k: the files' symbols; NULL without -k. */
 	struct stack_tracer *stacks;
 	struct model *model;
-	/* A wait's events, read for the model. */
-	struct model_event *feed_events;
-	size_t feed_n, feed_cap;
+	/* A wait's returned events, read once per stop for all that use them. */
+	struct wait_events wait_events;
 	/* The calls that end fds stop (-p, --diagnose): the model is told of them. */
 	bool model_sees_closes;
 	/* -y's names, kept while every end of an fd is seen (see fd_name_cache.h). */

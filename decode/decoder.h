@@ -59,15 +59,22 @@ typedef void (*decode_fn)(struct emitter *em, const struct syscall_call *call);
 /* Returns true when the exit has nothing to add but the return value. */
 typedef bool (*decode_entry_fn)(struct emitter *em, const struct syscall_call *call);
 
-/* Which argument plays which epoll part; NO_ARG where none does. */
+/*
+ * Which argument plays which epoll part, NO_ARG where none does (each
+ * descriptor names all seven): what reads an argument for its meaning
+ * finds it here, never by position.
+ */
 #define NO_ARG (-1)
 struct epoll_roles {
 	signed char epfd;	/* the epoll instance's fd */
 	signed char fd;		/* the registered fd */
 	signed char op;		/* EPOLL_CTL_* */
+	signed char event;	/* the struct epoll_event an ADD or MOD registers */
+	signed char events;	/* a wait's array of events, as many as its result */
+	signed char maxevents;	/* the room in that array */
+	signed char timeout_arg;	/* a wait's timeout, given as timeout says */
 	bool epfd_result;	/* the result is a new epoll instance */
-	bool events_result;	/* the result counts the events at args[1] */
-	/* How a wait's args[3] gives its timeout. */
+	bool events_result;	/* the result counts the events at args[events] */
 	enum { TIMEOUT_NONE, TIMEOUT_MSEC, TIMEOUT_TIMESPEC } timeout;
 };
 

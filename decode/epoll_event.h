@@ -8,7 +8,7 @@
 #define EPOLL_EVENT_MAX_SIZE 16
 
 /*
- * Events read per memory access by for_each_returned_event: each access
+ * Events read per memory access of a wait's returned events: each access
  * is a syscall, so a whole wait's events are read at once, up to a bound
  * on the buffer.
  */
@@ -23,12 +23,8 @@ void emit_epoll_data(struct emitter *em, uint64_t data);
 /* raw holds call->abi->epoll_event_size bytes: "{events=EPOLLIN, data=0x7}". */
 void emit_epoll_event(struct emitter *em, const struct syscall_call *call, const void *raw);
 
-/*
- * Calls each(ctx, events, data) for every event a wait returned
- * (call->rval of them, at args[1]), in order, while it returns true.
- * Returns false when the events could not all be read.
- */
-typedef bool (*epoll_event_fn)(void *ctx, uint32_t events, uint64_t data);
-bool for_each_returned_event(const struct syscall_call *call, epoll_event_fn each, void *ctx);
+/* raw holds abi->epoll_event_size bytes of a struct epoll_event: its two fields. */
+void epoll_event_unpack(const struct abi *abi, const void *raw, uint32_t *events,
+			uint64_t *data);
 
 #endif

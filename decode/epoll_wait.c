@@ -61,8 +61,9 @@ static void epoll_pwait2_exit(struct emitter *em, const struct syscall_call *cal
 	emit_sigmask_args(em, call);
 }
 
-#define WAIT_ROLES(how) { .epfd = 0, .fd = NO_ARG, .op = NO_ARG, .events_result = true, \
-			 .timeout = (how) }
+#define WAIT_ROLES(how) { .epfd = 0, .fd = NO_ARG, .op = NO_ARG, .event = NO_ARG, \
+			 .events = 1, .maxevents = 2, .timeout_arg = 3, \
+			 .events_result = true, .timeout = (how) }
 
 const struct syscall_desc epoll_wait_desc = {
 	.name = "epoll_wait",

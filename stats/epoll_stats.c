@@ -45,13 +45,6 @@ static void replace(struct epoll_stats *es, pid_t pid, int epfd)
 	}
 }
 
-static bool count_data(void *ctx, uint32_t events, uint64_t data)
-{
-	(void) events;
-	data_counts_add(ctx, data);
-	return true;
-}
-
 static struct loop_thread *loop_thread(struct epoll_stats *es, pid_t pid, pid_t tid)
 {
 	uint64_t i;
@@ -84,7 +77,8 @@ static void count_iteration(struct epoll_stats *es, pid_t pid, pid_t tid, int ep
 }
 
 void epoll_stats_add(struct epoll_stats *es, pid_t pid, pid_t tid,
-		     const struct syscall_call *call, uint64_t entry_ns, uint64_t ns)
+		     const struct syscall_call *call, uint64_t entry_ns, uint64_t ns,
+		     const struct model_event *ev, size_t nev)
 {
 	const struct epoll_roles *roles = &call->desc->roles;
 	if (roles->epfd_result && !call->is_error)
@@ -108,9 +102,9 @@ void epoll_stats_add(struct epoll_stats *es, pid_t pid, pid_t tid,
 	in->events += n;
 	if (n > in->max_events)
 		in->max_events = n;
-	/* Every wait call takes maxevents right after the events array. */
-	in->full += (int64_t) n == fd_arg(call->args[2]);
-	for_each_returned_event(call, count_data, &in->data);
+	in->full += (int64_t) n == fd_arg(call->args[roles->maxevents]);
+	for (size_t i = 0; i < nev; i++)
+		data_counts_add(&in->data, ev[i].data);
 }
 
 /* Microseconds, as the strace table's usecs/call. */

@@ -11,6 +11,7 @@
 #include <sys/types.h>
 
 #include "decode/decoder.h"
+#include "model/epoll_model.h"
 #include "stats/data_counts.h"
 #include "stats/latency_hist.h"
 #include "util/strbuf.h"
@@ -56,9 +57,14 @@ struct epoll_stats {
 	struct u64_map thread_index;	/* tid -> index in threads */
 };
 
-/* A completed call of thread tid of process pid, begun at entry_ns (monotonic) and taking ns. */
+/*
+ * A completed call of thread tid of process pid, begun at entry_ns
+ * (monotonic) and taking ns; for a wait, ev holds the first nev events it
+ * returned, as read.
+ */
 void epoll_stats_add(struct epoll_stats *es, pid_t pid, pid_t tid,
-		     const struct syscall_call *call, uint64_t entry_ns, uint64_t ns);
+		     const struct syscall_call *call, uint64_t entry_ns, uint64_t ns,
+		     const struct model_event *ev, size_t nev);
 
 /*
  * The fd a data word may hold (data.fd), which the hottest data are shown

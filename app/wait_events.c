@@ -1,0 +1,55 @@
+#include <stdlib.h>
+
+#include "app/wait_events.h"
+#include "decode/epoll_event.h"
+#include "util/xalloc.h"
+
+/* Reads count events at addr and appends them; false when they cannot be read. */
+static bool read_chunk(struct wait_events *we, const struct syscall_call *call, uint64_t addr,
+		       size_t count)
+{
+	size_t size = call->abi->epoll_event_size;
+	if (count * size > we->raw_cap) {
+		we->raw_cap = EVENTS_PER_READ * EPOLL_EVENT_MAX_SIZE;
+		we->raw = xrealloc(we->raw, we->raw_cap);
+	}
+	if (!call->mem.read(call->mem.ctx, addr, we->raw, count * size))
+		return false;
+	for (size_t i = 0; i < count; i++) {
+		struct model_event *ev;
+		we->v = grow_array(we->v, &we->cap, we->n, sizeof(*we->v));
+		ev = &we->v[we->n++];
+		epoll_event_unpack(call->abi, we->raw + i * size, &ev->events, &ev->data);
+	}
+	return true;
+}
+
+const struct wait_events *wait_events_of(struct wait_events *we, const struct syscall_call *call)
+{
+	if (we->valid)
+		return we;
+	we->valid = true;
+	we->n = 0;
+	we->complete = true;
+	uint64_t total = call->is_error || call->rval < 0 ? 0 : (uint64_t) call->rval;
+	uint64_t addr = call->args[call->desc->roles.events];
+	size_t size = call->abi->epoll_event_size;
+	for (uint64_t done = 0; done < total && we->complete;) {
+		size_t n = total - done < EVENTS_PER_READ ? (size_t) (total - done) : EVENTS_PER_READ;
+		we->complete = read_chunk(we, call, addr + done * size, n);
+		done += n;
+	}
+	return we;
+}
+
+void wait_events_forget(struct wait_events *we)
+{
+	we->valid = false;
+}
+
+void wait_events_free(struct wait_events *we)
+{
+	free(we->v);
+	free(we->raw);
+	*we = (struct wait_events) { 0 };
+}

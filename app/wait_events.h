@@ -1,0 +1,29 @@
+/*
+ * A wait's returned events, read and unpacked once per stop: the --fd
+ * filter, -c's statistics and the model all use this one array, kept
+ * from stop to stop so that a call allocates nothing.
+ */
+#ifndef EPOLLTRACE_APP_WAIT_EVENTS_H
+#define EPOLLTRACE_APP_WAIT_EVENTS_H
+
+#include "decode/decoder.h"
+#include "model/epoll_model.h"
+
+struct wait_events {
+	bool valid;		/* read at this stop */
+	bool complete;		/* every returned event could be read */
+	struct model_event *v;	/* the first n returned events, in order */
+	size_t n, cap;
+	unsigned char *raw;	/* one read's bytes */
+	size_t raw_cap;
+};
+
+/*
+ * The events the wait call returned (its desc's roles.events_result),
+ * read at the first use in a stop; wait_events_forget ends the stop.
+ */
+const struct wait_events *wait_events_of(struct wait_events *we, const struct syscall_call *call);
+void wait_events_forget(struct wait_events *we);
+void wait_events_free(struct wait_events *we);
+
+#endif
