@@ -28,9 +28,25 @@ static void ignore(int sig)
 	(void) sig;
 }
 
+/*
+ * Under -p they end the session even when ignored at start, as strace's:
+ * a script's background job starts with SIGINT and SIGQUIT ignored, and
+ * its "kill -INT" must still detach.  No command inherits the handler.
+ */
+static void unignore_ending_signals(void)
+{
+	struct sigaction sa = { .sa_handler = ignore };
+	sigemptyset(&sa.sa_mask);
+	for (size_t i = 0; i < sizeof(ending_signals) / sizeof(ending_signals[0]); i++)
+		if (ignored_at_start(ending_signals[i]))
+			sigaction(ending_signals[i], &sa, NULL);
+}
+
 void tracer_signals_watch(sigset_t *watched, bool attaching)
 {
 	sigemptyset(watched);
+	if (attaching)
+		unignore_ending_signals();
 	add_unignored(watched, ending_signals, sizeof(ending_signals) / sizeof(ending_signals[0]));
 	add_unignored(watched, (const int[]) { DUMP_SIGNAL }, 1);
 	if (!attaching)

@@ -337,14 +337,14 @@ check_running_untraced() {
 }
 
 # start_tracer LOG PIDS [OPTIONS...]: epolltrace -o LOG -p PIDS in the
-# background, its stderr in LOG.err; sets TRACER_PID.  A background
-# command of a script starts with SIGINT and SIGQUIT ignored, and a tracer
-# leaves ignored signals alone (as under nohup), so they are reset here.
+# background, its stderr in LOG.err; sets TRACER_PID.  It starts with
+# SIGINT and SIGQUIT ignored, as a script's background job does, and they
+# still detach it (attach-sigint.sh).
 start_tracer() {
 	st_log=$1
 	st_pids=$2
 	shift 2
-	env --default-signal=INT,QUIT "$EPOLLTRACE" --follow-forks -o "$st_log" "$@" -p "$st_pids" \
+	"$EPOLLTRACE" --follow-forks -o "$st_log" "$@" -p "$st_pids" \
 		</dev/null 2>"$st_log.err" 8>&- 9<&- &
 	TRACER_PID=$!
 	track $TRACER_PID
