@@ -50,6 +50,7 @@ struct options {
 	unsigned int acolumn;		/* -a */
 	unsigned int max_elems;		/* -s */
 	bool verbose;			/* -v */
+	enum const_style const_style;	/* -X */
 	unsigned int quiet;		/* QUIET_* bits: -q, -qq, -qqq, -e quiet= */
 	unsigned int follow_forks;	/* -f: 1, -ff: 2 (a file per task with -o) */
 	unsigned int spin_usec;		/* --spin */

@@ -177,6 +177,7 @@ void session_init(struct session *s, const struct options *opts, FILE *out)
 	s->decode_opts = (struct decode_opts) {
 		.max_elems = opts->max_elems,
 		.verbose = opts->verbose,
+		.const_style = opts->const_style,
 	};
 	/* The one place the format is chosen. */
 	s->out.ops = opts->json ? &json_output_ops : &text_output_ops;
@@ -187,6 +188,7 @@ void session_init(struct session *s, const struct options *opts, FILE *out)
 	s->out.colour = colour_wanted(opts->colour, out);
 	s->out.call_times = opts->syscall_times;
 	s->out.stacks = opts->stack_traces;
+	s->out.const_style = opts->const_style;
 	s->out.printer.timestamps.absolute = opts->timestamps;
 	s->out.printer.timestamps.relative = opts->relative_timestamps;
 	s->engine = NULL;

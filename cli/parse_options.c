@@ -130,6 +130,26 @@ static void parse_colour(struct options *o, const char *arg)
 	o->colour = (enum colour_when) when;
 }
 
+/* -X raw|abbrev|verbose, strace's names for how constants are written. */
+static void parse_const_style(struct options *o, const char *arg)
+{
+	static const struct {
+		const char *name;
+		enum const_style style;
+	} styles[] = {
+		{ "abbrev", CONST_ABBREV },
+		{ "raw", CONST_RAW },
+		{ "verbose", CONST_VERBOSE },
+	};
+	for (size_t i = 0; i < sizeof(styles) / sizeof(styles[0]); i++) {
+		if (strcmp(arg, styles[i].name) == 0) {
+			o->const_style = styles[i].style;
+			return;
+		}
+	}
+	usage_error("invalid -X '%s': give raw, abbrev or verbose", arg);
+}
+
 /* -y names fds; -yy (or more, as strace takes it) adds sockets' addresses and the like. */
 static void want_fd_names(struct options *o)
 {
@@ -185,6 +205,7 @@ static const struct option long_options[] = {
 	{ "status", required_argument, NULL, 'X' + 256 },
 	{ "follow-forks", no_argument, NULL, 'F' + 512 },
 	{ "output-separately", no_argument, NULL, 'f' + 256 },
+	{ "const-print-style", required_argument, NULL, 'X' },
 	{ "attach", required_argument, NULL, 'p' },
 	{ "spin", required_argument, NULL, 'S' + 256 },
 	{ "color", required_argument, NULL, 'K' + 256 },
@@ -215,7 +236,7 @@ static const struct option long_options[] = {
 	{ NULL, 0, NULL, 0 },
 };
 
-#define SHORT_OPTIONS "+:o:a:s:e:p:vqfhVtrTzZykcCS:w"
+#define SHORT_OPTIONS "+:o:a:s:e:p:vqfhVtrTzZykcCS:wX:"
 
 /*
  * getopt_long's '?': optopt is an unknown letter, 0 for an unknown long
@@ -292,6 +313,7 @@ void options_parse(struct options *o, int argc, char **argv)
 		case 'w': o->summary_wall_clock = true; break;
 		case 'p': add_pid_list(o, optarg, argc); break;
 		case 'v': o->verbose = true; break;
+		case 'X': parse_const_style(o, optarg); break;
 		case 'q': qcount++; break;
 		/* Every thread and child is always followed (a task left without
 		   its tracer would get ENOSYS from the filter): -f says how the

@@ -32,6 +32,7 @@ struct fd_names {
 struct decode_opts {
 	unsigned int max_elems;	/* -s: array elements printed before "..." */
 	bool verbose;		/* -v: print every element */
+	enum const_style const_style;	/* -X */
 };
 
 struct syscall_desc;

@@ -37,6 +37,13 @@ struct emit_names {
 	size_t n, cap;
 };
 
+/* -X: how a named constant is written in text (strace's styles). */
+enum const_style {
+	CONST_ABBREV,	/* its name: EPOLL_CTL_ADD */
+	CONST_RAW,	/* its value, and no comments at all: 0x1 */
+	CONST_VERBOSE,	/* both: 0x1, then the name in a comment */
+};
+
 struct emitter;
 
 struct emitter_ops {
@@ -90,6 +97,7 @@ struct emitter {
 	bool abbreviates_arrays;
 	bool terse_sets;
 	bool shows_ignored;
+	enum const_style const_style;	/* text's -X; JSON names constants */
 	/* The syntax's state, shared by the implementations. */
 	unsigned int depth;
 	struct emit_level levels[EMIT_DEPTH_MAX];

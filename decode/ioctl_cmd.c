@@ -23,5 +23,5 @@ void emit_ioctl_cmd(struct emitter *em, const struct xlat *known, uint32_t cmd)
 	char text[sizeof("_IOC(_IOC_READ|_IOC_WRITE, 0xff, 0xff, 0x3fff)")];
 	snprintf(text, sizeof(text), "_IOC(%s, %#x, %#x, %#x)", ioc_dirs[IOC_DIR(cmd)],
 		 IOC_TYPE(cmd), IOC_NR(cmd), IOC_SIZE(cmd));
-	emit_symbol(em, text);
+	emit_xlat_name(em, text, cmd, NULL);
 }

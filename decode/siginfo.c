@@ -5,6 +5,7 @@
 #include "decode/errnos.h"
 #include "decode/siginfo.h"
 #include "decode/siginfo_codes.h"
+#include "decode/sigmask.h"
 #include "decode/signals.h"
 #include "decode/ticks.h"
 
@@ -191,7 +192,7 @@ void emit_siginfo(struct emitter *em, const siginfo_t *si)
 	if (si->si_signo) {
 		const struct signal_kind *kind = kind_of(si->si_signo);
 		emit_field(em, "si_signo");
-		emit_symbol(em, signal_name(si->si_signo));
+		emit_signal(em, si->si_signo, signal_name(si->si_signo));
 		emit_code(em, si, kind);
 		if (si->si_errno)
 			emit_errno_field(em, si->si_errno);

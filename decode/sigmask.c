@@ -11,6 +11,17 @@ static bool bit_set(const uint8_t *mask, unsigned int bit)
 	return mask[bit / 8] >> (bit % 8) & 1;
 }
 
+void emit_signal(struct emitter *em, int sig, const char *name)
+{
+	if (em->const_style == CONST_ABBREV) {
+		emit_symbol(em, name);
+		return;
+	}
+	emit_uint(em, (uint64_t) sig);
+	if (em->const_style == CONST_VERBOSE)
+		emit_comment(em, name);
+}
+
 void emit_sigmask(struct emitter *em, const uint8_t *mask, size_t len)
 {
 	/* strace weighs the mask in whole 32-bit words, rounding len up. */
@@ -33,7 +44,7 @@ void emit_sigmask(struct emitter *em, const uint8_t *mask, size_t len)
 		const char *name = signal_name((int) bit + 1);
 		if (em->terse_sets && strncmp(name, "SIG", 3) == 0)
 			name += 3;
-		emit_symbol(em, name);
+		emit_signal(em, (int) bit + 1, name);
 	}
 	emit_set_end(em);
 }

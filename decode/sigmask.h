@@ -17,6 +17,9 @@
  * signals left out when the mask holds most of them; else every signal in
  * the mask by its full name.
  */
+/* A signal, by name; -X raw: by number (in decimal, as strace's); -X verbose: both. */
+void emit_signal(struct emitter *em, int sig, const char *name);
+
 void emit_sigmask(struct emitter *em, const uint8_t *mask, size_t len);
 
 /*

@@ -80,6 +80,9 @@ static void text_symbol(struct emitter *em, const char *name)
 
 static void text_comment(struct emitter *em, const char *text)
 {
+	/* -X raw: the numbers alone, as strace's. */
+	if (em->const_style == CONST_RAW)
+		return;
 	sb_printf(em->out, " /* %s */", text);
 }
 

@@ -25,9 +25,10 @@ void print_xval(struct strbuf *out, const struct xlat *x, uint64_t val,
 	emit_xval(&em, x, val, dflt);
 }
 
-void print_siginfo(struct strbuf *out, const siginfo_t *si)
+void print_siginfo(struct strbuf *out, const siginfo_t *si, enum const_style style)
 {
 	struct emitter em;
 	emitter_text_init(&em, out);
+	em.const_style = style;
 	emit_siginfo(&em, si);
 }

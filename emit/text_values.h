@@ -15,6 +15,6 @@ void print_epoll_events(struct strbuf *out, uint32_t events);
 void print_epoll_data(struct strbuf *out, uint64_t data);
 void print_xval(struct strbuf *out, const struct xlat *x, uint64_t val,
 		const char *dflt);
-void print_siginfo(struct strbuf *out, const siginfo_t *si);
+void print_siginfo(struct strbuf *out, const siginfo_t *si, enum const_style style);
 
 #endif

@@ -21,6 +21,7 @@ void call_text_begin(struct trace_output *o, const struct task_ref *t, struct ca
 	sb_puts(out, l->call->desc->name);
 	sb_putc(out, '(');
 	emitter_text_init(&l->em, out);
+	l->em.const_style = l->call->opts->const_style;
 	l->decoded_at_entry = l->call->desc->entry(&l->em, l->call);
 }
 

@@ -16,7 +16,7 @@ void task_lines_signal(struct trace_output *o, const struct task_ref *t, const s
 	struct strbuf *out = start(o, t);
 	colour_start(out, o->colour, COLOUR_SIGNAL);
 	sb_printf(out, "--- %s ", signal_name(si->si_signo));
-	print_siginfo(out, si);
+	print_siginfo(out, si, o->const_style);
 	sb_puts(out, " ---");
 	colour_end(out, o->colour);
 	printer_end(&o->printer);

@@ -89,6 +89,7 @@ struct trace_output {
 	bool colour;		/* --color, decided once */
 	bool call_times;	/* -T */
 	bool stacks;		/* -k */
+	enum const_style const_style;	/* -X, for the lines without a call's emitter */
 };
 
 extern const struct output_ops text_output_ops;

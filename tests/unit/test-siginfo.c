@@ -20,7 +20,7 @@ static const char *show(void)
 {
 	static struct strbuf sb = STRBUF_INIT;
 	sb_reset(&sb);
-	print_siginfo(&sb, &si);
+	print_siginfo(&sb, &si, CONST_ABBREV);
 	return sb_str(&sb);
 }
 
