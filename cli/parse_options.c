@@ -8,6 +8,7 @@
 #include "cli/exit_codes.h"
 #include "cli/parse_options.h"
 #include "cli/qualifiers.h"
+#include "cli/refused_options.h"
 #include "cli/usage.h"
 
 /* Long enough to catch the exit stop of a call that does not block. */
@@ -247,10 +248,17 @@ static const struct option long_options[] = {
 static _Noreturn void invalid_option(const char *arg)
 {
 	size_t name_len = strcspn(arg, "=");
-	if (optopt > 255 || (optopt > 0 && strchr(SHORT_OPTIONS, optopt)))
+	if (optopt > 255 || (optopt > 0 && strchr(SHORT_OPTIONS, optopt))) {
 		fprintf(stderr, "epolltrace: option '%.*s' takes no argument: see 'epolltrace --help'\n",
 			(int) name_len, arg);
-	else if (optopt)
+		exit(EXIT_USAGE);
+	}
+	/* One of strace's: what epolltrace does instead. */
+	if (optopt)
+		refuse_strace_option(optopt, NULL, 0);
+	else if (strncmp(arg, "--", 2) == 0)
+		refuse_strace_option(0, arg + 2, name_len - 2);
+	if (optopt)
 		fprintf(stderr, "epolltrace: invalid option '-%c': see 'epolltrace --help'\n", optopt);
 	else
 		fprintf(stderr, "epolltrace: invalid option '%.*s': see 'epolltrace --help'\n",

@@ -238,6 +238,8 @@ static const struct {
 	{ "fd", "use --epfd=N for an epoll instance's calls, --fd=N for an fd's" },
 	{ "fds", "use --epfd=N for an epoll instance's calls, --fd=N for an fd's" },
 	{ "kvm", "epolltrace traces no KVM exits" },
+	{ "inject", "epolltrace does not change what calls do" },
+	{ "fault", "epolltrace does not change what calls do" },
 	{ "decode-pid", "pids are printed as they are" },
 	{ "decode-pids", "pids are printed as they are" },
 	{ "secontext", "epolltrace prints no SELinux contexts" },

@@ -102,6 +102,8 @@ TRACE_SET_HELP
 "  -f, --follow-forks      every line of an -o file starts with the pid\n"
 "                          (threads and children are always followed)\n"
 "  -h, --help              print this help\n"
+"strace's other options (-A, -b, -D, -E, -i, -n, -P, -u, -x, -e inject=, ...)\n"
+"are refused, each with a line saying what epolltrace does instead.\n"
 "  -V, --version           print the version\n"
 "\n"
 "epolltrace exits with COMMAND's exit status; with -p, with 0 once every traced\n"

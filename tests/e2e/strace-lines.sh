@@ -6,7 +6,7 @@
 # -e status=, --decode-fds.  Against strace where it prints the same.
 . "$TESTS_SRCDIR/e2e/lib.sh"
 
-plan 25
+plan 27
 
 # plain_run LOG TRACER [OPTIONS...] -- PROG: TRACER -o LOG, with no -f,
 # its stderr in LOG.err.
@@ -120,6 +120,10 @@ refused "-q with -e quiet= is refused, as by strace" "cannot be given together" 
 refused "an unknown -e quiet= member is named" "invalid quiet 'bogus'" -e quiet=bogus true
 refused "an unknown signal is named" "invalid signal 'SIGNOPE'" -e signal=SIGNOPE true
 refused "-e raw= is refused with what to use instead" "use -X raw" -e raw=all true
+refused "strace's -P is refused with what to use instead" "strace's -P is not supported: use --epfd" \
+	-P /dev/null true
+refused "strace's --seccomp-bpf too" "strace's --seccomp-bpf is not supported: a started command" \
+	--seccomp-bpf true
 
 if prog=$(prog_path fd_reuse x86_64); then
 	run_epolltrace "$WORKDIR/y.log" -qq -y -- "$prog"
