@@ -2,6 +2,7 @@
 
 /* The table of numbers only: no syscall entry points are declared here. */
 #define __SYSCALL(nr, entry)
+#define __ARCH_WANT_SYS_CLONE3
 #include <asm-generic/unistd.h>
 
 #include "arch/abi.h"

@@ -91,7 +91,7 @@ struct engine_config {
 /* Why starting a command failed; errno-style detail is in engine_error. */
 enum engine_start_result {
 	START_OK = 0,
-	START_FILTER_FAILED,	/* libseccomp refused the filter */
+	START_FILTER_FAILED,	/* the filter could not be built or loaded */
 	START_FORK_FAILED,
 	START_TRACE_FAILED,	/* ptrace refused */
 	START_EXEC_FAILED,	/* the child could not execute the command */

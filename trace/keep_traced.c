@@ -3,6 +3,7 @@
 #include <stddef.h>
 #include <string.h>
 
+#include "arch/abi.h"
 #include "trace/keep_traced.h"
 #include "trace/tracee_memory.h"
 
@@ -11,15 +12,13 @@
 #define PTRACE_SET_SYSCALL_INFO 0x4212
 #endif
 
-int keep_traced_add_rules(scmp_filter_ctx ctx)
-{
-	int rc = seccomp_rule_add(ctx, SCMP_ACT_TRACE(KEEP_TRACED_TAG), SCMP_SYS(clone), 1,
-				  SCMP_A0(SCMP_CMP_MASKED_EQ, CLONE_UNTRACED, CLONE_UNTRACED));
+const struct trap_rule keep_traced_rules[] = {
+	{ .name = "clone", .match_arg = true, .arg = 0, .mask = CLONE_UNTRACED, .value = CLONE_UNTRACED },
 	/* A filter cannot look into clone3's argument structure. */
-	if (rc == 0)
-		rc = seccomp_rule_add(ctx, SCMP_ACT_TRACE(KEEP_TRACED_TAG), SCMP_SYS(clone3), 0);
-	return rc;
-}
+	{ .name = "clone3" },
+};
+
+const size_t nkeep_traced_rules = sizeof(keep_traced_rules) / sizeof(keep_traced_rules[0]);
 
 static void clear_in_register(pid_t tid, const struct __ptrace_syscall_info *info)
 {
@@ -42,7 +41,8 @@ static void clear_in_clone_args(pid_t tid, uint64_t args_addr)
 
 void keep_traced_clear(pid_t tid, const struct __ptrace_syscall_info *info)
 {
-	int clone3_nr = seccomp_syscall_resolve_name_arch(info->arch, "clone3");
+	const struct abi *abi = abi_by_audit_arch(info->arch);
+	long clone3_nr = abi ? abi_syscall_nr(abi, "clone3") : -1;
 	if (clone3_nr >= 0 && info->seccomp.nr == (uint64_t) clone3_nr)
 		clear_in_clone_args(tid, info->seccomp.args[0]);
 	else

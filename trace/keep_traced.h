@@ -7,16 +7,19 @@
 #ifndef EPOLLTRACE_TRACE_KEEP_TRACED_H
 #define EPOLLTRACE_TRACE_KEEP_TRACED_H
 
-#include <seccomp.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <sys/ptrace.h>
 #include <sys/types.h>
 
+#include "trace/engine.h"
+
 /* The SECCOMP_RET_TRACE data of these stops; the layer above's are 0. */
 #define KEEP_TRACED_TAG 1
 
-/* Adds the rules that stop clone with CLONE_UNTRACED, and every clone3. */
-int keep_traced_add_rules(scmp_filter_ctx ctx);
+/* The rules that stop clone with CLONE_UNTRACED, and every clone3. */
+extern const struct trap_rule keep_traced_rules[];
+extern const size_t nkeep_traced_rules;
 
 /* At such a stop: clears CLONE_UNTRACED from the call. */
 void keep_traced_clear(pid_t tid, const struct __ptrace_syscall_info *info);

@@ -1,5 +1,6 @@
 #include <errno.h>
 #include <fcntl.h>
+#include <linux/seccomp.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <sys/ptrace.h>
@@ -33,7 +34,7 @@ static void report_and_exit(int fd, enum engine_start_result stage, int err)
  * loaded in a task that already has its tracer: without one, every trapped
  * call would fail with ENOSYS.
  */
-static void child_exec(struct engine *e, scmp_filter_ctx filter, int go_fd, int err_fd,
+static void child_exec(struct engine *e, const struct bpf_program *filter, int go_fd, int err_fd,
 		       const char *path, char *const argv[])
 {
 	char byte;
@@ -93,7 +94,7 @@ static enum engine_start_result await_exec(struct engine *e, pid_t pid, int repo
 	}
 }
 
-static enum engine_start_result start_filtered(struct engine *e, scmp_filter_ctx filter,
+static enum engine_start_result start_filtered(struct engine *e, const struct bpf_program *filter,
 					      const char *path, char *const argv[], int *err)
 {
 	int go[2], report[2];
@@ -140,12 +141,14 @@ static enum engine_start_result start_filtered(struct engine *e, scmp_filter_ctx
 enum engine_start_result engine_start(struct engine *e, const char *path,
 				      char *const argv[], int *err)
 {
-	scmp_filter_ctx filter = seccomp_filter_build(e->cfg.rules, e->cfg.nrules, SCMP_ACT_TRACE(0),
-						      err);
-	if (!filter)
+	struct bpf_program filter;
+	int rc = seccomp_filter_build(e->cfg.rules, e->cfg.nrules, SECCOMP_RET_TRACE, &filter);
+	if (rc < 0) {
+		*err = -rc;
 		return START_FILTER_FAILED;
+	}
 	e->seccomp_mode = true;
-	enum engine_start_result r = start_filtered(e, filter, path, argv, err);
-	seccomp_release(filter);
+	enum engine_start_result r = start_filtered(e, &filter, path, argv, err);
+	seccomp_filter_release(&filter);
 	return r;
 }

@@ -12,6 +12,7 @@
  * make a few of the first, at their start, and none of the second.
  */
 #include <errno.h>
+#include <linux/seccomp.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
@@ -84,10 +85,10 @@ int main(int argc, char **argv)
 		fputs("usage: bare_stops COMMAND [ARG...]\n", stderr);
 		return 2;
 	}
-	int err = 0;
-	scmp_filter_ctx filter = command_filter(SCMP_ACT_TRACE(0), &err);
-	if (!filter) {
-		fprintf(stderr, "bare_stops: cannot build the filter: %s\n", strerror(err));
+	struct bpf_program filter;
+	int err = command_filter(SECCOMP_RET_TRACE, &filter);
+	if (err < 0) {
+		fprintf(stderr, "bare_stops: cannot build the filter: %s\n", strerror(-err));
 		return 1;
 	}
 	pid_t child = fork();
@@ -98,7 +99,7 @@ int main(int argc, char **argv)
 	if (child == 0) {
 		/* Stopped until seized: the filter needs its tracer first. */
 		raise(SIGSTOP);
-		int rc = seccomp_filter_load(filter);
+		int rc = seccomp_filter_load(&filter);
 		if (rc < 0) {
 			fprintf(stderr, "bare_stops: cannot load the filter: %s\n", strerror(-rc));
 			_exit(1);

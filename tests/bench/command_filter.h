@@ -6,10 +6,11 @@
 #ifndef EPOLLTRACE_TESTS_BENCH_COMMAND_FILTER_H
 #define EPOLLTRACE_TESTS_BENCH_COMMAND_FILTER_H
 
-#include <seccomp.h>
 #include <stdint.h>
 
-/* NULL and *err set on failure, as seccomp_filter_build. */
-scmp_filter_ctx command_filter(uint32_t action, int *err);
+#include "trace/bpf_writer.h"
+
+/* 0 or -errno, as seccomp_filter_build. */
+int command_filter(uint32_t action, struct bpf_program *filter);
 
 #endif

@@ -1,11 +1,12 @@
 /*
  * The reference for what epolltrace's seccomp filter costs by itself:
- * loads the filter a started command gets, with SCMP_ACT_LOG where
+ * loads the filter a started command gets, with SECCOMP_RET_LOG where
  * epolltrace stops the task, and runs the command untraced.  The mixed
  * workload's non-epoll calls are timed under it, so that their cost
  * under epolltrace can be compared with the filter's own.
  */
 #include <errno.h>
+#include <linux/seccomp.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -19,9 +20,10 @@ int main(int argc, char **argv)
 		fputs("usage: filter_only COMMAND [ARG...]\n", stderr);
 		return 2;
 	}
-	int err = 0;
-	scmp_filter_ctx filter = command_filter(SCMP_ACT_LOG, &err);
-	int rc = filter ? seccomp_filter_load(filter) : -err;
+	struct bpf_program filter;
+	int rc = command_filter(SECCOMP_RET_LOG, &filter);
+	if (rc == 0)
+		rc = seccomp_filter_load(&filter);
 	if (rc != 0) {
 		fprintf(stderr, "filter_only: cannot load the filter: %s\n", strerror(-rc));
 		return 1;

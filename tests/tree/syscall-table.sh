@@ -2,8 +2,9 @@
 # arch/syscalls.csv is the one source of syscall knowledge: change a
 # syscall's number, or add a row, in a copy of the table, run the generator
 # (arch/syscalls.awk) on it, and every list made from it follows: the ABI's
-# rows, the descriptor list, --help, the man page's lists and the tests'
-# lists; and the kernel's headers reject a wrong number at compile time.
+# rows and so the seccomp filter's numbers, the descriptor list, --help, the
+# man page's lists and the tests' lists; and the kernel's headers reject a
+# wrong number at compile time.
 : "${TESTS_SRCDIR:?}" "${TESTS_BUILDDIR:?}"
 TOP=$TESTS_SRCDIR/..
 BUILD=$TESTS_BUILDDIR/..
@@ -39,9 +40,9 @@ differs_by() {
 	sort >"$WORK/want"
 	cmp -s "$WORK/got" "$WORK/want" || { echo "$2 gained:"; cat "$WORK/got"; echo "expected:"; cat "$WORK/want"; return 1; }
 }
-grep_in() { grep -qx -- "$2" "$1" || { echo "no line '$2' in $1"; return 1; }; }
+grep_in() { grep -qx -- "$2" "$1" || { echo "no line '$2' in $1:"; cat "$1"; return 1; }; }
 
-echo 1..12
+echo 1..14
 lists "$WORK/same" "$TOP/arch/syscalls.csv"
 check "the build's lists are the generator's, from the table" \
 	sh -c 'for f in arch/syscall_numbers.h decode/syscall_list.h cli/syscall_help.h tests/syscalls.env man/epolltrace.1; do cmp "$1/$f" "$2/$f" || exit 1; done' - "$BUILD" "$WORK/same"
@@ -60,12 +61,35 @@ check "renumbered: the tests' x86-64 wait numbers follow" \
 	differs_by "$WORK/num" tests/syscalls.env <<'END'
 EPOLL_WAIT_NRS_X86_64=999,281,441
 END
+# filter_numbers DIR [INCLUDE]: tests/tree/filter-numbers built with DIR's
+# lists (and INCLUDE's headers first), run: where the filter stops epoll_wait.
+filter_numbers() {
+	# shellcheck disable=SC2086 # SANITIZE_CFLAGS is a list of options
+	"$CC" -std=gnu11 $SANITIZE_CFLAGS -include "$BUILD/config.h" ${2:+-I"$2"} -I"$1" \
+		-I"$BUILD" -I"$TOP" -o "$1/filter-numbers" "$TOP/tests/tree/filter-numbers.c" \
+		"$TOP/tests/unit/bpf_run.c" "$TOP/arch/abi.c" "$TOP/arch/x86_64.c" \
+		"$TOP/arch/i386.c" "$TOP/arch/generic64.c" \
+		"$BUILD/trace/libtrace.a" "$BUILD/util/libutil.a" && "$1/filter-numbers" epoll_wait
+}
 if [ -n "$CC" ]; then
 	"$CC" -fsyntax-only -I"$WORK/num" -I"$TOP" "$TOP/arch/x86_64.c" >"$WORK/cc.out" 2>&1
 	check "renumbered: the kernel's header rejects it at compile time" \
 		sh -c '! grep -q . "$1" && exit 1; grep -q "epoll_wait is not 999" "$1"' - "$WORK/cc.out"
+	filter_numbers "$WORK/same" >"$WORK/same.out" 2>&1
+	check "the filter stops epoll_wait at the table's numbers" \
+		grep_in "$WORK/same.out" "epoll_wait x86_64 232 i386 256"
+	# A kernel header changed as the table was, so that the check passes.
+	mkdir -p "$WORK/kernel/asm"
+	echo '#include <asm/unistd_64.h>' | "$CC" -M -x c - | tr ' \\' '\n\n' |
+		grep '/asm/unistd_64\.h$' | xargs sed 's/^#define __NR_epoll_wait 232$/#define __NR_epoll_wait 999/' \
+		>"$WORK/kernel/asm/unistd_64.h"
+	filter_numbers "$WORK/num" "$WORK/kernel" >"$WORK/num.out" 2>&1
+	check "renumbered: the filter follows, x86-64's epoll_wait stopped at 999" \
+		grep_in "$WORK/num.out" "epoll_wait x86_64 999 i386 256"
 else
-	echo "ok $((n += 1)) # SKIP no compiler given (CC)"
+	for skipped in 1 2 3; do
+		echo "ok $((n += 1)) # SKIP no compiler given (CC)"
+	done
 fi
 
 # One syscall added: a wait, epoll_test, decoded by epoll_test_desc.
