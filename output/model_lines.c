@@ -62,10 +62,12 @@ void model_lines_summary(struct strbuf *out, const struct model_kind_count *coun
 		sb_puts(out, "epolltrace: diagnostics: no event-loop problems found\n");
 		return;
 	}
-	sb_puts(out, "epolltrace: diagnostics by kind:\n");
-	sb_printf(out, "%-26s %8s %8s %10s\n", "kind", "warnings", "repeats", "recovered");
+	/* Each line stands alone, for log parsers that read one line at a time. */
+	sb_printf(out, "epolltrace: diagnostics: %-26s %8s %8s %10s\n", "kind", "warnings",
+		  "repeats", "recovered");
 	for (int k = 0; k < DIAG_NKINDS; k++)
 		if (counts[k].warned || counts[k].recovered)
-			sb_printf(out, "%-26s %8lu %8lu %10lu\n", counts[k].kind, counts[k].warned,
-				  counts[k].repeats, counts[k].recovered);
+			sb_printf(out, "epolltrace: diagnostics: %-26s %8lu %8lu %10lu\n",
+				  counts[k].kind, counts[k].warned, counts[k].repeats,
+				  counts[k].recovered);
 }

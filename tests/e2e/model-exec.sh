@@ -83,7 +83,7 @@ check_warnings() {
 	if [ "$(wc -l <"$WORKDIR/warnings")" = 1 ] &&
 	   [ "$(cut -c1-${#cw_want} "$WORKDIR/warnings")" = "$cw_want" ] &&
 	   [ "$cw_order" = DWED ] &&
-	   grep -Eq '^closed-while-registered +1 +0 +0$' "$3"; then
+	   grep -Eq '^epolltrace: diagnostics: closed-while-registered +1 +0 +0$' "$3"; then
 		ok "$1: warning[closed-while-registered] for fd C, closed by execve, once"
 	else
 		not_ok "$1: warning[closed-while-registered] for fd C, closed by execve, once"
