@@ -34,6 +34,7 @@ struct engine *engine_new(const struct engine_config *cfg, const struct engine_h
 		return NULL;
 	}
 	task_table_init(&e->tasks);
+	spin_open(&e->spin, cfg->spin_usec);
 	return e;
 }
 
@@ -42,6 +43,7 @@ void engine_free(struct engine *e)
 	if (!e)
 		return;
 	close(e->signal_fd);
+	spin_close(&e->spin);
 	sigprocmask(SIG_SETMASK, &e->saved_mask, NULL);
 	task_table_free(&e->tasks);
 	free(e);
@@ -321,16 +323,26 @@ static uint64_t now_usec(void)
 	return (uint64_t) ts.tv_sec * 1000000 + (uint64_t) ts.tv_nsec / 1000;
 }
 
-/* The next stop, polled for up to spin_usec; 0 if none came. */
+/* The next stop, polled for as long as the spin policy says; 0 if none came. */
 static pid_t poll_for_stop(struct engine *e, int *status)
 {
 	pid_t pid = waitpid(-1, status, __WALL | WNOHANG);
-	if (pid != 0 || e->cfg.spin_usec == 0)
+	if (pid != 0) {
+		if (pid > 0)
+			spin_found(&e->spin, now_usec());
 		return pid;
-	uint64_t deadline = now_usec() + e->cfg.spin_usec;
+	}
+	uint64_t now = now_usec();
+	unsigned int window = spin_begin_wait(&e->spin, now);
+	if (window == 0)
+		return 0;
+	uint64_t deadline = now + window;
 	do {
 		pid = waitpid(-1, status, __WALL | WNOHANG);
-	} while (pid == 0 && now_usec() < deadline);
+		now = now_usec();
+	} while (pid == 0 && now < deadline);
+	if (pid > 0)
+		spin_found(&e->spin, now);
 	return pid;
 }
 

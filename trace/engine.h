@@ -81,9 +81,10 @@ struct engine_config {
 	 */
 	sigset_t watched_signals;
 	/*
-	 * How long to poll for the next stop before sleeping: a tracee that
+	 * The most to poll for the next stop before sleeping: a tracee that
 	 * stops again within it is resumed without a cross-CPU wake-up.
-	 * Costs CPU while the tracees run; 0 turns it off.
+	 * Costs CPU while the tracees run, so trace/spin.h decides when;
+	 * 0 turns it off.
 	 */
 	unsigned int spin_usec;
 };

@@ -3,6 +3,7 @@
 #define EPOLLTRACE_TRACE_ENGINE_INTERNAL_H
 
 #include "trace/engine.h"
+#include "trace/spin.h"
 #include "trace/task.h"
 
 struct engine {
@@ -17,6 +18,8 @@ struct engine {
 	int signal_fd;
 	/* The mask before the engine blocked its signals, for the command. */
 	sigset_t saved_mask;
+	/* Whether to poll for the next stop before sleeping (--spin). */
+	struct spin spin;
 	/*
 	 * New tasks that came and went before their creator's fork/clone
 	 * event was handled: that late event must not bring them back.

@@ -1,0 +1,46 @@
+/*
+ * When the engine polls for the next stop before sleeping (--spin), and
+ * for how long.  Spinning saves a cross-CPU wake-up when the tracee stops
+ * again at once, but takes a CPU the tracee or others could use: it is
+ * worth it only while recent stops came within the window, while some CPU
+ * is free, and never on a single CPU.
+ */
+#ifndef EPOLLTRACE_TRACE_SPIN_H
+#define EPOLLTRACE_TRACE_SPIN_H
+
+#include <stdint.h>
+
+/* The decision, fed its inputs (kept apart from /proc so it can be tested). */
+struct spin_policy {
+	unsigned int window_usec;	/* the most to spin: --spin */
+	unsigned int ncpus;		/* CPUs epolltrace may run on */
+	/* Share of recent waits whose stop came within the window, in 1/256. */
+	unsigned int hit_rate;
+	/* Runnable tasks other than epolltrace, smoothed, in 1/16. */
+	unsigned int others16;
+};
+
+void spin_policy_init(struct spin_policy *p, unsigned int window_usec, unsigned int ncpus);
+/* How long to spin now; 0 to sleep at once. */
+unsigned int spin_policy_window(const struct spin_policy *p);
+/* A wait ended: its next stop came gap_usec after the engine began waiting. */
+void spin_policy_outcome(struct spin_policy *p, uint64_t gap_usec);
+/* The machine had nr_running runnable tasks, epolltrace among them. */
+void spin_policy_load(struct spin_policy *p, unsigned int nr_running);
+
+/* The policy with its inputs: the clock and /proc/loadavg. */
+struct spin {
+	struct spin_policy policy;
+	int loadavg_fd;			/* -1: load unknown, taken as free */
+	uint64_t next_sample_usec;
+	uint64_t waiting_since_usec;	/* 0: not waiting */
+};
+
+void spin_open(struct spin *s, unsigned int window_usec);
+void spin_close(struct spin *s);
+/* The engine found no stop at now_usec: how long to poll before sleeping. */
+unsigned int spin_begin_wait(struct spin *s, uint64_t now_usec);
+/* The engine found a stop at now_usec, after waiting or not. */
+void spin_found(struct spin *s, uint64_t now_usec);
+
+#endif
