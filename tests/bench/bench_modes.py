@@ -7,6 +7,8 @@ import os
 
 UNTRACED, STRACE, EPOLLTRACE = "untraced", "strace", "epolltrace"
 MODES = (UNTRACED, STRACE, EPOLLTRACE)
+# epolltrace with its poll-before-sleep off, for the loaded column.
+SPIN_OFF = "--spin=0"
 # epolltrace's seccomp filter loaded with no tracer (tests/bench/filter_only):
 # what a call that is not stopped costs at the least.
 FILTER_ONLY = "filter only"
@@ -33,6 +35,8 @@ def command_prefix(mode, tracer, out="/dev/null"):
     if mode == STRACE:
         return ["strace", "-f", "--seccomp-bpf", "-qq",
                 "-e", "trace=" + EPOLL_SET, "-o", out]
+    if mode == SPIN_OFF:
+        return [tracer, "-qq", "--spin=0", "-o", out]
     return [tracer, "-qq", "-o", out]
 
 

@@ -15,6 +15,7 @@ import shutil
 import sys
 
 from bench_attach import attach_workloads, run_attached
+from bench_loaded import loaded_section
 from bench_machine import Contention, header_lines
 from bench_memory import peak_attach, peak_command
 from bench_modes import (BARE_STOPS, EPOLLTRACE, FILTER_ONLY, MODES, STRACE, attach_argv,
@@ -40,6 +41,8 @@ def parse_args():
                    help="interleaved rounds; each figure is the median (default 9)")
     p.add_argument("--scale", type=float, default=1.0,
                    help="multiply every iteration count (for quick trial runs)")
+    p.add_argument("--only-loaded", action="store_true",
+                   help="run only the loaded column (idle and loaded, side by side)")
     return p.parse_args()
 
 
@@ -118,12 +121,20 @@ def main():
     verdicts = Verdicts()
     print("\n".join(header_lines(args.rounds, args.scale, args.tracer)), flush=True)
     try:
+        if args.only_loaded:
+            print("\n".join([""] + loaded_section(
+                args.progs, args.tracer, args.scale, args.rounds, verdicts,
+                progress("loaded")) + [""]))
+            print(verdicts.summary())
+            return
         command = command_section(args, verdicts)
         attach = attach_section(args, verdicts)
         memory = memory_section(args, verdicts)
+        loaded = loaded_section(args.progs, args.tracer, args.scale, args.rounds, verdicts,
+                                progress("loaded"))
     except BenchError as e:
         sys.exit("run.py: a workload failed, so no figures: %s" % e)
-    print("\n".join([""] + command + [""] + attach + [""] + memory + [""]))
+    print("\n".join([""] + command + [""] + attach + [""] + memory + [""] + loaded + [""]))
     print("\n".join(contention.lines()))
     print(verdicts.summary())
 

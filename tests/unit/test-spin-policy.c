@@ -4,68 +4,63 @@
 #include "tests/unit/tap.h"
 #include "trace/spin.h"
 
-static void is_window(const struct spin_policy *p, unsigned int expected, const char *what)
-{
-	char got[32], want[32];
-	snprintf(got, sizeof(got), "%u", spin_policy_window(p));
-	snprintf(want, sizeof(want), "%u", expected);
-	tap_is(got, want, "%s", what);
-}
+/* Each step feeds the policy n inputs, then checks its window. */
+struct step {
+	enum { START, OUTCOMES, LOADS } kind;
+	int n;
+	unsigned int value;	/* START: ncpus; OUTCOMES: gap in us; LOADS: nr_running */
+	unsigned int window;
+	const char *what;
+};
 
-static void outcomes(struct spin_policy *p, int n, unsigned int gap_usec)
-{
-	for (int i = 0; i < n; i++)
-		spin_policy_outcome(p, gap_usec);
-}
+#define WINDOW 100
 
-static void loads(struct spin_policy *p, int n, unsigned int nr_running)
-{
-	for (int i = 0; i < n; i++)
-		spin_policy_load(p, nr_running);
-}
+static const struct step steps[] = {
+	{ START, 0, 2, WINDOW, "spins from the start on two idle CPUs" },
+	{ START, 0, 1, 0, "never spins on a single CPU" },
+	{ START, 0, 2, WINDOW, "" },
+	{ OUTCOMES, 50, 30, WINDOW, "keeps spinning while stops come within the window" },
+	{ OUTCOMES, 20, 5000, 0, "stops spinning when stops come later than the window" },
+	{ OUTCOMES, 1, 30, 0, "one quick stop is not enough to spin again" },
+	{ OUTCOMES, 5, 30, WINDOW, "spins again once stops come quickly again" },
+	{ START, 0, 2, WINDOW, "" },
+	{ OUTCOMES, 3, WINDOW + 1, WINDOW, "a few late stops are tolerated" },
+	{ OUTCOMES, 1, WINDOW, WINDOW, "a stop exactly at the window's end counts as found" },
+	{ START, 0, 2, WINDOW, "" },
+	{ LOADS, 20, 2, WINDOW, "spins beside one other runnable task on two CPUs" },
+	{ LOADS, 20, 3, 0, "sleeps while others fill both CPUs" },
+	{ LOADS, 20, 4, 0, "" },
+	{ LOADS, 1, 1, 0, "one idle sample does not end the back-off" },
+	{ LOADS, 20, 1, WINDOW, "spins again when the CPUs are free" },
+	{ LOADS, 20, 0, WINDOW, "a count of zero is read as epolltrace alone" },
+	{ START, 0, 8, WINDOW, "" },
+	{ LOADS, 20, 8, WINDOW, "seven others leave one of eight CPUs free" },
+	{ LOADS, 20, 9, 0, "eight others fill eight CPUs" },
+};
 
 int main(void)
 {
 	struct spin_policy p;
+	char got[16], want[16];
 
-	spin_policy_init(&p, 100, 2);
-	is_window(&p, 100, "spins from the start on two idle CPUs");
-	spin_policy_init(&p, 100, 1);
-	is_window(&p, 0, "never spins on a single CPU");
+	for (size_t i = 0; i < sizeof(steps) / sizeof(steps[0]); i++) {
+		const struct step *s = &steps[i];
+		if (s->kind == START)
+			spin_policy_init(&p, WINDOW, s->value);
+		for (int k = 0; k < s->n; k++) {
+			if (s->kind == OUTCOMES)
+				spin_policy_outcome(&p, s->value);
+			else
+				spin_policy_load(&p, s->value);
+		}
+		if (!s->what[0])
+			continue;
+		snprintf(got, sizeof(got), "%u", spin_policy_window(&p));
+		snprintf(want, sizeof(want), "%u", s->window);
+		tap_is(got, want, "%s", s->what);
+	}
 	spin_policy_init(&p, 0, 4);
-	is_window(&p, 0, "--spin=0 never spins");
-
-	spin_policy_init(&p, 100, 2);
-	outcomes(&p, 50, 30);
-	is_window(&p, 100, "keeps spinning while stops come within the window");
-	outcomes(&p, 20, 5000);
-	is_window(&p, 0, "stops spinning when stops come later than the window");
-	outcomes(&p, 1, 30);
-	is_window(&p, 0, "one quick stop is not enough to spin again");
-	outcomes(&p, 5, 30);
-	is_window(&p, 100, "spins again once stops come quickly again");
-	spin_policy_init(&p, 100, 2);
-	outcomes(&p, 3, 101);
-	is_window(&p, 100, "a few late stops are tolerated");
-	outcomes(&p, 1, 100);
-	is_window(&p, 100, "a stop exactly at the window's end counts as found");
-
-	spin_policy_init(&p, 100, 2);
-	loads(&p, 20, 2);
-	is_window(&p, 100, "spins beside one other runnable task on two CPUs");
-	loads(&p, 20, 3);
-	is_window(&p, 0, "sleeps while others fill both CPUs");
-	loads(&p, 20, 4);
-	loads(&p, 1, 1);
-	is_window(&p, 0, "one idle sample does not end the back-off");
-	loads(&p, 20, 1);
-	is_window(&p, 100, "spins again when the CPUs are free");
-	loads(&p, 20, 0);
-	is_window(&p, 100, "a count of zero is read as epolltrace alone");
-	spin_policy_init(&p, 100, 8);
-	loads(&p, 20, 8);
-	is_window(&p, 100, "seven others leave one of eight CPUs free");
-	loads(&p, 20, 9);
-	is_window(&p, 0, "eight others fill eight CPUs");
+	snprintf(got, sizeof(got), "%u", spin_policy_window(&p));
+	tap_is(got, "0", "--spin=0 never spins");
 	return tap_done();
 }
