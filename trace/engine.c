@@ -121,6 +121,8 @@ static void resume(struct engine *e, struct task *t, int sig)
 
 static bool get_syscall_info(pid_t tid, struct __ptrace_syscall_info *info)
 {
+	/* Valgrind cannot know what the kernel fills: zeroed, its reports mean something. */
+	memset(info, 0, sizeof(*info));
 	long n = ptrace(PTRACE_GET_SYSCALL_INFO, tid, (void *) sizeof(*info), info);
 	return n > 0;
 }
