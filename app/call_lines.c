@@ -105,10 +105,11 @@ static bool print_entry(struct session *s, struct task *t, struct tracee_state *
 		.mem = { read_tracee, t },
 		.opts = &s->decode_opts,
 	};
-	if (s->opts->fd_names) {
+	if (s->opts->fd_names || s->opts->event_fds) {
 		st->fd_names = (struct fd_names) {
 			.name = s->opts->fd_details ? detail_tracee_fd : name_tracee_fd,
-			.data_fd = fd_of_tracee_data,
+			.args = s->opts->fd_names,
+			.data_fd = s->opts->event_fds ? fd_of_tracee_data : NULL,
 			.ctx = t,
 		};
 		call->fd_names = &st->fd_names;

@@ -60,6 +60,7 @@ struct options {
 	bool syscall_times;		/* -T */
 	unsigned int decode_fds;	/* DECODE_FD_* bits: --decode-fds= */
 	bool fd_names;			/* -y */
+	bool event_fds;			/* --event-fds: returned events' data named too */
 	bool fd_details;		/* -yy */
 	bool stack_traces;		/* -k */
 	bool json;			/* --json: JSON Lines instead of text */

@@ -201,7 +201,8 @@ void session_init(struct session *s, const struct options *opts, FILE *out)
 	s->stacks = opts->stack_traces ? stack_tracer_new() : NULL;
 	/* Under -p every call stops; --diagnose traps the ends of fds. */
 	s->model_sees_closes = s->attaching || opts->model.diagnose;
-	s->names_kept = opts->fd_names && !opts->fd_details && s->model_sees_closes;
+	s->names_kept = (opts->fd_names || opts->event_fds) && !opts->fd_details &&
+			s->model_sees_closes;
 	struct model_config model_cfg = opts->model;
 	model_cfg.sees_closes = s->model_sees_closes;
 	struct model_output model_out = s->out.ops->model_output(&s->out);

@@ -217,6 +217,7 @@ static const struct option long_options[] = {
 	{ "relative-timestamps", no_argument, NULL, 'r' },
 	{ "syscall-times", no_argument, NULL, 'T' },
 	{ "decode-fds", optional_argument, NULL, 'Y' + 256 },
+	{ "event-fds", no_argument, NULL, 'N' + 256 },
 	{ "successful-only", no_argument, NULL, 'z' },
 	{ "failed-only", no_argument, NULL, 'Z' },
 	{ "trace", required_argument, NULL, 'T' + 256 },
@@ -312,6 +313,7 @@ void options_parse(struct options *o, int argc, char **argv)
 		case 'r': o->relative_timestamps = true; break;
 		case 'T': o->syscall_times = true; break;
 		case 'y': want_fd_names(o); break;
+		case 'N' + 256: o->event_fds = true; break;
 		case 'z': o->statuses = STATUS_SUCCESSFUL; break;
 		case 'k': want_stack_traces(o); break;
 		case 'Z': o->statuses = STATUS_FAILED; break;

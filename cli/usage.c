@@ -24,6 +24,8 @@ void print_usage(FILE *out)
 "  -y, --decode-fds        print the file behind each fd: 5<anon_inode:[eventpoll]>\n"
 "  -yy, --decode-fds=all   ... with sockets' addresses, devices' numbers, ...\n"
 "  --decode-fds=LIST       path (-y), or with socket,dev,pidfd,eventfd,signalfd -yy\n"
+"  --event-fds             epolltrace's own: print the file of the fd registered\n"
+"                          with a returned event's data: data=0x5<pipe:[7]>\n"
 "  --color=WHEN            colour errors, signals and exits: auto (on a\n"
 "                          terminal, unless NO_COLOR is set), always, never\n"
 "  --json                  JSON Lines instead of text: one object per call,\n"

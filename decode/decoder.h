@@ -24,7 +24,12 @@ struct tracee_mem {
 /* -y: what an fd of the tracee is, as /proc shows it; false if it is not open. */
 struct fd_names {
 	bool (*name)(void *ctx, int fd, struct strbuf *out);
-	/* The fd whose registration in epfd has this data and holds its number, or -1; may be NULL. */
+	/* -y: fd arguments and results are named; else only what data_fd finds. */
+	bool args;
+	/*
+	 * --event-fds: the fd whose registration in epfd, alone of them, has
+	 * this data and holds its number, or -1; NULL when data stays bare.
+	 */
 	int (*data_fd)(void *ctx, int epfd, uint64_t data);
 	void *ctx;
 };

@@ -32,12 +32,15 @@ void emit_epoll_event(struct emitter *em, const struct syscall_call *call, const
 	emit_epoll_events(em, events);
 	emit_field(em, "data");
 	emit_epoll_data(em, data);
-	/* -y: a returned event whose data is its fd's number gets the fd's name. */
+	/*
+	 * --event-fds: a returned event whose data is its fd's number gets
+	 * the fd's name.  strace's -y leaves data bare.
+	 */
 	const struct fd_names *names = call->fd_names;
 	if (names && names->data_fd && call->desc && call->desc->roles.events_result) {
 		int fd = names->data_fd(names->ctx, (int) call->args[call->desc->roles.epfd], data);
 		if (fd >= 0)
-			emit_fd_name(em, call, (uint64_t) fd);
+			emit_name_of_fd(em, call, (uint64_t) fd);
 	}
 	emit_struct_end(em);
 }

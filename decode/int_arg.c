@@ -14,6 +14,12 @@ void emit_fd_arg(struct emitter *em, const struct syscall_call *call, uint64_t a
 
 void emit_fd_name(struct emitter *em, const struct syscall_call *call, uint64_t arg)
 {
+	if (call->fd_names && call->fd_names->args)
+		emit_name_of_fd(em, call, arg);
+}
+
+void emit_name_of_fd(struct emitter *em, const struct syscall_call *call, uint64_t arg)
+{
 	int fd = (int) (uint32_t) arg;
 	if (!call->fd_names || fd < 0)
 		return;

@@ -30,8 +30,11 @@ int model_fd_of_data(struct model *m, pid_t tgid, int epfd, uint64_t data)
 {
 	struct ep_instance *inst = instance_of(&m->st, tgid, epfd, NULL);
 	const struct ep_entry *e = inst ? entry_by_data(inst, data) : NULL;
+	/* Data two registrations share does not say which one fired. */
+	if (!e || e->ghost || entries_with_data(inst, data) != 1)
+		return -1;
 	/* Many loops keep the fd in data.fd, the low 32 bits, and leave the rest as it was. */
-	return e && !e->ghost && (uint32_t) data == (uint32_t) e->tfd ? e->tfd : -1;
+	return (uint32_t) data == (uint32_t) e->tfd ? e->tfd : -1;
 }
 
 void model_thread_gone(struct model *m, pid_t tid)

@@ -130,7 +130,10 @@ void model_process_gone(struct model *m, pid_t tgid);
 /* Learns every instance tgid holds now (when attaching). */
 void model_load_process(struct model *m, pid_t tgid);
 
-/* -y: the fd whose registration in epfd has data, when data is that fd's number; else -1. */
+/*
+ * --event-fds: the fd whose registration in epfd has data, when data is
+ * that fd's number and no other registration has it; else -1.
+ */
 int model_fd_of_data(struct model *m, pid_t tgid, int epfd, uint64_t data);
 
 /*

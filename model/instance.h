@@ -110,6 +110,8 @@ void entry_remove(struct ep_instance *inst, struct ep_entry *e, enum removal why
 /* The entry whose file fd number tfd names now, as far as the model knows. */
 struct ep_entry *entry_by_tfd(const struct ep_instance *inst, int tfd);
 struct ep_entry *entry_by_data(const struct ep_instance *inst, uint64_t data);
+/* How many entries, ghosts included, have data. */
+uint64_t entries_with_data(const struct ep_instance *inst, uint64_t data);
 /* A fired ONESHOT registration is disarmed until a MOD (kept counted). */
 void entry_set_disarmed(struct ep_instance *inst, struct ep_entry *e, bool disarmed);
 /* A wait reported the entry: a ONESHOT one is disarmed now. */

@@ -46,8 +46,8 @@ struct ep_entry *entry_by_data(const struct ep_instance *inst, uint64_t data)
 
 static void index_data(struct ep_instance *inst, struct ep_entry *e);
 
-/* How many entries have data: only a shared data word needs a search when one goes. */
-static uint64_t data_uses(const struct ep_instance *inst, uint64_t data)
+/* Only a shared data word needs a search when one goes. */
+uint64_t entries_with_data(const struct ep_instance *inst, uint64_t data)
 {
 	uint64_t n = 0;
 	u64_map_get(&inst->data_uses, data, &n);
@@ -56,7 +56,7 @@ static uint64_t data_uses(const struct ep_instance *inst, uint64_t data)
 
 static void count_data(struct ep_instance *inst, uint64_t data, int delta)
 {
-	uint64_t n = data_uses(inst, data) + (uint64_t) (int64_t) delta;
+	uint64_t n = entries_with_data(inst, data) + (uint64_t) (int64_t) delta;
 	if (n)
 		u64_map_put(&inst->data_uses, data, n);
 	else
@@ -94,7 +94,7 @@ static void unindex_data(struct ep_instance *inst, struct ep_entry *e)
 	if (entry_by_data(inst, e->data) != e)
 		return;
 	u64_map_remove(&inst->by_data, e->data);
-	for (size_t i = 0; data_uses(inst, e->data) > 1 && i < inst->n; i++)
+	for (size_t i = 0; entries_with_data(inst, e->data) > 1 && i < inst->n; i++)
 		if (inst->entries[i] != e && inst->entries[i]->data == e->data)
 			index_data(inst, inst->entries[i]);
 }

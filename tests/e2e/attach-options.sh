@@ -23,7 +23,8 @@ CASES='-t|-t|^[0-9]+ +[0-9]{2}:[0-9]{2}:[0-9]{2} epoll_wait\(|
 --epfd=EPFD|--epfd=EPFD|^[0-9]+ +epoll_wait\(EPFD,|
 --epfd=999|--epfd=999|^epolltrace: pid|^[0-9]+ +epoll_
 --op=mod|--op=mod|^[0-9]+ +epoll_wait\(|EPOLL_CTL_ADD
--y|-y|^[0-9]+ +epoll_wait\(EPFD<anon_inode:\[eventpoll\]>, \[\{events=EPOLLIN, data=0<[^>]*/in>\}\]|
+-y|-y|^[0-9]+ +epoll_wait\(EPFD<anon_inode:\[eventpoll\]>, \[\{events=EPOLLIN, data=0\}\]|data=0<
+--event-fds|--event-fds|^[0-9]+ +epoll_wait\(EPFD, \[\{events=EPOLLIN, data=0<[^>]*/in>\}\]|EPFD<
 -c|-c|^ *[0-9.]+ +[0-9.]+ +[0-9]+ +[0-9]+ +[0-9]+ epoll_ctl$|^[0-9]+ +epoll_wait\(
 -C|-C|^epoll waits per instance|
 -c -S calls -w|-c -S calls -w|^% time +seconds +usecs/call +calls +errors +syscall$|

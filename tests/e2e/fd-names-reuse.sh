@@ -1,5 +1,5 @@
 #!/bin/sh
-# -y's names are kept where every end of an fd is seen (under -p, and with
+# -y's names (and --event-fds's) are kept where every end of an fd is seen (under -p, and with
 # --diagnose), and forgotten when the fd is closed: tests/progs/fd_reuse
 # waits on a pipe, closes it, and waits on an eventfd under the same fd
 # number, which must then be named for the eventfd, in the call and in
@@ -20,8 +20,8 @@ after_close() { sed -n '/EPOLL_CTL_DEL/,$p' "$1" >"$WORKDIR/after.$2"; }
 
 for mode in plain diagnose; do
 	log=$WORKDIR/$mode.log
-	opts=-y
-	[ $mode = diagnose ] && opts="-y --diagnose"
+	opts="-y --event-fds"
+	[ $mode = diagnose ] && opts="-y --event-fds --diagnose"
 	# shellcheck disable=SC2086
 	echo go | "$EPOLLTRACE" $opts -o "$log" -- "$PROGS_DIR/fd_reuse" >"$WORKDIR/$mode.out"
 	check_status "command, $mode: the program exits 0" 0 $?
@@ -38,7 +38,7 @@ pid=$!
 track $pid
 exec 8>"$WORKDIR/in"
 traced_by() { grep -Eq "^TracerPid:[[:space:]]+$2\$" "/proc/$1/status"; }
-start_tracer "$WORKDIR/p.log" "$pid" -y
+start_tracer "$WORKDIR/p.log" "$pid" -y --event-fds
 if wait_until traced_by "$pid" "$TRACER_PID"; then
 	ok "-p: attached"
 else

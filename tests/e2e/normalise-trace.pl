@@ -121,12 +121,6 @@ while (my $line = <>) {
 		my $n = padded_pid_name($task, $prefix =~ /^\d/);
 		$prefix =~ s/\d+/$n/;
 	}
-	# -y also names the fd an event's data holds, which strace does not
-	# (checked by fd-names-events.sh); the result column moves back with it.
-	if ($body =~ s/(data=(?:0x[0-9a-f]+|0))<.*?>(?=\})/$1/g && $result ne '') {
-		my $width = $align - length($prefix . $body);
-		$pad = ' ' x ($width > 1 ? $width : 1);
-	}
 	$body =~ s/\b(si_pid=|superseded by execve in pid )(\d+)/$1 . pid_name($2)/ge;
 	$body =~ s/\b(si_[us]time)=\d+(?: \/\* [0-9.]+ s \*\/)?/$1=N/g;
 	$body =~ s/\b(pipe|socket):\[(\d+)\]/"$1:[" . ('I' x length($2)) . ']'/ge;

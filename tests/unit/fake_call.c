@@ -185,4 +185,5 @@ static int fake_data_fd(void *ctx, int epfd, uint64_t data)
 	return epfd == 4 && data == 5 ? 5 : -1;
 }
 
-const struct fd_names fake_fd_names = { .name = fake_fd_name, .data_fd = fake_data_fd };
+/* -y with --event-fds */
+const struct fd_names fake_fd_names = { .name = fake_fd_name, .args = true, .data_fd = fake_data_fd };
