@@ -37,6 +37,8 @@ void fd_details_print(struct strbuf *out, pid_t tid, int fd, const char *link)
 		sb_printf(out, "pid:%u", (unsigned int) pid);
 	} else {
 		print_escaped(out, link);
-		print_device_numbers(out, fd_path);
+		/* Only a path can be a device: no stat for pipes and anon inodes. */
+		if (link[0] == '/')
+			print_device_numbers(out, fd_path);
 	}
 }

@@ -1,5 +1,6 @@
 #include <inttypes.h>
 #include <netinet/in.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/xattr.h>
@@ -109,20 +110,56 @@ static bool print_found(struct strbuf *out, const struct sock_kind *k, uint64_t 
 	return false;
 }
 
-void sock_details_print(struct strbuf *out, const char *fd_path, uint64_t ino)
+/*
+ * What a lookup found, kept per inode as strace keeps it: a socket is
+ * then named as it was first found, even once the kernel no longer
+ * reports it (a TCP connection closed, in state CLOSE, keeps its
+ * addresses), and a busy server's sockets are not looked up, each a dump
+ * of every socket of the protocol, at every call.
+ */
+#define FOUND_CACHE_SLOTS 1024
+static struct {
+	uint64_t ino;		/* 0: empty */
+	char *text;
+} found_cache[FOUND_CACHE_SLOTS];
+
+static void keep_found(uint64_t ino, const char *text)
 {
-	const struct sock_kind *kind = kind_of(fd_path, ino);
-	if (kind) {
-		if (!print_found(out, kind, ino))
-			sb_printf(out, "%s:[%" PRIu64 "]", kind->name, ino);
+	unsigned int slot = (unsigned int) (ino % FOUND_CACHE_SLOTS);
+	char *copy = strdup(text);
+	if (!copy)
 		return;
-	}
+	free(found_cache[slot].text);
+	found_cache[slot].ino = ino;
+	found_cache[slot].text = copy;
+}
+
+/* Looks the socket up by its kind, or by every kind; false if none found it. */
+static bool look_up(struct strbuf *out, const struct sock_kind *kind, uint64_t ino)
+{
+	if (kind)
+		return print_found(out, kind, ino);
 	for (size_t i = 0; i < NKINDS; i++) {
 		/* The second UNIX kind would ask the same question again. */
 		if (i > 0 && kinds[i].lookup == LOOKUP_UNIX && kinds[i - 1].lookup == LOOKUP_UNIX)
 			continue;
 		if (print_found(out, &kinds[i], ino))
-			return;
+			return true;
 	}
-	sb_printf(out, "socket:[%" PRIu64 "]", ino);
+	return false;
+}
+
+void sock_details_print(struct strbuf *out, const char *fd_path, uint64_t ino)
+{
+	unsigned int slot = (unsigned int) (ino % FOUND_CACHE_SLOTS);
+	if (found_cache[slot].ino == ino) {
+		sb_puts(out, found_cache[slot].text);
+		return;
+	}
+	const struct sock_kind *kind = kind_of(fd_path, ino);
+	size_t start = out->len;
+	if (look_up(out, kind, ino))
+		keep_found(ino, sb_str(out) + start);
+	else
+		sb_printf(out, "%s:[%" PRIu64 "]", kind ? kind->name : "socket", ino);
 }

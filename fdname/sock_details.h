@@ -1,7 +1,6 @@
 /*
- * -yy's name of a socket, as strace 6.1 prints it, from what the kernel's
- * sock_diag says of it now: never kept, since binding, connecting and
- * accepting change it.
+ * -yy's name of a socket, as strace prints it, from what the kernel's
+ * sock_diag said of it when it was first found (strace keeps that too).
  */
 #ifndef EPOLLTRACE_FDNAME_SOCK_DETAILS_H
 #define EPOLLTRACE_FDNAME_SOCK_DETAILS_H

@@ -28,16 +28,16 @@ def syscall_list(key):
 EPOLL_SET = ",".join(syscall_list("EPOLL_DECODED"))
 
 
-def command_prefix(mode, tracer, out="/dev/null"):
-    """argv to put before a command to run it in this mode."""
+def command_prefix(mode, tracer, out="/dev/null", opts=()):
+    """argv to put before a command to run it in this mode; opts go to either tracer."""
     if mode == UNTRACED:
         return []
     if mode == STRACE:
         return ["strace", "-f", "--seccomp-bpf", "-qq",
-                "-e", "trace=" + EPOLL_SET, "-o", out]
+                "-e", "trace=" + EPOLL_SET, *opts, "-o", out]
     if mode == SPIN_OFF:
-        return [tracer, "-qq", "--spin=0", "-o", out]
-    return [tracer, "-qq", "-o", out]
+        return [tracer, "-qq", "--spin=0", *opts, "-o", out]
+    return [tracer, "-qq", *opts, "-o", out]
 
 
 def attach_argv(mode, tracer, pid, out="/dev/null"):

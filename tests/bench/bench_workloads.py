@@ -53,10 +53,12 @@ class EchoServer:
 
     epoll_heavy = True
 
-    def __init__(self, name, client, iterations):
+    def __init__(self, name, client, iterations, tracer_opts=()):
         self.name = name
         self.client = client
         self.iterations = iterations
+        # Given to strace and to epolltrace alike (bench_modes.command_prefix).
+        self.tracer_opts = tracer_opts
         # The interpreter itself, not a wrapper such as a pyenv shim,
         # which would run (and be traced) on every start.
         self.server_argv = [sys.executable, os.path.join(HERE, "asyncio_echo.py")]
@@ -112,6 +114,9 @@ def command_workloads(progs, scale):
         InCallsTime(MIXED_IN_CALLS, [prog("mixed"), "-t", n(MIXED), str(MIXED_OTHER)],
                     MIXED_OTHER * iterations(MIXED, scale)),
         EchoServer("asyncio echo", prog("echo_client"), int(n("asyncio echo"))),
+        # -yy names the epoll fd of every call and the sockets of the
+        # control calls, which costs a sock_diag lookup a socket.
+        EchoServer(ECHO_YY, prog("echo_client"), int(n(ECHO_YY)), tracer_opts=("-yy",)),
     ]
 
 
@@ -123,6 +128,7 @@ def iterations(name, scale):
 # whole for its ratio, and from inside for the cost of one other call.
 MIXED, MIXED_IN_CALLS = "mixed 1:20", "mixed, in getppid"
 MIXED_OTHER = 20
+ECHO_YY = "asyncio echo -yy"
 
 COUNTS = {
     "ping-pong": 12000,
@@ -131,4 +137,5 @@ COUNTS = {
     "4 threads": 8000,
     MIXED: 12000,
     "asyncio echo": 7000,
+    ECHO_YY: 7000,
 }

@@ -58,7 +58,8 @@ def command_section(args, verdicts):
     calls = {w.name: getattr(w, "calls", None)
              or count_calls(w.run, lambda path: command_prefix(STRACE, None, path))
              for w in workloads}
-    groups = [[((w.name, m), lambda w=w, m=m: w.run(command_prefix(m, args.tracer)))
+    groups = [[((w.name, m), lambda w=w, m=m: w.run(
+        command_prefix(m, args.tracer, opts=getattr(w, "tracer_opts", ()))))
                for m in MODES] for w in workloads]
     # The mixed workload's calls also run under the filter alone, untraced,
     # and for more rounds: the gap they measure is smaller than the noise.

@@ -13,8 +13,9 @@
  * runs in different directories do not meet.  With "wait" the program
  * first prints "waiting" and reads a line from stdin, for a tracer to
  * attach with -p before the first socket exists.  With "again" it only
- * shows one UDP socket bound, then again once connected, which strace 6.1
- * still shows as it first found it.  IPv6 (or a protocol
+ * shows one UDP socket bound, then again once connected, and a TCP
+ * connection, then again once reset (in state CLOSE, which the kernel no
+ * longer reports), which strace shows as it first found them.  IPv6 (or a protocol
  * the kernel lacks) that cannot be had is left out, and said on stderr.
  */
 #include <fcntl.h>
@@ -238,6 +239,22 @@ static void shown_again(void)
 	add(fd);
 	EXPECT_RET(0, connect(fd, (struct sockaddr *) &peer_addr, peer_len));
 	mod(fd);
+
+	struct sockaddr_storage ss;
+	socklen_t len;
+	int listener = bound_inet(AF_INET, SOCK_STREAM, 0, &ss, &len);
+	EXPECT_RET(0, listen(listener, 1));
+	int client = EXPECT_OK(socket(AF_INET, SOCK_STREAM, 0));
+	EXPECT_RET(0, connect(client, (struct sockaddr *) &ss, len));
+	int accepted = EXPECT_OK(accept(listener, NULL, NULL));
+	add(client);
+	/* Closed with a linger of 0, the peer resets the connection. */
+	struct linger reset = { .l_onoff = 1, .l_linger = 0 };
+	EXPECT_RET(0, setsockopt(accepted, SOL_SOCKET, SO_LINGER, &reset, sizeof(reset)));
+	EXPECT_RET(0, close(accepted));
+	char c;
+	EXPECT_ERRNO(ECONNRESET, recv(client, &c, 1, 0));
+	EXPECT_RET(0, sys_epoll_ctl(ep, EPOLL_CTL_DEL, client, NULL));
 }
 
 int main(int argc, char **argv)
