@@ -5,7 +5,7 @@
 #include "app/call_lines.h"
 #include "app/model_feed.h"
 #include "fdname/fd_details.h"
-#include "procfs/proc_fds.h"
+#include "fdname/fd_link.h"
 #include "util/escape.h"
 
 /*
@@ -24,7 +24,7 @@ static void read_returned_events(struct task *t, struct tracee_state *st,
 }
 
 /* -y, from the cache of names where it may be kept (fd_name_cache.h) */
-static bool name_tracee_fd(void *ctx, int fd, struct strbuf *out)
+static enum fd_name_found name_tracee_fd(void *ctx, int fd, struct strbuf *out)
 {
 	struct tracee_state *st = task_user(ctx);
 	struct session *s = st->session;
@@ -32,28 +32,30 @@ static bool name_tracee_fd(void *ctx, int fd, struct strbuf *out)
 	const char *kept = keep ? fd_name_cache_get(&s->fd_name_cache, st->tgid, fd) : NULL;
 	if (kept) {
 		sb_puts(out, kept);
-		return true;
+		return FD_NAMED;
 	}
 	char target[PROC_FD_LINK_MAX];
-	if (!proc_fd_link(task_tid(ctx), fd, target))
-		return false;
+	bool deleted;
+	if (!fd_link_read(task_tid(ctx), fd, target, &deleted))
+		return FD_NOT_OPEN;
 	size_t start = out->len;
 	print_escaped(out, target);
-	/* A path can change while its fd is open (a rename, " (deleted)"): read it each time. */
+	/* A path can change while its fd is open (a rename, an unlink): read it each time. */
 	if (keep && target[0] != '/')
 		fd_name_cache_put(&s->fd_name_cache, st->tgid, fd, sb_str(out) + start);
-	return true;
+	return deleted ? FD_NAMED_DELETED : FD_NAMED;
 }
 
 /* -yy */
-static bool detail_tracee_fd(void *ctx, int fd, struct strbuf *out)
+static enum fd_name_found detail_tracee_fd(void *ctx, int fd, struct strbuf *out)
 {
 	char target[PROC_FD_LINK_MAX];
+	bool deleted;
 	pid_t tid = task_tid(ctx);
-	if (!proc_fd_link(tid, fd, target))
-		return false;
+	if (!fd_link_read(tid, fd, target, &deleted))
+		return FD_NOT_OPEN;
 	fd_details_print(out, tid, fd, target);
-	return true;
+	return deleted ? FD_NAMED_DELETED : FD_NAMED;
 }
 
 /* The model knows which registration an event's data belongs to. */

@@ -22,8 +22,15 @@ struct tracee_mem {
 };
 
 /* -y: what an fd of the tracee is, as /proc shows it; false if it is not open. */
+/* What an fd's name callback found. */
+enum fd_name_found {
+	FD_NOT_OPEN,		/* strace shows the bare number */
+	FD_NAMED,
+	FD_NAMED_DELETED,	/* an unlinked file: strace's "</tmp/x>(deleted)" */
+};
+
 struct fd_names {
-	bool (*name)(void *ctx, int fd, struct strbuf *out);
+	enum fd_name_found (*name)(void *ctx, int fd, struct strbuf *out);
 	/* -y: fd arguments and results are named; else only what data_fd finds. */
 	bool args;
 	/*

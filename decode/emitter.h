@@ -72,7 +72,8 @@ struct emitter_ops {
 	/* An array shown in part: "...", or where reading it stopped (nonzero). */
 	void (*truncated)(struct emitter *em, uint64_t unreadable);
 	/* What fd names (-y), for the fd or data word emitted just before. */
-	void (*fd_name)(struct emitter *em, int fd, const char *name);
+	/* deleted: the file is unlinked, which text shows after the brackets. */
+	void (*fd_name)(struct emitter *em, int fd, const char *name, bool deleted);
 	void (*result)(struct emitter *em, const struct emit_result *r);
 };
 

@@ -26,7 +26,7 @@ void emit_name_of_fd(struct emitter *em, const struct syscall_call *call, uint64
 	/* Kept between calls: one name per fd argument would be an allocation each. */
 	static struct strbuf name = STRBUF_INIT;
 	sb_reset(&name);
-	/* Not open: strace shows the bare number. */
-	if (call->fd_names->name(call->fd_names->ctx, fd, &name))
-		em->ops->fd_name(em, fd, sb_str(&name));
+	enum fd_name_found found = call->fd_names->name(call->fd_names->ctx, fd, &name);
+	if (found != FD_NOT_OPEN)
+		em->ops->fd_name(em, fd, sb_str(&name), found == FD_NAMED_DELETED);
 }

@@ -117,7 +117,7 @@ static bool named_already(const struct emit_names *names, int fd)
 	return false;
 }
 
-static void json_fd_name(struct emitter *em, int fd, const char *name)
+static void json_fd_name(struct emitter *em, int fd, const char *name, bool deleted)
 {
 	struct emit_names *names = em->names;
 	if (!names || named_already(names, fd))
@@ -127,7 +127,15 @@ static void json_fd_name(struct emitter *em, int fd, const char *name)
 	if (names->text.len)
 		sb_putc(&names->text, ',');
 	sb_printf(&names->text, "\"%d\":", fd);
-	json_quote(&names->text, name);
+	if (!deleted) {
+		json_quote(&names->text, name);
+		return;
+	}
+	/* The kernel's own form of an unlinked file's path. */
+	static struct strbuf kernel_form = STRBUF_INIT;
+	sb_reset(&kernel_form);
+	sb_printf(&kernel_form, "%s (deleted)", name);
+	json_quote(&names->text, sb_str(&kernel_form));
 }
 
 static void json_result(struct emitter *em, const struct emit_result *r)

@@ -143,10 +143,10 @@ static void text_truncated(struct emitter *em, uint64_t unreadable)
 		sb_printf(em->out, " /* %#" PRIx64 " */", unreadable);
 }
 
-static void text_fd_name(struct emitter *em, int fd, const char *name)
+static void text_fd_name(struct emitter *em, int fd, const char *name, bool deleted)
 {
 	(void) fd;
-	sb_printf(em->out, "<%s>", name);
+	sb_printf(em->out, "<%s>%s", name, deleted ? "(deleted)" : "");
 }
 
 /* strace's "= 4", "= -1 EEXIST (File exists)", "= ? ERESTARTSYS (To be restarted)". */

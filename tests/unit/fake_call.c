@@ -167,7 +167,7 @@ void put_event(const struct abi *abi, unsigned char *array, size_t idx,
 	memcpy(ev + abi->epoll_data_offset, &data, sizeof(data));
 }
 
-static bool fake_fd_name(void *ctx, int fd, struct strbuf *out)
+static enum fd_name_found fake_fd_name(void *ctx, int fd, struct strbuf *out)
 {
 	(void) ctx;
 	if (fd == 4)
@@ -175,8 +175,8 @@ static bool fake_fd_name(void *ctx, int fd, struct strbuf *out)
 	else if (fd == 5)
 		sb_puts(out, "pipe:[77]");
 	else
-		return false;
-	return true;
+		return FD_NOT_OPEN;
+	return FD_NAMED;
 }
 
 static int fake_data_fd(void *ctx, int epfd, uint64_t data)

@@ -137,17 +137,17 @@ static void fd_names_and_marks(void)
 	emit_struct_begin(&em);
 	emit_field(&em, "fd");
 	emit_int(&em, 3);
-	em.ops->fd_name(&em, 3, "anon_inode:[eventpoll]");
-	em.ops->fd_name(&em, 3, "anon_inode:[eventpoll]");
+	em.ops->fd_name(&em, 3, "anon_inode:[eventpoll]", false);
+	em.ops->fd_name(&em, 3, "anon_inode:[eventpoll]", false);
 	struct emit_mark mark = emit_save(&em);
 	emit_field(&em, "taken_back");
 	emit_array_begin(&em);
 	emit_int(&em, 4);
-	em.ops->fd_name(&em, 4, "pipe:[9]");
+	em.ops->fd_name(&em, 4, "pipe:[9]", false);
 	emit_restore(&em, &mark);
 	emit_field(&em, "other");
 	emit_int(&em, 5);
-	em.ops->fd_name(&em, 5, "/tmp/a\"b\n");
+	em.ops->fd_name(&em, 5, "/tmp/a\"b\n", false);
 	emit_json_fd_names(&em);
 	emit_struct_end(&em);
 	tap_is(sb_str(&sb),
