@@ -85,11 +85,16 @@ static const struct syscall_desc *traced_desc(const struct session *s, const cha
 	return i >= 0 && s->opts->traced[i] ? syscall_descs[i] : NULL;
 }
 
+/* -c and -C count each call for their summary; --top shows the same counts live. */
+static bool counts_calls(const struct session *s)
+{
+	return s->opts->summary != SUMMARY_NONE || s->top;
+}
+
 /* -T shows each call's time, the summary adds them up, some formats have each one's. */
 static bool times_calls(const struct session *s)
 {
-	return s->opts->syscall_times || s->opts->summary != SUMMARY_NONE ||
-	       s->out.ops->wants_duration;
+	return s->opts->syscall_times || counts_calls(s) || s->out.ops->wants_duration;
 }
 
 /* Begins the line of a call the options want printed; false when they do not. */
@@ -176,7 +181,7 @@ static int64_t call_ns(const struct tracee_state *st)
 /* -c, -C: each call the trace shows (or would, but for -c) is counted. */
 static void count_call(struct session *s, struct task *t, struct tracee_state *st, int64_t ns)
 {
-	if (s->opts->summary == SUMMARY_NONE)
+	if (!counts_calls(s))
 		return;
 	tracee_tgid(t, st);
 	uint64_t took = ns > 0 ? (uint64_t) ns : 0;
@@ -223,7 +228,9 @@ void call_exit(void *ctx, struct task *t, const struct syscall_stop *stop)
 	read_returned_events(t, st, stop);
 	print_exit(s, t, st, stop);
 	/* After the line, which what the model finds is about. */
+	s->feeding_stack = st->line.stack;
 	model_feed_exit(s, t, st, stop);
+	s->feeding_stack = NULL;
 }
 
 /*

@@ -45,6 +45,13 @@ enum decode_fd_bit {
 /* -c, -C: a call summary at the end, instead of the trace or after it. */
 enum summary_mode { SUMMARY_NONE, SUMMARY_ONLY, SUMMARY_WITH_TRACE };
 
+/* --top: the live view of every instance. */
+struct top_options {
+	bool on;
+	bool batch;			/* --batch, or stdout is no terminal */
+	unsigned int interval_ms;	/* --interval */
+};
+
 struct options {
 	const char *outfile;		/* -o */
 	unsigned int acolumn;		/* -a */
@@ -74,6 +81,7 @@ struct options {
 	/* --diagnose, and the thresholds of its checks. */
 	struct model_config model;
 	bool dump;			/* --dump */
+	struct top_options top;		/* --top */
 	/* -e trace=: which of syscall_descs[] (as many, checked there) are printed. */
 	bool traced[NSYSCALL_DECODERS];
 	char **command;			/* NULL with -p */

@@ -4,6 +4,7 @@
 #include "app/call_lines.h"
 #include "app/session.h"
 #include "app/task_files.h"
+#include "app/top_session.h"
 #include "app/tracee.h"
 #include "app/tracer_signals.h"
 #include "model/diag_kinds.h"
@@ -154,12 +155,20 @@ static void on_idle(void *ctx)
 static void on_signal_received(void *ctx, int sig)
 {
 	struct session *s = ctx;
+	if (s->top && top_signal(s->top, sig))
+		return;
 	if (sig == DUMP_SIGNAL)
 		session_dump_process(s, 0);
 	else
 		tracer_signals_handle(s->engine, sig, s->attaching);
 }
 
+static void on_input(void *ctx)
+{
+	struct session *s = ctx;
+	if (s->top)
+		top_input(s->top);
+}
 
 /* strace prefixes the lines of a file with the pid under -f only, and never under -ff. */
 static enum pid_prefix pid_prefix_of(const struct options *opts)
@@ -206,6 +215,8 @@ void session_init(struct session *s, const struct options *opts, FILE *out)
 	struct model_config model_cfg = opts->model;
 	model_cfg.sees_closes = s->model_sees_closes;
 	struct model_output model_out = s->out.ops->model_output(&s->out);
+	s->top = opts->top.on ? top_new(s, &model_out) : NULL;
+	s->feeding_stack = NULL;
 	s->model = model_new(&model_cfg, &model_out, &model_env_live);
 	s->wait_events = (struct wait_events) { 0 };
 	s->fd_name_cache = (struct fd_name_cache) { 0 };
@@ -222,6 +233,9 @@ void session_print_interest_lists(struct session *s, pid_t pid)
 
 void session_finish(struct session *s)
 {
+	/* Before anything is printed on the terminal the view had. */
+	if (s->top)
+		top_close(s->top);
 	model_finish(s->model);
 	if (s->opts->dump)
 		session_dump_process(s, 0);
@@ -248,6 +262,7 @@ void session_free(struct session *s)
 	fd_name_cache_free(&s->fd_name_cache);
 	free(s->last_read.bytes);
 	free(s->task_outputs);
+	top_free(s->top);
 }
 
 struct engine_hooks session_hooks(struct session *s)
@@ -266,5 +281,6 @@ struct engine_hooks session_hooks(struct session *s)
 		.detached = on_detached,
 		.idle = on_idle,
 		.signal_received = on_signal_received,
+		.input_ready = on_input,
 	};
 }

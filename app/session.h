@@ -61,6 +61,10 @@ struct session {
 	size_t ntask_outputs, task_outputs_cap;
 	/* Valid within one stop: call_entry and call_exit forget it. */
 	struct read_cache last_read;
+	/* --top's view; NULL without it. */
+	struct top *top;
+	/* -k: the stack of the call the model is being told of, or NULL. */
+	struct task_stack *feeding_stack;
 };
 
 void session_init(struct session *s, const struct options *opts, FILE *out);

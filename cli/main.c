@@ -9,6 +9,7 @@
 
 #include "app/model_feed.h"
 #include "app/session.h"
+#include "app/top_session.h"
 #include "app/tracer_signals.h"
 #include "app/trap_rules.h"
 #include "cli/attach_target.h"
@@ -98,6 +99,10 @@ static _Noreturn void run_command(struct session *s, struct engine *e, char **co
 			: r == START_TRACE_FAILED && err == EPERM ? EXIT_NO_PERMISSION : EXIT_OS;
 		fail(code, start_failure(r), command[0], err);
 	}
+	if (s->top) {
+		pid_t pid = engine_command_pid(e);
+		top_start(s->top, &pid, 1);
+	}
 	int status = engine_run(e);
 	session_finish(s);
 	if (status < 0)
@@ -174,6 +179,8 @@ static _Noreturn void trace_processes(struct session *s, struct engine *e, const
 		s->out.printer.prefix = PREFIX_PLAIN;
 	for (size_t i = 0; i < attached.count; i++)
 		session_print_interest_lists(s, attached.pids[i]);
+	if (s->top)
+		top_start(s->top, attached.pids, attached.count);
 	engine_run(e);
 	session_finish(s);
 	engine_free(e);
@@ -207,6 +214,8 @@ int main(int argc, char **argv)
 		.spin_usec = opts.spin_usec,
 	};
 	tracer_signals_watch(&cfg.watched_signals, session.attaching);
+	if (session.top)
+		top_watch_signals(&cfg.watched_signals);
 	struct engine_hooks hooks = session_hooks(&session);
 	int err = 0;
 	struct engine *engine = engine_new(&cfg, &hooks, &err);

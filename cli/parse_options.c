@@ -10,6 +10,7 @@
 #include "cli/qualifiers.h"
 #include "cli/refused_options.h"
 #include "cli/usage.h"
+#include "top/top_screen.h"
 
 /* Long enough to catch the exit stop of a call that does not block. */
 #define DEFAULT_SPIN_USEC 100
@@ -194,6 +195,40 @@ static void add_pid_list(struct options *o, const char *list, int argc)
 	o->pid_lists[o->npid_lists++] = list;
 }
 
+/* --interval=SEC: seconds, with a fraction if wanted, from 0.1 up. */
+static unsigned int parse_interval(const char *arg)
+{
+	char *end;
+	errno = 0;
+	double secs = strtod(arg, &end);
+	if (errno || end == arg || *end || !(secs >= 0.1 && secs <= 3600)) {
+		fprintf(stderr, "epolltrace: invalid --interval argument '%s': give seconds from 0.1 to 3600\n",
+			arg);
+		exit(EXIT_USAGE);
+	}
+	return (unsigned int) (secs * 1000 + 0.5);
+}
+
+/* --top without ncurses at build time: only --batch's text is possible. */
+static void check_top(struct options *o)
+{
+	if (!o->top.on) {
+		if (o->top.batch)
+			usage_error("%s", "--batch goes with --top: give --top --batch");
+		return;
+	}
+	if (!o->top.batch && !top_screen_built)
+		usage_error("%s", "--top: epolltrace was built without ncurses, so it cannot draw the view: "
+			    "use --top --batch, or install libncurses-dev and build again");
+	if (o->json)
+		usage_error("%s", "--top and --json cannot be combined: --top shows the figures itself");
+	/* The terminal is the view's: the trace goes only where -o says. */
+	if (!o->outfile)
+		o->outfile = "/dev/null";
+	/* A warning's place in the view is its pane. */
+	o->model.diagnose = true;
+}
+
 static const struct option long_options[] = {
 	{ "output", required_argument, NULL, 'o' },
 	{ "columns", required_argument, NULL, 'a' },
@@ -233,6 +268,9 @@ static const struct option long_options[] = {
 	{ "oneshot-ms", required_argument, NULL, 'M' + 256 },
 	{ "repeat-waits", required_argument, NULL, 'R' + 256 },
 	{ "spin-waits", required_argument, NULL, 'P' + 256 },
+	{ "top", no_argument, NULL, 'x' + 256 },
+	{ "batch", no_argument, NULL, 'b' + 256 },
+	{ "interval", required_argument, NULL, 'i' + 256 },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -276,6 +314,7 @@ void options_parse(struct options *o, int argc, char **argv)
 		.model = MODEL_DEFAULT_CONFIG,
 		.statuses = STATUS_ALL,
 		.signals = UINT64_MAX,
+		.top = { .interval_ms = 1000 },
 	};
 	struct qualifiers_seen seen = { 0 };
 	unsigned int qcount = 0, fcount = 0;
@@ -305,6 +344,9 @@ void options_parse(struct options *o, int argc, char **argv)
 		case 'D' + 256: o->model.diagnose = true; break;
 		case 'U' + 256: o->dump = true; break;
 		case 'J' + 256: o->json = true; break;
+		case 'x' + 256: o->top.on = true; break;
+		case 'b' + 256: o->top.batch = true; break;
+		case 'i' + 256: o->top.interval_ms = parse_interval(optarg); break;
 		case 'W' + 256: o->model.oneshot_waits = parse_threshold(optarg, "--oneshot-waits"); break;
 		case 'M' + 256: o->model.oneshot_ms = parse_threshold(optarg, "--oneshot-ms"); break;
 		case 'R' + 256: o->model.repeat_waits = parse_threshold(optarg, "--repeat-waits"); break;
@@ -353,6 +395,7 @@ void options_parse(struct options *o, int argc, char **argv)
 	/* -c prints no call lines, so there would be nothing to hang the stacks on. */
 	if (o->stack_traces && o->summary == SUMMARY_ONLY)
 		usage_error("%s", "-k and -c cannot be combined: use -k with -C to get both");
+	check_top(o);
 	if (o->npid_lists && optind < argc)
 		usage_error("%s", "both -p and a command given: trace either running processes or a new command");
 	if (!o->npid_lists && optind >= argc)

@@ -26,6 +26,15 @@ void model_load_process(struct model *m, pid_t tgid)
 	process_scan(&m->st, process_get(&m->st, tgid));
 }
 
+long model_instance_size(const struct model *m, pid_t tgid, int epfd)
+{
+	const struct ep_process *p = process_find(&m->st, tgid);
+	for (size_t i = 0; p && i < p->n; i++)
+		if (p->handles[i].fd == epfd)
+			return (long) p->handles[i].inst->n;
+	return -1;
+}
+
 int model_fd_of_data(struct model *m, pid_t tgid, int epfd, uint64_t data)
 {
 	struct ep_instance *inst = instance_of(&m->st, tgid, epfd, NULL);

@@ -63,6 +63,14 @@ struct model_warning {
 	const char *advice;	/* why it is a bug and the usual fix */
 };
 
+/* What a registered fd number is now. */
+enum model_reg_state {
+	REG_OPEN,	/* it names the registered file */
+	REG_GHOST,	/* it names another file, or none: the registration outlived it */
+	REG_CLOSED,	/* it names nothing, and the registration is still there */
+	REG_EXITED,	/* the process has exited */
+};
+
 /* One line of a dump: a registration, or (fd -1) an empty list. */
 struct model_dump_reg {
 	pid_t pid;
@@ -73,6 +81,8 @@ struct model_dump_reg {
 	uint64_t data;
 	bool disarmed;
 	uint64_t reported;
+	int64_t idle_ns;	/* since its last event; -1 when none was seen */
+	enum model_reg_state state;
 };
 
 /* After a dumped instance: whether the model agreed with the kernel. */
@@ -130,6 +140,9 @@ void model_process_gone(struct model *m, pid_t tgid);
 /* Learns every instance tgid holds now (when attaching). */
 void model_load_process(struct model *m, pid_t tgid);
 
+/* How many registrations tgid's epfd has, as the model knows; -1 when it knows no such instance. */
+long model_instance_size(const struct model *m, pid_t tgid, int epfd);
+
 /*
  * --event-fds: the fd whose registration in epfd has data, when data is
  * that fd's number and no other registration has it; else -1.
@@ -142,6 +155,8 @@ int model_fd_of_data(struct model *m, pid_t tgid, int epfd, uint64_t data);
  * then takes over.  A process that has exited is shown as it was left.
  */
 void model_dump(struct model *m, pid_t tgid);
+/* The same for one instance: tgid's epfd. */
+void model_dump_instance(struct model *m, pid_t tgid, int epfd);
 /* The trace is over: warnings held back, and hangs seen at the end. */
 void model_finish(struct model *m);
 /* Fills counts[] (room for DIAG_NKINDS of model/diag_kinds.h), one per kind. */

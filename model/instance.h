@@ -43,6 +43,7 @@ struct ep_entry {
 	pid_t registrant;	/* 0 when it was there before we came */
 	int64_t since_ns;	/* -1 when it was there before we came */
 	uint64_t reported;	/* events reported for it */
+	int64_t reported_ns;	/* when last, or -1 */
 	size_t index;		/* in its instance's entries */
 	/* Its fd number was closed or now names another file. */
 	bool ghost;

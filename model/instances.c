@@ -66,7 +66,8 @@ static void count_data(struct ep_instance *inst, uint64_t data, int delta)
 struct ep_entry *entry_add(struct ep_instance *inst, int tfd, uint32_t events, uint64_t data)
 {
 	struct ep_entry *e = xcalloc(1, sizeof(*e));
-	*e = (struct ep_entry) { .tfd = tfd, .events = events, .data = data, .since_ns = -1 };
+	*e = (struct ep_entry) { .tfd = tfd, .events = events, .data = data, .since_ns = -1,
+				 .reported_ns = -1 };
 	inst->entries = grow_array(inst->entries, &inst->cap, inst->n, sizeof(*inst->entries));
 	e->index = inst->n;
 	inst->entries[inst->n++] = e;
@@ -121,6 +122,7 @@ void entry_set_disarmed(struct ep_instance *inst, struct ep_entry *e, bool disar
 void entry_fired(struct ep_instance *inst, struct ep_entry *e, int64_t now)
 {
 	e->reported++;
+	e->reported_ns = now;
 	if (!(e->events & EPOLLONESHOT))
 		return;
 	e->armed_events = e->events;

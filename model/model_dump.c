@@ -27,19 +27,26 @@ static int by_id(const void *a, const void *b)
 	return (x->id > y->id) - (x->id < y->id);
 }
 
-static void print_name(struct strbuf *out, const struct model_env *env, struct fd_namer *namer,
-		       pid_t tgid, const struct ep_entry *e, bool exited)
+static enum model_reg_state print_name(struct strbuf *out, const struct model_env *env,
+				       struct fd_namer *namer, pid_t tgid, const struct ep_entry *e,
+				       bool exited)
 {
 	struct proc_fd now = { 0 };
-	if (exited)
+	enum model_reg_state state = REG_OPEN;
+	if (exited) {
 		sb_puts(out, "the process has exited");
-	else if (e->ghost)
+		state = REG_EXITED;
+	} else if (e->ghost) {
 		sb_printf(out, "ghost: fd %d no longer names the registered file", e->tfd);
-	else if (env->probe_fd(env->ctx, tgid, e->tfd, &now))
+		state = REG_GHOST;
+	} else if (env->probe_fd(env->ctx, tgid, e->tfd, &now)) {
 		fd_namer_describe(namer, out, now.link);
-	else
+	} else {
 		sb_printf(out, "fd %d is closed", e->tfd);
+		state = REG_CLOSED;
+	}
 	proc_fd_free(&now);
+	return state;
 }
 
 static void dump_instance(struct model *m, struct ep_instance *inst, pid_t tgid, int epfd)
@@ -59,14 +66,16 @@ static void dump_instance(struct model *m, struct ep_instance *inst, pid_t tgid,
 	if (!inst->n)
 		m->out.dump_reg(m->out.ctx, &(struct model_dump_reg) { .pid = tgid, .epfd = epfd, .fd = -1 });
 	struct strbuf name = STRBUF_INIT;
+	int64_t now = state_now(&m->st);
 	for (size_t i = 0; i < inst->n; i++) {
 		const struct ep_entry *e = sorted[i];
 		sb_reset(&name);
-		print_name(&name, m->st.env, &namer, tgid, e, exited);
+		enum model_reg_state state = print_name(&name, m->st.env, &namer, tgid, e, exited);
 		struct model_dump_reg r = {
 			.pid = tgid, .epfd = epfd, .fd = e->tfd, .name = sb_str(&name),
 			.events = e->events, .data = e->data, .disarmed = e->disarmed,
-			.reported = e->reported,
+			.reported = e->reported, .state = state,
+			.idle_ns = e->reported_ns < 0 ? -1 : now - e->reported_ns,
 		};
 		m->out.dump_reg(m->out.ctx, &r);
 	}
@@ -109,4 +118,12 @@ void model_dump(struct model *m, pid_t only)
 			dump_instance(m, sorted[i], tgid, epfd);
 	}
 	free(sorted);
+}
+
+void model_dump_instance(struct model *m, pid_t tgid, int epfd)
+{
+	const struct ep_process *p = process_find(&m->st, tgid);
+	for (size_t i = 0; p && i < p->n; i++)
+		if (p->handles[i].fd == epfd)
+			dump_instance(m, p->handles[i].inst, tgid, epfd);
 }

@@ -29,16 +29,27 @@ static void print_dump_reg(void *ctx, const struct model_dump_reg *r)
 	sb_free(&line);
 }
 
+void model_check_text(struct strbuf *out, const struct model_dump_check *c)
+{
+	if (c->matches)
+		sb_printf(out, "model matches the kernel (%zu registration%s)", c->nregs,
+			  c->nregs == 1 ? "" : "s");
+	else
+		sb_printf(out, "model differs from the kernel: %s", c->differences);
+}
+
+void model_check_line(struct strbuf *out, const struct model_dump_check *c)
+{
+	sb_printf(out, "epolltrace: dump: pid %d epfd %d: ", (int) c->pid, c->epfd);
+	model_check_text(out, c);
+	sb_putc(out, '\n');
+}
+
 static void print_dump_check(void *ctx, const struct model_dump_check *c)
 {
 	struct printer *p = ctx;
 	struct strbuf line = STRBUF_INIT;
-	sb_printf(&line, "epolltrace: dump: pid %d epfd %d: ", (int) c->pid, c->epfd);
-	if (c->matches)
-		sb_printf(&line, "model matches the kernel (%zu registration%s)\n", c->nregs,
-			  c->nregs == 1 ? "" : "s");
-	else
-		sb_printf(&line, "model differs from the kernel: %s\n", c->differences);
+	model_check_line(&line, c);
 	print_unmuted(p, sb_str(&line));
 	sb_free(&line);
 }

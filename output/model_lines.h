@@ -8,6 +8,11 @@
 /* The model's output callbacks, printing through p. */
 struct model_output model_lines_output(struct printer *p);
 
+/* "model matches the kernel (N registrations)", or how it differs. */
+void model_check_text(struct strbuf *out, const struct model_dump_check *c);
+/* --dump's line of it: "epolltrace: dump: pid P epfd E: ...\n". */
+void model_check_line(struct strbuf *out, const struct model_dump_check *c);
+
 /* The table of diagnostics by kind (counts: DIAG_NKINDS of them), for the end of the trace. */
 void model_lines_summary(struct strbuf *out, const struct model_kind_count *counts);
 

@@ -89,6 +89,8 @@ void epoll_stats_add(struct epoll_stats *es, pid_t pid, pid_t tid,
 	count_iteration(es, pid, tid, in->epfd, (size_t) (in - es->instances), entry_ns, ns);
 	in->waits++;
 	latency_hist_add(&in->blocked, ns);
+	in->blocked_ns += ns;
+	in->maxevents = fd_arg(call->args[roles->maxevents]);
 	if (call->is_error) {
 		in->eintrs += call->rval == -EINTR;
 		return;
@@ -102,7 +104,7 @@ void epoll_stats_add(struct epoll_stats *es, pid_t pid, pid_t tid,
 	in->events += n;
 	if (n > in->max_events)
 		in->max_events = n;
-	in->full += (int64_t) n == fd_arg(call->args[roles->maxevents]);
+	in->full += (int64_t) n == in->maxevents;
 	for (size_t i = 0; i < nev; i++)
 		data_counts_add(&in->data, ev[i].data);
 }

@@ -34,6 +34,8 @@ struct epoll_instance {
 	uint64_t max_events;	/* returned by one wait */
 	uint64_t full;		/* waits that returned maxevents events */
 	struct latency_hist blocked;	/* ns from entry to exit of each wait */
+	uint64_t blocked_ns;	/* their sum: the share of time spent waiting */
+	int maxevents;		/* the last wait's */
 	/* ns from a wait's return to its thread's next wait: the loop's own work. */
 	struct latency_hist iterations;
 	struct data_counts data;

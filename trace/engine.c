@@ -1,4 +1,5 @@
 #include <errno.h>
+#include <poll.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ptrace.h>
@@ -33,6 +34,7 @@ struct engine *engine_new(const struct engine_config *cfg, const struct engine_h
 		free(e);
 		return NULL;
 	}
+	e->input_fd = -1;
 	task_table_init(&e->tasks);
 	spin_open(&e->spin, cfg->spin_usec);
 	return e;
@@ -47,6 +49,11 @@ void engine_free(struct engine *e)
 	sigprocmask(SIG_SETMASK, &e->saved_mask, NULL);
 	task_table_free(&e->tasks);
 	free(e);
+}
+
+void engine_watch_input(struct engine *e, int fd)
+{
+	e->input_fd = e->hooks.input_ready ? fd : -1;
 }
 
 size_t engine_ntasks(const struct engine *e)
@@ -309,13 +316,27 @@ static void handle_status(struct engine *e, pid_t pid, int status)
 		handle_stopped(e, t, status);
 }
 
-static void wait_for_signals(struct engine *e)
+/*
+ * Waits for a signal or the input (timeout -1), or only looks (0), and
+ * reports what came.
+ */
+static void take_signals_and_input(struct engine *e, int timeout)
 {
-	struct signalfd_siginfo si[8];
-	ssize_t n = read(e->signal_fd, si, sizeof(si));
-	for (ssize_t i = 0; i < n / (ssize_t) sizeof(si[0]); i++)
-		if (si[i].ssi_signo != SIGCHLD)
-			e->hooks.signal_received(e->hooks.ctx, (int) si[i].ssi_signo);
+	struct pollfd fds[2] = {
+		{ .fd = e->signal_fd, .events = POLLIN },
+		{ .fd = e->input_fd, .events = POLLIN },
+	};
+	if (poll(fds, 2, timeout) <= 0)
+		return;
+	if (fds[0].revents & POLLIN) {
+		struct signalfd_siginfo si[8];
+		ssize_t n = read(e->signal_fd, si, sizeof(si));
+		for (ssize_t i = 0; i < n / (ssize_t) sizeof(si[0]); i++)
+			if (si[i].ssi_signo != SIGCHLD)
+				e->hooks.signal_received(e->hooks.ctx, (int) si[i].ssi_signo);
+	}
+	if (fds[1].revents & (POLLIN | POLLHUP | POLLERR))
+		e->hooks.input_ready(e->hooks.ctx);
 }
 
 static uint64_t now_usec(void)
@@ -369,17 +390,27 @@ static void release_held(struct engine *e)
 	free(held);
 }
 
+/*
+ * Tracees that stop without pause never let the engine sleep: it looks
+ * for signals and input between stops this often, so that a busy loop
+ * cannot keep Ctrl-C or a timer waiting (one poll(2) per that many stops).
+ */
+#define STOPS_PER_LOOK 128
+
 int engine_run(struct engine *e)
 {
 	release_held(e);
+	unsigned int stops = 0;
 	while (e->tasks.count > 0) {
 		int status;
 		pid_t pid = poll_for_stop(e, &status);
 		if (pid > 0) {
 			handle_status(e, pid, status);
+			if (++stops % STOPS_PER_LOOK == 0)
+				take_signals_and_input(e, 0);
 		} else if (pid == 0) {
 			e->hooks.idle(e->hooks.ctx);
-			wait_for_signals(e);
+			take_signals_and_input(e, -1);
 		} else if (errno != EINTR) {
 			break;	/* ECHILD: every tracee is gone, even if we missed an exit */
 		}

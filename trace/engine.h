@@ -69,6 +69,8 @@ struct engine_hooks {
 	void (*idle)(void *ctx);
 	/* epolltrace itself got one of the watched signals. */
 	void (*signal_received)(void *ctx, int sig);
+	/* The descriptor engine_watch_input named can be read.  May be NULL. */
+	void (*input_ready)(void *ctx);
 };
 
 struct engine_config {
@@ -128,6 +130,12 @@ void engine_detach_all(struct engine *e);
  * status, or -1 if it could not be collected.
  */
 int engine_run(struct engine *e);
+
+/*
+ * Watches fd (a terminal's keys) besides the tracees, and calls the
+ * input_ready hook when it can be read; -1 stops watching.
+ */
+void engine_watch_input(struct engine *e, int fd);
 
 /* The started command's pid, for forwarding signals to it. */
 pid_t engine_command_pid(const struct engine *e);

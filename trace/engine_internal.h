@@ -16,6 +16,8 @@ struct engine {
 	bool detaching;
 	/* SIGCHLD and the watched signals arrive here, never asynchronously. */
 	int signal_fd;
+	/* engine_watch_input's descriptor, or -1. */
+	int input_fd;
 	/* The mask before the engine blocked its signals, for the command. */
 	sigset_t saved_mask;
 	/* Whether to poll for the next stop before sleeping (--spin). */

@@ -1,0 +1,96 @@
+#!/bin/sh
+# epolltrace --top --batch: the instances' table as text every interval,
+# for a loop with known rates (tests/progs/top_loop: one instance woken
+# 20 times a second by a timer, one polled with zero timeouts); its
+# diagnostics; the trace going to -o at the same time; the options.
+. "$TESTS_SRCDIR/e2e/lib.sh"
+. "$TESTS_SRCDIR/e2e/top-lib.sh"
+
+plan 14
+
+OUT=$WORKDIR/top.txt
+
+# frames FILE: how many frames FILE holds.
+frames() { grep -c '^epolltrace: pids\? ' "$1" 2>/dev/null; }
+has_frames() { [ "$(frames "$1")" -ge "$2" ]; }
+
+# The last complete frame of FILE, into FILE.last.
+last_frame() {
+	awk '/^epolltrace: pids? / { n++; frame[n] = "" } n { frame[n] = frame[n] $0 "\n" }
+	     END { printf "%s", frame[n - 1] }' "$1" >"$1.last"
+}
+
+# A command under --top: the table goes to stdout (a file: batch even
+# without --batch), the trace to -o.
+"$EPOLLTRACE" --top --interval=2 --spin-waits=100 -o "$WORKDIR/trace.log" -- \
+	"$PROGS_DIR/top_loop" "$WORKDIR/count" >"$OUT" 2>"$WORKDIR/top.err" &
+TRACER=$!
+track $TRACER
+wait_until grep -q '^spin epfd=' "$OUT"
+TICKS_EPFD=$(sed -n 's/^ticks epfd=//p' "$OUT")
+SPIN_EPFD=$(sed -n 's/^spin epfd=//p' "$OUT")
+LOOP_PID=$(sed -n 's/^epolltrace: pid \([0-9]*\),.*/\1/p' "$OUT" | head -1)
+wait_until has_frames "$OUT" 5
+kill -TERM $TRACER
+wait $TRACER
+RC=$?
+untrack $TRACER
+last_frame "$OUT"
+F=$OUT.last
+
+explain() { diag <"$OUT"; }
+
+titles=$(grep -c '^ *\*PID  *EPFD  *FDS  *WARN  *WAIT/s  *WAKE/s  *EV/s  *TMOUT/s  *EV/WAKE  *BLOCK  *P50us  *P99us  *EINTR/s$' "$OUT")
+check "every frame has a header and the columns' titles" [ "$(frames "$OUT")" -eq "$titles" ]
+check "the header names the traced pid and its 2 threads" \
+	grep -Eq "^epolltrace: pid $LOOP_PID, 2 threads, [0-9]+s \| [0-9]+ epoll calls/s \| tracer CPU [0-9.]+%" "$F"
+
+# The timer fires 20 times a second, each wait returns its one event.  A
+# loaded machine delays the loop (a late wait reads several expirations at
+# once), never speeds it up: the tolerance is 5% above (the frame's edges),
+# 75% below.
+waits=$(field "$F" "$LOOP_PID" "$TICKS_EPFD" WAIT/s)
+if between "$waits" 5 21; then ok "the timer's instance: 20 waits/s, 5% above to 75% below ($waits)"
+else not_ok "the timer's instance: 20 waits/s, 5% above to 75% below ($waits)"; explain; fi
+check "... as many wake-ups and events" eval \
+	"[ '$(field "$F" "$LOOP_PID" "$TICKS_EPFD" WAKE/s)' = '$waits' ] && [ '$(field "$F" "$LOOP_PID" "$TICKS_EPFD" EV/s)' = '$waits' ]"
+check "... no timeouts, 1 event per wake-up of 8, 3 fds registered" eval \
+	"[ '$(field "$F" "$LOOP_PID" "$TICKS_EPFD" TMOUT/s)' = 0.0 ] && [ '$(field "$F" "$LOOP_PID" "$TICKS_EPFD" EV/WAKE)' = 1.0/8 ] && [ '$(field "$F" "$LOOP_PID" "$TICKS_EPFD" FDS)' = 3 ]"
+check "... its p50 blocked time is the timer's period, 50 ms within 25%" \
+	between "$(field "$F" "$LOOP_PID" "$TICKS_EPFD" P50us)" 37500 62500
+# A wait counts whole in the frame it ends in, so one thread may show a little over 100%.
+check "... blocked most of the time" \
+	between "$(field "$F" "$LOOP_PID" "$TICKS_EPFD" BLOCK | tr -d %)" 50 200
+spin_waits=$(field "$F" "$LOOP_PID" "$SPIN_EPFD" WAIT/s)
+check "the spinning instance: every wait a timeout, no wake-up ($spin_waits waits/s)" eval \
+	"[ '$(field "$F" "$LOOP_PID" "$SPIN_EPFD" TMOUT/s)' = '$spin_waits' ] && [ '$(field "$F" "$LOOP_PID" "$SPIN_EPFD" WAKE/s)' = 0.0 ] && between '$spin_waits' 1 1000000"
+check "... with its spin-loop warning counted and printed once" eval \
+	"[ '$(field "$F" "$LOOP_PID" "$SPIN_EPFD" WARN)' = 1 ] && [ \$(grep -c '^\[spin-loop\] pid $LOOP_PID epfd $SPIN_EPFD: ' '$OUT') = 1 ]"
+check "the trace goes on to -o meanwhile" \
+	grep -Eq "^[0-9]+ +epoll_wait\($SPIN_EPFD, \[\], 4, 0\) += 0\$" "$WORKDIR/trace.log"
+check_status "SIGTERM went on to the command: epolltrace exits as it did" 143 "$RC"
+
+# Attached with -p, and detached by SIGTERM (a background job ignores SIGINT).
+start_loop
+"$EPOLLTRACE" --top --batch --interval=0.5 -p "$LOOP_PID" >"$OUT" 2>"$WORKDIR/top.err" &
+TRACER=$!
+track $TRACER
+wait_until has_frames "$OUT" 3
+kill -TERM $TRACER
+wait $TRACER
+RC=$?
+untrack $TRACER
+last_frame "$OUT"
+check "-p: the rows of both instances" eval \
+	"[ -n '$(row_of "$F" "$LOOP_PID" "$TICKS_EPFD")' ] && [ -n '$(row_of "$F" "$LOOP_PID" "$SPIN_EPFD")' ]"
+check "-p: SIGTERM detaches; the loop runs on untraced" eval \
+	"[ $RC = 0 ] && [ '$(tracer_of /proc/$LOOP_PID)' = 0 ]" && loop_goes_on
+stop_loop
+
+# The options.
+"$EPOLLTRACE" --batch true 2>"$WORKDIR/err"
+RC=$?
+"$EPOLLTRACE" --top --interval=0 true 2>>"$WORKDIR/err"
+RC2=$?
+check "--batch without --top, and --interval=0, are refused" eval \
+	"[ $RC = 64 ] && [ $RC2 = 64 ] && grep -q 'give --top --batch' '$WORKDIR/err' && grep -q 'give seconds from 0.1' '$WORKDIR/err'"
