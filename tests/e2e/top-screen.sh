@@ -9,7 +9,7 @@
 . "$TESTS_SRCDIR/e2e/lib.sh"
 . "$TESTS_SRCDIR/e2e/top-lib.sh"
 
-TESTS=22
+TESTS=25
 plan $TESTS
 
 if ! command -v tmux >/dev/null 2>&1; then
