@@ -87,18 +87,18 @@ static void text_p99_ns(struct strbuf *out, const struct top_instance_row *r)
 
 const struct top_column top_instance_columns[] = {
 	COLUMN("PID", 7, pid, true),
-	COLUMN("EPFD", 5, epfd, true),
-	COLUMN("FDS", 6, nfds, false),
-	COLUMN("WARN", 5, warnings, false),
-	COLUMN("WAIT/s", 9, waits, false),
-	COLUMN("WAKE/s", 9, wakeups, false),
-	COLUMN("EV/s", 9, events, false),
-	COLUMN("TMOUT/s", 9, timeouts, false),
-	COLUMN("EV/WAKE", 10, events_per_wakeup, false),
-	COLUMN("BLOCK", 6, blocked, false),
-	COLUMN("P50us", 9, p50_ns, false),
-	COLUMN("P99us", 9, p99_ns, false),
-	COLUMN("EINTR/s", 9, eintrs, false),
+	COLUMN("EPFD", 4, epfd, true),
+	COLUMN("FDS", 5, nfds, false),
+	COLUMN("WARN", 4, warnings, false),
+	COLUMN("WAIT/s", 8, waits, false),
+	COLUMN("WAKE/s", 8, wakeups, false),
+	COLUMN("EV/s", 8, events, false),
+	COLUMN("EV/WAKE", 9, events_per_wakeup, false),
+	COLUMN("TMOUT/s", 8, timeouts, false),
+	COLUMN("BLOCK", 5, blocked, false),
+	COLUMN("P50us", 8, p50_ns, false),
+	COLUMN("P99us", 8, p99_ns, false),
+	COLUMN("EINTR/s", 8, eintrs, false),
 };
 
 const size_t top_ninstance_columns = sizeof(top_instance_columns) / sizeof(top_instance_columns[0]);
@@ -167,10 +167,11 @@ static const char *const state_names[] = {
 	[REG_EXITED] = "exited",
 };
 
+/* The name before the mask and the data: it is what the fd is known by. */
 void top_fd_titles(struct strbuf *out)
 {
-	sb_printf(out, " %5s %9s %9s %-16s %-26s %-10s %s", "FD", "EV/s", "IDLE", "STATE",
-		  "EVENTS", "DATA", "NAME");
+	sb_printf(out, " %5s %8s %7s %-16s %-24s %-26s %s", "FD", "EV/s", "IDLE", "STATE", "NAME",
+		  "EVENTS", "DATA");
 }
 
 /* text, then spaces up to width: a left-aligned cell of any text. */
@@ -184,13 +185,13 @@ void top_fd_line(struct strbuf *out, const struct top_fd_row *r)
 {
 	struct strbuf text = STRBUF_INIT;
 	rate(&text, r->events_per_sec);
-	sb_printf(out, " %5d %9s", r->fd, sb_str(&text));
+	sb_printf(out, " %5d %8s", r->fd, sb_str(&text));
 	sb_reset(&text);
 	if (r->idle_ns < 0)
 		sb_putc(&text, '-');
 	else
 		sb_printf(&text, "%.1fs", (double) r->idle_ns / 1e9);
-	sb_printf(out, " %9s ", sb_str(&text));
+	sb_printf(out, " %7s ", sb_str(&text));
 	size_t start = out->len;
 	sb_puts(out, state_names[r->state]);
 	if (r->disarmed)
@@ -198,13 +199,14 @@ void top_fd_line(struct strbuf *out, const struct top_fd_row *r)
 	pad_to(out, start, 16);
 	sb_putc(out, ' ');
 	start = out->len;
+	sb_puts(out, r->name ? r->name : "");
+	pad_to(out, start, 24);
+	sb_putc(out, ' ');
+	start = out->len;
 	print_epoll_events(out, r->events);
 	pad_to(out, start, 26);
 	sb_putc(out, ' ');
-	start = out->len;
 	print_epoll_data(out, r->data);
-	pad_to(out, start, 10);
-	sb_printf(out, " %s", r->name ? r->name : "");
 	sb_free(&text);
 }
 

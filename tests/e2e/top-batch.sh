@@ -40,7 +40,7 @@ F=$OUT.last
 
 explain() { diag <"$OUT"; }
 
-titles=$(grep -c '^ *\*PID  *EPFD  *FDS  *WARN  *WAIT/s  *WAKE/s  *EV/s  *TMOUT/s  *EV/WAKE  *BLOCK  *P50us  *P99us  *EINTR/s$' "$OUT")
+titles=$(grep -c '^ *\*PID  *EPFD  *FDS  *WARN  *WAIT/s  *WAKE/s  *EV/s  *EV/WAKE  *TMOUT/s  *BLOCK  *P50us  *P99us  *EINTR/s$' "$OUT")
 check "every frame has a header and the columns' titles" [ "$(frames "$OUT")" -eq "$titles" ]
 check "the header names the traced pid and its 2 threads" \
 	grep -Eq "^epolltrace: pid $LOOP_PID, 2 threads, [0-9]+s \| [0-9]+ epoll calls/s \| tracer CPU [0-9.]+%" "$F"
