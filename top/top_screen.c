@@ -17,7 +17,7 @@ static bool coloured;
 static int saved_stderr = -1;
 
 static const char help[] =
-	"Enter: open  Tab: diagnostics  s: sort  p: pause  d: dump  g: freeze for gdb  q: quit";
+	"Enter: open  Tab: warnings  s: sort  p: pause  d: dump  g: freeze for gdb  q: quit";
 
 bool top_screen_open(bool colour)
 {

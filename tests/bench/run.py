@@ -23,6 +23,7 @@ from bench_modes import (BARE_STOPS, EPOLLTRACE, FILTER_ONLY, MODES, STRACE, att
 from bench_report import (ATTACH_RATIO_TARGET, RATIO_TARGET, Verdicts, memory_lines,
                           mixed_lines, ratio_table)
 from bench_rounds import BenchError, count_calls, run_rounds
+from bench_top import TOP_WORKLOAD, top_groups, top_lines
 from bench_workloads import MIXED_IN_CALLS, command_workloads
 
 PEAK_FDS = 10000
@@ -84,6 +85,14 @@ def command_section(args, verdicts):
     return lines
 
 
+def top_section(args):
+    workload = next(w for w in command_workloads(args.progs, args.scale)
+                    if w.name == TOP_WORKLOAD)
+    calls = count_calls(workload.run, lambda path: command_prefix(STRACE, None, path))
+    times = run_rounds([top_groups(workload, args.tracer)], args.rounds, progress("--top"))
+    return top_lines(workload.name, times, calls)
+
+
 def attach_section(args, verdicts):
     targets = attach_workloads(args.progs, args.scale)
 
@@ -129,13 +138,14 @@ def main():
             print(verdicts.summary())
             return
         command = command_section(args, verdicts)
+        top = top_section(args)
         attach = attach_section(args, verdicts)
         memory = memory_section(args, verdicts)
         loaded = loaded_section(args.progs, args.tracer, args.scale, args.rounds, verdicts,
                                 progress("loaded"))
     except BenchError as e:
         sys.exit("run.py: a workload failed, so no figures: %s" % e)
-    print("\n".join([""] + command + [""] + attach + [""] + memory + [""] + loaded + [""]))
+    print("\n".join([""] + command + [""] + top + [""] + attach + [""] + memory + [""] + loaded + [""]))
     print("\n".join(contention.lines()))
     print(verdicts.summary())
 
