@@ -88,6 +88,8 @@ struct options {
 	/* -p, as given: each a PID list "12,34" still to be checked. */
 	const char **pid_lists;
 	size_t npid_lists;
+	/* --duration: -p detaches by itself after this long; 0 never. */
+	unsigned int duration_ms;
 };
 
 #endif

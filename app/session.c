@@ -1,5 +1,6 @@
 /* The life of each traced task as its lines tell it; its calls are in call_lines.c. */
 #include <stdlib.h>
+#include <time.h>
 
 #include "app/call_lines.h"
 #include "app/session.h"
@@ -163,6 +164,35 @@ static void on_signal_received(void *ctx, int sig)
 		tracer_signals_handle(s->engine, sig, s->attaching);
 }
 
+static uint64_t monotonic_usec(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t) ts.tv_sec * 1000000 + (uint64_t) ts.tv_nsec / 1000;
+}
+
+bool session_start_clock(struct session *s)
+{
+	unsigned int ms = s->opts->duration_ms;
+	if (!ms)
+		return true;
+	s->detach_at_usec = monotonic_usec() + (uint64_t) ms * 1000;
+	return engine_set_tick(s->engine, ms);
+}
+
+static void on_tick(void *ctx)
+{
+	struct session *s = ctx;
+	if (!s->detach_at_usec || monotonic_usec() < s->detach_at_usec)
+		return;
+	s->detach_at_usec = 0;
+	engine_set_tick(s->engine, 0);
+	if (!(s->opts->quiet & QUIET_ATTACH))
+		printer_notice(&s->out.printer, "--duration=%g has passed: detaching",
+			       s->opts->duration_ms / 1000.0);
+	engine_detach_all(s->engine);
+}
+
 static void on_input(void *ctx)
 {
 	struct session *s = ctx;
@@ -223,6 +253,7 @@ void session_init(struct session *s, const struct options *opts, FILE *out)
 	s->last_read = (struct read_cache) { 0 };
 	s->task_outputs = NULL;
 	s->ntask_outputs = s->task_outputs_cap = 0;
+	s->detach_at_usec = 0;
 }
 
 void session_print_interest_lists(struct session *s, pid_t pid)
@@ -282,5 +313,6 @@ struct engine_hooks session_hooks(struct session *s)
 		.idle = on_idle,
 		.signal_received = on_signal_received,
 		.input_ready = on_input,
+		.tick = on_tick,
 	};
 }

@@ -65,6 +65,8 @@ struct session {
 	struct top *top;
 	/* -k: the stack of the call the model is being told of, or NULL. */
 	struct task_stack *feeding_stack;
+	/* --duration: when -p lets go by itself (CLOCK_MONOTONIC, µs), or 0. */
+	uint64_t detach_at_usec;
 };
 
 void session_init(struct session *s, const struct options *opts, FILE *out);
@@ -72,6 +74,11 @@ void session_free(struct session *s);
 /* The end of the run (the command exited, or -p detached): -c's and -C's summary. */
 void session_finish(struct session *s);
 struct engine_hooks session_hooks(struct session *s);
+/*
+ * Starts the session's clock (--duration), once the engine exists;
+ * false with errno set when its timer cannot be had.
+ */
+bool session_start_clock(struct session *s);
 /* The epoll instances pid had before we came: their interest lists, printed and learnt. */
 void session_print_interest_lists(struct session *s, pid_t pid);
 

@@ -222,6 +222,8 @@ int main(int argc, char **argv)
 	if (!engine)
 		fail(EXIT_OS, "cannot set up the tracer", NULL, err);
 	session.engine = engine;
+	if (!session_start_clock(&session))
+		fail(EXIT_OS, "cannot set up the timer of --duration", NULL, errno);
 
 	if (session.attaching)
 		trace_processes(&session, engine, &opts);

@@ -195,15 +195,15 @@ static void add_pid_list(struct options *o, const char *list, int argc)
 	o->pid_lists[o->npid_lists++] = list;
 }
 
-/* --interval=SEC: seconds, with a fraction if wanted, from 0.1 up. */
-static unsigned int parse_interval(const char *arg)
+/* SEC: seconds, with a fraction if wanted, from min to max; in milliseconds. */
+static unsigned int parse_seconds(const char *arg, const char *opt, double min, double max)
 {
 	char *end;
 	errno = 0;
 	double secs = strtod(arg, &end);
-	if (errno || end == arg || *end || !(secs >= 0.1 && secs <= 3600)) {
-		fprintf(stderr, "epolltrace: invalid --interval argument '%s': give seconds from 0.1 to 3600\n",
-			arg);
+	if (errno || end == arg || *end || !(secs >= min && secs <= max)) {
+		fprintf(stderr, "epolltrace: invalid %s argument '%s': give seconds from %g to %g\n",
+			opt, arg, min, max);
 		exit(EXIT_USAGE);
 	}
 	return (unsigned int) (secs * 1000 + 0.5);
@@ -271,6 +271,7 @@ static const struct option long_options[] = {
 	{ "top", no_argument, NULL, 'x' + 256 },
 	{ "batch", no_argument, NULL, 'b' + 256 },
 	{ "interval", required_argument, NULL, 'i' + 256 },
+	{ "duration", required_argument, NULL, 'd' + 256 },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -346,7 +347,8 @@ void options_parse(struct options *o, int argc, char **argv)
 		case 'J' + 256: o->json = true; break;
 		case 'x' + 256: o->top.on = true; break;
 		case 'b' + 256: o->top.batch = true; break;
-		case 'i' + 256: o->top.interval_ms = parse_interval(optarg); break;
+		case 'i' + 256: o->top.interval_ms = parse_seconds(optarg, "--interval", 0.1, 3600); break;
+		case 'd' + 256: o->duration_ms = parse_seconds(optarg, "--duration", 0.001, 86400); break;
 		case 'W' + 256: o->model.oneshot_waits = parse_threshold(optarg, "--oneshot-waits"); break;
 		case 'M' + 256: o->model.oneshot_ms = parse_threshold(optarg, "--oneshot-ms"); break;
 		case 'R' + 256: o->model.repeat_waits = parse_threshold(optarg, "--repeat-waits"); break;
@@ -400,6 +402,10 @@ void options_parse(struct options *o, int argc, char **argv)
 		usage_error("%s", "both -p and a command given: trace either running processes or a new command");
 	if (!o->npid_lists && optind >= argc)
 		usage_error("%s", "no command to trace: give one, as in 'epolltrace -- COMMAND [ARGS]', or -p PID");
+	/* A started command cannot go on untraced: its filter would fail its epoll calls with ENOSYS. */
+	if (o->duration_ms && !o->npid_lists)
+		usage_error("%s", "--duration goes with -p: a command started under epolltrace cannot run on "
+			    "untraced, so bound it with timeout(1), as in 'timeout 10 epolltrace -- COMMAND'");
 	if (!o->npid_lists)
 		o->command = argv + optind;
 	settle_quiet(o, qcount, &seen);

@@ -105,6 +105,8 @@ TRACE_SET_HELP
 "                          and what they start; their epoll interest lists are\n"
 "                          printed first.  Ctrl-C (or SIGTERM, SIGHUP, SIGQUIT)\n"
 "                          detaches and leaves them running\n"
+"  --duration=SEC          with -p: detach by itself after SEC seconds, so that\n"
+"                          a forgotten session cannot leave a server traced\n"
 "\n"
 "Performance:\n"
 "  --spin=USEC             poll for the next stop up to this long before\n"

@@ -4,6 +4,7 @@
 #include <string.h>
 #include <sys/ptrace.h>
 #include <sys/signalfd.h>
+#include <sys/timerfd.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -35,6 +36,7 @@ struct engine *engine_new(const struct engine_config *cfg, const struct engine_h
 		return NULL;
 	}
 	e->input_fd = -1;
+	e->tick_fd = -1;
 	task_table_init(&e->tasks);
 	spin_open(&e->spin, cfg->spin_usec);
 	return e;
@@ -45,6 +47,8 @@ void engine_free(struct engine *e)
 	if (!e)
 		return;
 	close(e->signal_fd);
+	if (e->tick_fd >= 0)
+		close(e->tick_fd);
 	spin_close(&e->spin);
 	sigprocmask(SIG_SETMASK, &e->saved_mask, NULL);
 	task_table_free(&e->tasks);
@@ -54,6 +58,21 @@ void engine_free(struct engine *e)
 void engine_watch_input(struct engine *e, int fd)
 {
 	e->input_fd = e->hooks.input_ready ? fd : -1;
+}
+
+bool engine_set_tick(struct engine *e, unsigned int interval_ms)
+{
+	if (e->tick_fd < 0 && interval_ms == 0)
+		return true;
+	if (e->tick_fd < 0 &&
+	    (e->tick_fd = timerfd_create(CLOCK_MONOTONIC, TFD_CLOEXEC | TFD_NONBLOCK)) < 0)
+		return false;
+	struct timespec every = {
+		.tv_sec = interval_ms / 1000,
+		.tv_nsec = (long) (interval_ms % 1000) * 1000000,
+	};
+	struct itimerspec its = { .it_interval = every, .it_value = every };
+	return timerfd_settime(e->tick_fd, 0, &its, NULL) == 0;
 }
 
 size_t engine_ntasks(const struct engine *e)
@@ -316,18 +335,29 @@ static void handle_status(struct engine *e, pid_t pid, int status)
 		handle_stopped(e, t, status);
 }
 
+/* Ticks missed while the engine was busy are told once: the hook reads the clock. */
+static void take_tick(struct engine *e)
+{
+	uint64_t expirations;
+	if (read(e->tick_fd, &expirations, sizeof(expirations)) > 0 && e->hooks.tick)
+		e->hooks.tick(e->hooks.ctx);
+}
+
 /*
- * Waits for a signal or the input (timeout -1), or only looks (0), and
- * reports what came.
+ * Waits for a signal, the input or a tick (timeout -1), or only looks
+ * (0), and reports what came.
  */
 static void take_signals_and_input(struct engine *e, int timeout)
 {
-	struct pollfd fds[2] = {
+	struct pollfd fds[3] = {
 		{ .fd = e->signal_fd, .events = POLLIN },
 		{ .fd = e->input_fd, .events = POLLIN },
+		{ .fd = e->tick_fd, .events = POLLIN },
 	};
-	if (poll(fds, 2, timeout) <= 0)
+	if (poll(fds, 3, timeout) <= 0)
 		return;
+	if (fds[2].revents & POLLIN)
+		take_tick(e);
 	if (fds[0].revents & POLLIN) {
 		struct signalfd_siginfo si[8];
 		ssize_t n = read(e->signal_fd, si, sizeof(si));

@@ -71,6 +71,8 @@ struct engine_hooks {
 	void (*signal_received)(void *ctx, int sig);
 	/* The descriptor engine_watch_input named can be read.  May be NULL. */
 	void (*input_ready)(void *ctx);
+	/* The interval engine_set_tick asked for has passed.  May be NULL. */
+	void (*tick)(void *ctx);
 };
 
 struct engine_config {
@@ -136,6 +138,12 @@ int engine_run(struct engine *e);
  * input_ready hook when it can be read; -1 stops watching.
  */
 void engine_watch_input(struct engine *e, int fd);
+
+/*
+ * Calls the tick hook every interval_ms while the tracees run, busy or
+ * not (0 stops it); false with errno set when no timer can be had.
+ */
+bool engine_set_tick(struct engine *e, unsigned int interval_ms);
 
 /* The started command's pid, for forwarding signals to it. */
 pid_t engine_command_pid(const struct engine *e);

@@ -18,6 +18,8 @@ struct engine {
 	int signal_fd;
 	/* engine_watch_input's descriptor, or -1. */
 	int input_fd;
+	/* engine_set_tick's timerfd, or -1 until it is asked for. */
+	int tick_fd;
 	/* The mask before the engine blocked its signals, for the command. */
 	sigset_t saved_mask;
 	/* Whether to poll for the next stop before sleeping (--spin). */
