@@ -56,19 +56,24 @@ struct ep_entry *list_ctl_done(struct model_state *st, struct ep_instance *inst,
 	return NULL;
 }
 
-struct ep_entry *list_event(struct model_state *st, struct ep_instance *inst, pid_t tgid,
-			    int epfd, const struct model_event *ev, bool *resynced)
+void list_wait_events(struct model_state *st, struct ep_instance *inst, pid_t tgid, int epfd,
+		      const struct model_event *ev, size_t n, int64_t now,
+		      list_event_fn *each, void *ctx)
 {
-	struct ep_entry *e = entry_by_data(inst, ev->data);
-	if (!e && !*resynced) {
-		/* Registered where the model could not see it, as through io_uring. */
-		*resynced = true;
-		instance_resync(st, inst, tgid, epfd);
-		e = entry_by_data(inst, ev->data);
+	bool resynced = false;
+	for (size_t i = 0; i < n; i++) {
+		struct ep_entry *e = entry_by_data(inst, ev[i].data);
+		if (!e && !resynced) {
+			/* Registered where the model could not see it, as through io_uring. */
+			resynced = true;
+			instance_resync(st, inst, tgid, epfd);
+			e = entry_by_data(inst, ev[i].data);
+		}
+		if (e)
+			entry_fired(inst, e, now);
+		if (each)
+			each(ctx, &ev[i], e);
 	}
-	if (e)
-		entry_fired(inst, e, state_now(st));
-	return e;
 }
 
 void left_behinds_free(struct left_behinds *lb)

@@ -13,13 +13,17 @@
 struct ep_entry *list_ctl_done(struct model_state *st, struct ep_instance *inst,
 			       const struct model_ctl *c);
 
+/* Told of each event of a wait, with the entry it named (NULL if none). */
+typedef void list_event_fn(void *ctx, const struct model_event *ev, struct ep_entry *e);
+
 /*
- * The entry a wait's event names, which it counts and disarms if it is a
- * ONESHOT one; NULL if none has its data.  An unknown data word makes
- * the list be read again, once per wait (*resynced).
+ * A wait's n events, returned at now: each names an entry by its data,
+ * which is counted, and disarmed if it is a ONESHOT one.  An unknown data
+ * word makes the list be read again, once per wait.  each may be NULL.
  */
-struct ep_entry *list_event(struct model_state *st, struct ep_instance *inst, pid_t tgid,
-			    int epfd, const struct model_event *ev, bool *resynced);
+void list_wait_events(struct model_state *st, struct ep_instance *inst, pid_t tgid, int epfd,
+		      const struct model_event *ev, size_t n, int64_t now,
+		      list_event_fn *each, void *ctx);
 
 /* A registration whose fd was closed while its file lives on: now a ghost. */
 struct left_behind {

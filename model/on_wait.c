@@ -21,6 +21,19 @@ void model_wait_started(struct model *m, const struct model_wait *w)
 	watch_oneshot(&m->diag, inst, w->tgid, w->epfd, false, state_now(&m->st));
 }
 
+struct wait_watch {
+	struct model *m;
+	struct diag_thread *dth;
+	struct ep_instance *inst;
+	const struct model_wait *w;
+};
+
+static void watch_each_event(void *ctx, const struct model_event *ev, struct ep_entry *e)
+{
+	struct wait_watch *ww = ctx;
+	watch_event(&ww->m->diag, ww->dth, ww->inst, ww->w, ev, e);
+}
+
 void model_wait_done(struct model *m, const struct model_wait *w, int err,
 		     const struct model_event *ev, size_t n)
 {
@@ -28,13 +41,13 @@ void model_wait_done(struct model *m, const struct model_wait *w, int err,
 	if (!inst || err)
 		return;
 	inst->waits++;
-	struct diag_thread *dth = m->cfg.diagnose ? diag_thread(&m->diag, w->tid) : NULL;
-	bool resynced = false;
-	for (size_t i = 0; i < n; i++) {
-		struct ep_entry *e = list_event(&m->st, inst, w->tgid, w->epfd, &ev[i], &resynced);
-		if (dth)
-			watch_event(&m->diag, dth, inst, w, &ev[i], e);
+	/* The events of one wait came back at one moment. */
+	int64_t now = state_now(&m->st);
+	if (!m->cfg.diagnose) {
+		list_wait_events(&m->st, inst, w->tgid, w->epfd, ev, n, now, NULL, NULL);
+		return;
 	}
-	if (dth)
-		watch_wait_ends(&m->diag, dth, inst, w, ev, n, state_now(&m->st));
+	struct wait_watch ww = { m, diag_thread(&m->diag, w->tid), inst, w };
+	list_wait_events(&m->st, inst, w->tgid, w->epfd, ev, n, now, watch_each_event, &ww);
+	watch_wait_ends(&m->diag, ww.dth, inst, w, ev, n, now);
 }
