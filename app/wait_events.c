@@ -15,10 +15,10 @@ static bool read_chunk(struct wait_events *we, const struct syscall_call *call, 
 	}
 	if (!call->mem.read(call->mem.ctx, addr, we->raw, count * size))
 		return false;
+	while (we->cap < we->n + count)
+		we->v = grow_array(we->v, &we->cap, we->cap, sizeof(*we->v));
 	for (size_t i = 0; i < count; i++) {
-		struct model_event *ev;
-		we->v = grow_array(we->v, &we->cap, we->n, sizeof(*we->v));
-		ev = &we->v[we->n++];
+		struct model_event *ev = &we->v[we->n++];
 		epoll_event_unpack(call->abi, we->raw + i * size, &ev->events, &ev->data);
 	}
 	return true;

@@ -14,13 +14,6 @@ void emit_epoll_data(struct emitter *em, uint64_t data)
 	emit_hex(em, data);
 }
 
-void epoll_event_unpack(const struct abi *abi, const void *raw, uint32_t *events,
-			uint64_t *data)
-{
-	memcpy(events, raw, sizeof(*events));
-	memcpy(data, (const unsigned char *) raw + abi->epoll_data_offset, sizeof(*data));
-}
-
 void emit_epoll_event(struct emitter *em, const struct syscall_call *call, const void *raw)
 {
 	uint32_t events;
