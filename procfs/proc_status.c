@@ -1,6 +1,8 @@
 #include <stdio.h>
+#include <string.h>
 
 #include "procfs/proc_status.h"
+#include "procfs/proc_text.h"
 
 bool proc_status_read(pid_t pid, struct proc_status *st)
 {
@@ -39,4 +41,24 @@ pid_t proc_tgid(pid_t tid)
 {
 	struct proc_status st;
 	return proc_status_read(tid, &st) ? st.tgid : tid;
+}
+
+/*
+ * /proc/TID/stat, not status: one short read, as the spin policy asks this
+ * of several threads a hundred times a second.  The state letter follows
+ * the last ')', since the command name may hold one.
+ */
+char proc_task_state(pid_t tid)
+{
+	char path[32];
+	snprintf(path, sizeof(path), "/proc/%d/stat", (int) tid);
+	struct strbuf text = STRBUF_INIT;
+	char state = '\0';
+	if (proc_text_read(path, &text)) {
+		const char *paren = strrchr(sb_str(&text), ')');
+		if (paren && paren[1] == ' ')
+			state = paren[2];
+	}
+	sb_free(&text);
+	return state;
 }

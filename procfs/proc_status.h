@@ -1,4 +1,4 @@
-/* The fields of /proc/PID/status that decide how a task can be traced. */
+/* The fields of /proc/PID/status that decide how a task can be traced, and its state. */
 #ifndef EPOLLTRACE_PROCFS_PROC_STATUS_H
 #define EPOLLTRACE_PROCFS_PROC_STATUS_H
 
@@ -20,5 +20,8 @@ bool proc_status_read(pid_t pid, struct proc_status *st);
 
 /* Which process a thread belongs to; tid itself when that cannot be read. */
 pid_t proc_tgid(pid_t tid);
+
+/* A thread's state letter ('R' runnable, 'S' asleep, 't' traced...); '\0' when gone. */
+char proc_task_state(pid_t tid);
 
 #endif

@@ -386,7 +386,7 @@ static pid_t poll_for_stop(struct engine *e, int *status)
 		return pid;
 	}
 	uint64_t now = now_usec();
-	unsigned int window = spin_begin_wait(&e->spin, now);
+	unsigned int window = spin_begin_wait(&e->spin, now, &e->tasks);
 	if (window == 0)
 		return 0;
 	uint64_t deadline = now + window;

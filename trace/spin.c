@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "trace/spin.h"
+#include "trace/tasks_running.h"
 
 /* Below this share of waits ending within the window, spinning mostly burns CPU. */
 #define HIT_RATE_MIN (256 / 4)
@@ -38,9 +39,9 @@ void spin_policy_outcome(struct spin_policy *p, uint64_t gap_usec)
  * One sample is a moment; a smoothed count is how busy the CPUs are.  It
  * rounds up, so that a steady count is reached, not approached from below.
  */
-void spin_policy_load(struct spin_policy *p, unsigned int nr_running)
+void spin_policy_load(struct spin_policy *p, unsigned int nr_running, unsigned int ours)
 {
-	unsigned int others = nr_running > 0 ? nr_running - 1 : 0;
+	unsigned int others = nr_running > 1 + ours ? nr_running - 1 - ours : 0;
 	p->others16 = (p->others16 * 3 + others * 16 + 3) / 4;
 }
 
@@ -68,8 +69,14 @@ void spin_close(struct spin *s)
 	s->loadavg_fd = -1;
 }
 
-/* The fourth field of /proc/loadavg, "running/total", counts runnable tasks now. */
-static void sample_load(struct spin *s)
+/*
+ * The fourth field of /proc/loadavg, "running/total", counts runnable tasks
+ * now; the tracee's own are taken out.  Reading more threads than this
+ * would cost more than the spin saves.
+ */
+#define TASKS_READ_MAX 8
+
+static void sample_load(struct spin *s, const struct task_table *tasks)
 {
 	char buf[128];
 	ssize_t n = pread(s->loadavg_fd, buf, sizeof(buf) - 1, 0);
@@ -83,15 +90,16 @@ static void sample_load(struct spin *s)
 			p++;
 	}
 	if (p)
-		spin_policy_load(&s->policy, (unsigned int) strtoul(p, NULL, 10));
+		spin_policy_load(&s->policy, (unsigned int) strtoul(p, NULL, 10),
+				 tasks_running(tasks, TASKS_READ_MAX));
 }
 
-unsigned int spin_begin_wait(struct spin *s, uint64_t now_usec)
+unsigned int spin_begin_wait(struct spin *s, uint64_t now_usec, const struct task_table *tasks)
 {
 	if (s->waiting_since_usec == 0)
 		s->waiting_since_usec = now_usec;
 	if (s->loadavg_fd >= 0 && now_usec >= s->next_sample_usec) {
-		sample_load(s);
+		sample_load(s, tasks);
 		s->next_sample_usec = now_usec + LOAD_SAMPLE_USEC;
 	}
 	return spin_policy_window(&s->policy);

@@ -10,13 +10,15 @@
 
 #include <stdint.h>
 
+#include "trace/task.h"
+
 /* The decision, fed its inputs (kept apart from /proc so it can be tested). */
 struct spin_policy {
 	unsigned int window_usec;	/* the most to spin: --spin */
 	unsigned int ncpus;		/* CPUs epolltrace may run on */
 	/* Share of recent waits whose stop came within the window, in 1/256. */
 	unsigned int hit_rate;
-	/* Runnable tasks other than epolltrace, smoothed, in 1/16. */
+	/* Runnable tasks other than epolltrace and the tracee, smoothed, in 1/16. */
 	unsigned int others16;
 };
 
@@ -25,10 +27,13 @@ void spin_policy_init(struct spin_policy *p, unsigned int window_usec, unsigned 
 unsigned int spin_policy_window(const struct spin_policy *p);
 /* A wait ended: its next stop came gap_usec after the engine began waiting. */
 void spin_policy_outcome(struct spin_policy *p, uint64_t gap_usec);
-/* The machine had nr_running runnable tasks, epolltrace among them. */
-void spin_policy_load(struct spin_policy *p, unsigned int nr_running);
+/*
+ * The machine had nr_running runnable tasks, epolltrace and ours of the
+ * tracee's threads among them: only the rest would lose a CPU to a spin.
+ */
+void spin_policy_load(struct spin_policy *p, unsigned int nr_running, unsigned int ours);
 
-/* The policy with its inputs: the clock and /proc/loadavg. */
+/* The policy with its inputs: the clock, /proc/loadavg and the tracee's threads' states. */
 struct spin {
 	struct spin_policy policy;
 	int loadavg_fd;			/* -1: load unknown, taken as free */
@@ -38,8 +43,8 @@ struct spin {
 
 void spin_open(struct spin *s, unsigned int window_usec);
 void spin_close(struct spin *s);
-/* The engine found no stop at now_usec: how long to poll before sleeping. */
-unsigned int spin_begin_wait(struct spin *s, uint64_t now_usec);
+/* The engine, tracing tasks, found no stop at now_usec: how long to poll before sleeping. */
+unsigned int spin_begin_wait(struct spin *s, uint64_t now_usec, const struct task_table *tasks);
 /* The engine found a stop at now_usec, after waiting or not. */
 void spin_found(struct spin *s, uint64_t now_usec);
 

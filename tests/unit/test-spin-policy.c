@@ -9,6 +9,7 @@ struct step {
 	enum { START, OUTCOMES, LOADS } kind;
 	int n;
 	unsigned int value;	/* START: ncpus; OUTCOMES: gap in us; LOADS: nr_running */
+	unsigned int ours;	/* LOADS: how many of those are the tracee's threads */
 	unsigned int window;
 	const char *what;
 };
@@ -16,26 +17,29 @@ struct step {
 #define WINDOW 100
 
 static const struct step steps[] = {
-	{ START, 0, 2, WINDOW, "spins from the start on two idle CPUs" },
-	{ START, 0, 1, 0, "never spins on a single CPU" },
-	{ START, 0, 2, WINDOW, "" },
-	{ OUTCOMES, 50, 30, WINDOW, "keeps spinning while stops come within the window" },
-	{ OUTCOMES, 20, 5000, 0, "stops spinning when stops come later than the window" },
-	{ OUTCOMES, 1, 30, 0, "one quick stop is not enough to spin again" },
-	{ OUTCOMES, 5, 30, WINDOW, "spins again once stops come quickly again" },
-	{ START, 0, 2, WINDOW, "" },
-	{ OUTCOMES, 3, WINDOW + 1, WINDOW, "a few late stops are tolerated" },
-	{ OUTCOMES, 1, WINDOW, WINDOW, "a stop exactly at the window's end counts as found" },
-	{ START, 0, 2, WINDOW, "" },
-	{ LOADS, 20, 2, WINDOW, "spins beside one other runnable task on two CPUs" },
-	{ LOADS, 20, 3, 0, "sleeps while others fill both CPUs" },
-	{ LOADS, 20, 4, 0, "" },
-	{ LOADS, 1, 1, 0, "one idle sample does not end the back-off" },
-	{ LOADS, 20, 1, WINDOW, "spins again when the CPUs are free" },
-	{ LOADS, 20, 0, WINDOW, "a count of zero is read as epolltrace alone" },
-	{ START, 0, 8, WINDOW, "" },
-	{ LOADS, 20, 8, WINDOW, "seven others leave one of eight CPUs free" },
-	{ LOADS, 20, 9, 0, "eight others fill eight CPUs" },
+	{ START, 0, 2, 0, WINDOW, "spins from the start on two idle CPUs" },
+	{ START, 0, 1, 0, 0, "never spins on a single CPU" },
+	{ START, 0, 2, 0, WINDOW, "" },
+	{ OUTCOMES, 50, 30, 0, WINDOW, "keeps spinning while stops come within the window" },
+	{ OUTCOMES, 20, 5000, 0, 0, "stops spinning when stops come later than the window" },
+	{ OUTCOMES, 1, 30, 0, 0, "one quick stop is not enough to spin again" },
+	{ OUTCOMES, 5, 30, 0, WINDOW, "spins again once stops come quickly again" },
+	{ START, 0, 2, 0, WINDOW, "" },
+	{ OUTCOMES, 3, WINDOW + 1, 0, WINDOW, "a few late stops are tolerated" },
+	{ OUTCOMES, 1, WINDOW, 0, WINDOW, "a stop exactly at the window's end counts as found" },
+	{ START, 0, 2, 0, WINDOW, "" },
+	{ LOADS, 20, 2, 0, WINDOW, "spins beside one other runnable task on two CPUs" },
+	{ LOADS, 20, 3, 0, 0, "sleeps while others fill both CPUs" },
+	{ LOADS, 20, 4, 0, 0, "" },
+	{ LOADS, 1, 1, 0, 0, "one idle sample does not end the back-off" },
+	{ LOADS, 20, 1, 0, WINDOW, "spins again when the CPUs are free" },
+	{ LOADS, 20, 0, 0, WINDOW, "a count of zero is read as epolltrace alone" },
+	{ LOADS, 20, 3, 2, WINDOW, "the tracee's own runnable threads are not others" },
+	{ LOADS, 20, 5, 2, 0, "others beside the tracee's threads still fill both CPUs" },
+	{ LOADS, 20, 2, 4, WINDOW, "more of ours than the count (read at another moment) is no one else" },
+	{ START, 0, 8, 0, WINDOW, "" },
+	{ LOADS, 20, 8, 0, WINDOW, "seven others leave one of eight CPUs free" },
+	{ LOADS, 20, 9, 0, 0, "eight others fill eight CPUs" },
 };
 
 int main(void)
@@ -51,7 +55,7 @@ int main(void)
 			if (s->kind == OUTCOMES)
 				spin_policy_outcome(&p, s->value);
 			else
-				spin_policy_load(&p, s->value);
+				spin_policy_load(&p, s->value, s->ours);
 		}
 		if (!s->what[0])
 			continue;
