@@ -267,6 +267,8 @@ void call_detach(struct session *s, struct task *t, struct tracee_state *st)
 	if (!st->in_call || !unended_line_wanted(s, st, STATUS_DETACHED))
 		return;
 	struct task_ref ref = tracee_ref(s, t, st);
+	/* The tasks let go before it are no longer counted, yet were there. */
+	ref.several |= s->detached_one;
 	struct trace_output *out = output_of(s, t);
 	out->ops->call_cut(out, &ref, &st->line, CALL_TASK_DETACHED,
 			   times_calls(s) ? call_ns(st) : 0);

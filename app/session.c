@@ -141,6 +141,7 @@ static void on_detached(void *ctx, struct task *t)
 	if (!(s->opts->quiet & QUIET_ATTACH))
 		printer_notice(&s->out.printer, "Process %d detached", (int) task_tid(t));
 	tracee_drop(t);
+	s->detached_one = true;
 }
 
 static void on_idle(void *ctx)
@@ -253,6 +254,7 @@ void session_init(struct session *s, const struct options *opts, FILE *out)
 	s->last_read = (struct read_cache) { 0 };
 	s->task_outputs = NULL;
 	s->ntask_outputs = s->task_outputs_cap = 0;
+	s->detached_one = false;
 	s->detach_at_usec = 0;
 }
 

@@ -65,6 +65,11 @@ struct session {
 	struct top *top;
 	/* -k: the stack of the call the model is being told of, or NULL. */
 	struct task_stack *feeding_stack;
+	/*
+	 * A task was let go: the detach that follows goes on through several
+	 * tasks, however few are left, so each line it ends names its task.
+	 */
+	bool detached_one;
 	/* --duration: when -p lets go by itself (CLOCK_MONOTONIC, µs), or 0. */
 	uint64_t detach_at_usec;
 };

@@ -168,12 +168,27 @@ static int attach_processes(struct session *s, struct engine *e, const struct op
 	return first_problem;
 }
 
+/* Once, after the attach notices: an SRE must not forget a server slowed down. */
+static void announce_cost(struct session *s, const struct options *o)
+{
+	if (o->quiet & QUIET_ATTACH)
+		return;
+	if (o->duration_ms)
+		printer_notice(&s->out.printer, "under ptrace every system call of a traced process stops, "
+			       "slowing it down until epolltrace detaches (Ctrl-C, or --duration=%g)",
+			       o->duration_ms / 1000.0);
+	else
+		printer_notice(&s->out.printer, "under ptrace every system call of a traced process stops, "
+			       "slowing it down until epolltrace detaches (Ctrl-C, or --duration=SEC)");
+}
+
 static _Noreturn void trace_processes(struct session *s, struct engine *e, const struct options *o)
 {
 	struct pid_list attached = { 0 };
 	int problem = attach_processes(s, e, o, &attached);
 	if (attached.count == 0)
 		exit(problem ? problem : EXIT_USAGE);
+	announce_cost(s, o);
 	/* strace's rule: several processes named, every line says whose it is. */
 	if (attached.count > 1 && s->out.printer.prefix == PREFIX_PLAIN_SEVERAL)
 		s->out.printer.prefix = PREFIX_PLAIN;

@@ -1,0 +1,58 @@
+#!/bin/sh
+# What -p says on its own lines.  After the attach notice, one line says
+# what attaching costs under ptrace.  At detach, every line that a detach
+# ends ("<... epoll_wait resumed> <detached ...>") names its thread, as the
+# lines before it did, even the last thread's, when no other is left
+# traced; the log must be readable line by line.
+. "$TESTS_SRCDIR/e2e/lib.sh"
+
+ERR=$WORKDIR/trace.err
+COST='epolltrace: under ptrace every system call of a traced process stops, slowing it down until epolltrace detaches (Ctrl-C, or --duration=SEC)'
+
+plan 7
+
+# Two workers and the main thread, each blocked in its own epoll_wait.
+start_echo_server 2 || { not_ok "the echo server starts"; exit 1; }
+
+# waiting_threads N: stderr shows waits of N threads.
+waiting_threads() {
+	[ "$(sed -n 's/^\[pid  *\([0-9]*\)\] epoll_wait(.*/\1/p' "$ERR" | sort -u | wc -l)" -ge "$1" ]
+}
+
+# no_cost_line: the cost is not told.
+no_cost_line() { ! grep -q 'under ptrace' "$ERR"; }
+
+"$EPOLLTRACE" -p "$SERVER_PID" </dev/null 2>"$ERR" &
+TRACER_PID=$!
+track $TRACER_PID
+if wait_until waiting_threads 3; then
+	ok "the three threads' waits are traced"
+else
+	not_ok "the three threads' waits are traced"
+	show_file "epolltrace's stderr" "$ERR"
+fi
+check "the line after the attach notice says what attaching costs" \
+	test "$(sed -n '2p' "$ERR")" = "$COST"
+kill -INT "$TRACER_PID"
+await_exit "$TRACER_PID"
+check_status "SIGINT detaches" 0 "$RC"
+grep '<detached \.\.\.>' "$ERR" >"$WORKDIR/detached"
+check "each thread's wait is ended by the detach" test "$(wc -l <"$WORKDIR/detached")" = 3
+if grep -qv '^\[pid  *[0-9][0-9]*\] ' "$WORKDIR/detached"; then
+	not_ok "each such line names its thread"
+	show_file "lines ended by the detach" "$WORKDIR/detached"
+else
+	ok "each such line names its thread"
+fi
+stop_echo_server
+
+start_echo_server 1 || { not_ok "the echo server starts again"; exit 1; }
+"$EPOLLTRACE" -q -p "$SERVER_PID" </dev/null 2>"$ERR" &
+TRACER_PID=$!
+track $TRACER_PID
+wait_until waiting_threads 2
+kill -INT "$TRACER_PID"
+await_exit "$TRACER_PID"
+check_status "-q: SIGINT detaches" 0 "$RC"
+check "-q: no word of the cost" no_cost_line
+stop_echo_server
