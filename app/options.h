@@ -50,6 +50,7 @@ struct top_options {
 	bool on;
 	bool batch;			/* --batch, or stdout is no terminal */
 	unsigned int interval_ms;	/* --interval */
+	bool trace_nowhere;		/* no -o: the trace is not written, -c's summary goes to stderr */
 };
 
 struct options {

@@ -281,6 +281,9 @@ void session_finish(struct session *s)
 		.epoll = &s->epoll_stats,
 		.kinds = s->opts->model.diagnose ? kinds : NULL,
 	};
+	/* The view had the terminal and the trace went nowhere: -c's summary goes where strace's would. */
+	if (s->opts->top.trace_nowhere && r.calls)
+		printer_redirect(&s->out.printer, stderr, NULL);
 	s->out.ops->summary(&s->out, &r);
 }
 

@@ -223,8 +223,10 @@ static void check_top(struct options *o)
 	if (o->json)
 		usage_error("%s", "--top and --json cannot be combined: --top shows the figures itself");
 	/* The terminal is the view's: the trace goes only where -o says. */
-	if (!o->outfile)
+	if (!o->outfile) {
 		o->outfile = "/dev/null";
+		o->top.trace_nowhere = true;
+	}
 	/* A warning's place in the view is its pane. */
 	o->model.diagnose = true;
 }

@@ -20,6 +20,14 @@ void printer_init(struct printer *p, FILE *out, enum pid_prefix prefix, unsigned
 	p->mute = false;
 }
 
+void printer_redirect(struct printer *p, FILE *out, const char *name)
+{
+	printer_flush(p);
+	p->out = out;
+	p->line_buffered = isatty(fileno(out));
+	p->name = name;
+}
+
 void printer_free(struct printer *p)
 {
 	printer_flush(p);

@@ -38,6 +38,8 @@ struct printer {
 
 void printer_init(struct printer *p, FILE *out, enum pid_prefix prefix, unsigned int acolumn);
 void printer_free(struct printer *p);
+/* What is written from now on goes to out (name: -o's file, or NULL for stderr). */
+void printer_redirect(struct printer *p, FILE *out, const char *name);
 
 /*
  * Opens a line for owner, first cutting any other open line with

@@ -6,7 +6,7 @@
 . "$TESTS_SRCDIR/e2e/lib.sh"
 . "$TESTS_SRCDIR/e2e/top-lib.sh"
 
-plan 14
+plan 15
 
 OUT=$WORKDIR/top.txt
 
@@ -70,9 +70,10 @@ check "the trace goes on to -o meanwhile" \
 	grep -Eq "^[0-9]+ +epoll_wait\($SPIN_EPFD, \[\], 4, 0\) += 0\$" "$WORKDIR/trace.log"
 check_status "SIGTERM went on to the command: epolltrace exits as it did" 143 "$RC"
 
-# Attached with -p, and detached by SIGTERM (a background job ignores SIGINT).
+# Attached with -p, and detached by SIGTERM (a background job ignores SIGINT);
+# with -c and no -o, whose summary goes to stderr as strace's does.
 start_loop
-"$EPOLLTRACE" --top --batch --interval=0.5 -p "$LOOP_PID" >"$OUT" 2>"$WORKDIR/top.err" &
+"$EPOLLTRACE" --top --batch -c --interval=0.5 -p "$LOOP_PID" >"$OUT" 2>"$WORKDIR/top.err" &
 TRACER=$!
 track $TRACER
 wait_until has_frames "$OUT" 3
@@ -81,11 +82,22 @@ wait $TRACER
 RC=$?
 untrack $TRACER
 last_frame "$OUT"
-check "-p: the rows of both instances" eval \
-	"[ -n '$(row_of "$F" "$LOOP_PID" "$TICKS_EPFD")' ] && [ -n '$(row_of "$F" "$LOOP_PID" "$SPIN_EPFD")' ]"
+if [ -n "$(row_of "$F" "$LOOP_PID" "$TICKS_EPFD")" ] && [ -n "$(row_of "$F" "$LOOP_PID" "$SPIN_EPFD")" ]; then
+	ok "-p: the rows of both instances"
+else
+	not_ok "-p: the rows of both instances"; echo "loop $LOOP_PID, epfds $TICKS_EPFD $SPIN_EPFD, status $RC" | diag; explain; diag <"$WORKDIR/top.err"
+fi
 check "-p: SIGTERM detaches; the loop runs on untraced" eval \
 	"[ $RC = 0 ] && [ '$(tracer_of /proc/$LOOP_PID)' = 0 ]" && loop_goes_on
 stop_loop
+if grep -q '^% time  *seconds  *usecs/call  *calls  *errors syscall$' "$WORKDIR/top.err" &&
+   grep -Eq '^ *[0-9.]+ +[0-9.]+ +[0-9]+ +[1-9][0-9]* +([0-9]+ +)?epoll_wait$' "$WORKDIR/top.err" &&
+   grep -Eq "^ +$LOOP_PID +$SPIN_EPFD +[1-9][0-9]* +0 +[1-9]" "$WORKDIR/top.err" &&
+   ! grep -q '^% time' "$OUT"; then
+	ok "-c without -o: its summary on stderr, with the instances' waits"
+else
+	not_ok "-c without -o: its summary on stderr, with the instances' waits"; diag <"$WORKDIR/top.err"
+fi
 
 # The options.
 "$EPOLLTRACE" --batch true 2>"$WORKDIR/err"

@@ -9,7 +9,7 @@
 . "$TESTS_SRCDIR/e2e/lib.sh"
 . "$TESTS_SRCDIR/e2e/top-lib.sh"
 
-TESTS=25
+TESTS=26
 plan $TESTS
 
 if ! command -v tmux >/dev/null 2>&1; then
@@ -45,7 +45,7 @@ check_screen() {
 }
 
 start_loop
-view -p "$LOOP_PID"
+view -c -p "$LOOP_PID"
 if wait_until shows 'built without ncurses|^epolltrace: '; [ -f "$WORKDIR/status" ] &&
    grep -q 'built without ncurses' "$WORKDIR/top.err"; then
 	skip_n $TESTS "epolltrace was built without ncurses"
@@ -125,6 +125,13 @@ if wait_until ended_with 0 && [ "$(tracer_of /proc/$LOOP_PID)" = 0 ] && loop_goe
 	ok "q detaches: epolltrace exits 0, the loop runs on untraced"
 else
 	not_ok "q detaches: epolltrace exits 0, the loop runs on untraced"; explain
+fi
+# -c without -o: the terminal was the view's, so the summary comes after it, on stderr.
+if grep -q '^% time  *seconds  *usecs/call  *calls  *errors syscall$' "$WORKDIR/top.err" &&
+   grep -Eq '^ *[0-9.]+ +[0-9.]+ +[0-9]+ +[1-9][0-9]* +([0-9]+ +)?epoll_wait$' "$WORKDIR/top.err"; then
+	ok "-c: its summary on stderr once the view is closed"
+else
+	not_ok "-c: its summary on stderr once the view is closed"; diag <"$WORKDIR/top.err"
 fi
 
 # g under -p: stopped, untraced, for gdb.
