@@ -20,6 +20,15 @@ static void on_attached(void *ctx, struct task *t)
 		printer_notice(&s->out.printer, "Process %d attached", (int) task_tid(t));
 }
 
+static void on_clone3_failed(void *ctx, struct task *t)
+{
+	struct session *s = ctx;
+	printer_notice(&s->out.printer,
+		       "%d: clone3 asked for CLONE_UNTRACED and failed with ENOSYS, so that"
+		       " the program falls back to clone and its child stays traced",
+		       (int) task_tid(t));
+}
+
 static void on_signal(void *ctx, struct task *t, const siginfo_t *si)
 {
 	struct session *s = ctx;
@@ -319,5 +328,6 @@ struct engine_hooks session_hooks(struct session *s)
 		.signal_received = on_signal_received,
 		.input_ready = on_input,
 		.tick = on_tick,
+		.clone3_failed = on_clone3_failed,
 	};
 }

@@ -186,9 +186,10 @@ static void handle_syscall_stop(struct engine *e, struct task *t)
 	struct __ptrace_syscall_info info;
 	if (get_syscall_info(t->tid, &info)) {
 		if (info.op == PTRACE_SYSCALL_INFO_SECCOMP &&
-		    info.seccomp.ret_data == KEEP_TRACED_TAG)
-			keep_traced_clear(t->tid, &info);
-		else if (info.op == PTRACE_SYSCALL_INFO_EXIT)
+		    info.seccomp.ret_data == KEEP_TRACED_TAG) {
+			if (keep_traced_clear(t->tid, &info) && e->hooks.clone3_failed)
+				e->hooks.clone3_failed(e->hooks.ctx, t);
+		} else if (info.op == PTRACE_SYSCALL_INFO_EXIT)
 			report_exit(e, t, &info);
 		else if (info.op == PTRACE_SYSCALL_INFO_ENTRY ||
 			 info.op == PTRACE_SYSCALL_INFO_SECCOMP)

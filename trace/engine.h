@@ -73,6 +73,12 @@ struct engine_hooks {
 	void (*input_ready)(void *ctx);
 	/* The interval engine_set_tick asked for has passed.  May be NULL. */
 	void (*tick)(void *ctx);
+	/*
+	 * t's clone3 asked for CLONE_UNTRACED and was made to fail with
+	 * ENOSYS, as every clone3 is under the filter (trace/keep_traced.h).
+	 * May be NULL.
+	 */
+	void (*clone3_failed)(void *ctx, struct task *t);
 };
 
 struct engine_config {

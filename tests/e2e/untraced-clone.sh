@@ -1,6 +1,7 @@
 #!/bin/sh
-# Children made with CLONE_UNTRACED (clone and clone3) are followed all the
-# same, so their epoll calls work and are shown (tests/progs/untraced_clone.c).
+# A child made by clone with CLONE_UNTRACED is followed all the same, so its
+# epoll call works and is shown (tests/progs/untraced_clone.c; clone3's
+# cases are clone3-untraced.sh's).
 # strace cannot follow them, so there is no reference output to compare.
 . "$TESTS_SRCDIR/e2e/lib.sh"
 
@@ -12,6 +13,6 @@ for abi in $ABIS; do
 	fi
 	# Under epolltrace, any ENOSYS would change the status.
 	check_runs "$abi" 0 "$WORKDIR/log" -qq -- "$prog"
-	check "$abi: both children's epoll_create1 lines are shown" \
-		test "$(grep -c 'epoll_create1(0) *= [0-9]' "$WORKDIR/log")" -eq 2
+	check "$abi: the child's epoll_create1 line is shown" \
+		grep -q 'epoll_create1(0) *= [0-9]' "$WORKDIR/log"
 done
