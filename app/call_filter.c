@@ -43,24 +43,26 @@ enum filter_verdict call_filter_at_entry(const struct call_filter *f,
 	return v;
 }
 
-/* Whether a wait returned an event whose data holds one of the fds. */
-static bool returned_fd(const struct fd_set_small *s, const struct wait_events *we)
+/* Whether a wait returned an event for one of the fds. */
+static bool returned_fd(const struct fd_set_small *s, const struct wait_events *we,
+			const int *fds)
 {
 	for (size_t i = 0; i < we->n; i++)
-		if (in_set(s, we->v[i].data))
+		if (fds[i] >= 0 ? in_set(s, (uint64_t) fds[i]) : in_set(s, we->v[i].data))
 			return true;
 	return false;
 }
 
 bool call_filter_at_exit(const struct call_filter *f, const struct syscall_call *call,
-			 struct wait_events *we)
+			 struct wait_events *we, data_fd_fn *fd_of, void *ctx)
 {
 	const struct epoll_roles *r = &call->desc->roles;
 	if (call->is_error)
 		return false;
 	if (f->epfds.count && r->epfd_result && !in_set(&f->epfds, (uint64_t) call->rval))
 		return false;
-	if (f->fds.count && r->events_result && !returned_fd(&f->fds, wait_events_of(we, call)))
+	if (f->fds.count && r->events_result &&
+	    !returned_fd(&f->fds, wait_events_of(we, call), wait_events_fds(we, call, fd_of, ctx)))
 		return false;
 	return true;
 }

@@ -26,9 +26,13 @@ enum filter_verdict { FILTER_SHOW, FILTER_HIDE, FILTER_AT_EXIT };
 
 enum filter_verdict call_filter_at_entry(const struct call_filter *f,
 					 const struct syscall_call *call);
-/* For FILTER_AT_EXIT: the call's result and, for a wait, the events it returned decide. */
+/*
+ * For FILTER_AT_EXIT: the call's result and, for a wait, the events it
+ * returned decide, each by the fd fd_of says its data was registered
+ * with, or else by its data as an fd's number.
+ */
 bool call_filter_at_exit(const struct call_filter *f, const struct syscall_call *call,
-			 struct wait_events *we);
+			 struct wait_events *we, data_fd_fn *fd_of, void *ctx);
 
 /* "add", "mod", "del" (any case); -1 for anything else. */
 int call_filter_op_by_name(const char *name);

@@ -65,6 +65,15 @@ static int fd_of_tracee_data(void *ctx, int epfd, uint64_t data)
 	return st->tgid ? model_fd_of_data(st->session->model, st->tgid, epfd, data) : -1;
 }
 
+/* Which fd a returned event stands for: its registration's, whatever its data holds. */
+static int fd_of_event(void *ctx, int epfd, uint64_t data)
+{
+	struct task *t = ctx;
+	struct tracee_state *st = task_user(t);
+	pid_t tgid = tracee_tgid(t, st);
+	return tgid ? model_fd_registered_with(st->session->model, tgid, epfd, data) : -1;
+}
+
 static void note_personality(struct session *s, struct task *t, struct tracee_state *st,
 			     const struct abi *abi)
 {
@@ -166,7 +175,8 @@ static bool deferred_line_wanted(struct session *s, const struct tracee_state *s
 	const struct syscall_call *call = &st->call;
 	if (!(s->opts->statuses & (call->is_error ? STATUS_FAILED : STATUS_SUCCESSFUL)))
 		return false;
-	return !st->judged_at_exit || call_filter_at_exit(&s->opts->filter, call, &s->wait_events);
+	return !st->judged_at_exit ||
+	       call_filter_at_exit(&s->opts->filter, call, &s->wait_events, fd_of_event, call->mem.ctx);
 }
 
 /* The time from the call's entry stop until now: for a wait, how long it blocked. */
@@ -188,10 +198,14 @@ static void count_call(struct session *s, struct task *t, struct tracee_state *s
 	summary_add(&s->summary, &st->call, took);
 	uint64_t entry_ns = (uint64_t) st->entry_time.tv_sec * 1000000000 +
 			    (uint64_t) st->entry_time.tv_nsec;
-	const struct wait_events *we = st->call.desc->roles.events_result ?
-		wait_events_of(&s->wait_events, &st->call) : NULL;
+	const struct wait_events *we = NULL;
+	const int *fds = NULL;
+	if (st->call.desc->roles.events_result) {
+		we = wait_events_of(&s->wait_events, &st->call);
+		fds = wait_events_fds(&s->wait_events, &st->call, fd_of_event, t);
+	}
 	epoll_stats_add(&s->epoll_stats, st->tgid, task_tid(t), &st->call, entry_ns, took,
-			we ? we->v : NULL, we ? we->n : 0);
+			we ? we->v : NULL, fds, we ? we->n : 0);
 }
 
 static void print_exit(struct session *s, struct task *t, struct tracee_state *st,

@@ -42,14 +42,31 @@ const struct wait_events *wait_events_of(struct wait_events *we, const struct sy
 	return we;
 }
 
+const int *wait_events_fds(struct wait_events *we, const struct syscall_call *call,
+			   data_fd_fn *fd_of, void *ctx)
+{
+	wait_events_of(we, call);
+	if (we->fds_valid)
+		return we->fds;
+	we->fds_valid = true;
+	while (we->fds_cap < we->n)
+		we->fds = grow_array(we->fds, &we->fds_cap, we->fds_cap, sizeof(*we->fds));
+	int epfd = (int) call->args[call->desc->roles.epfd];
+	for (size_t i = 0; i < we->n; i++)
+		we->fds[i] = fd_of(ctx, epfd, we->v[i].data);
+	return we->fds;
+}
+
 void wait_events_forget(struct wait_events *we)
 {
 	we->valid = false;
+	we->fds_valid = false;
 }
 
 void wait_events_free(struct wait_events *we)
 {
 	free(we->v);
 	free(we->raw);
+	free(we->fds);
 	*we = (struct wait_events) { 0 };
 }

@@ -16,13 +16,27 @@ struct wait_events {
 	size_t n, cap;
 	unsigned char *raw;	/* one read's bytes */
 	size_t raw_cap;
+	/* wait_events_fds's: the fd of each event, -1 where it is unknown. */
+	bool fds_valid;
+	int *fds;
+	size_t fds_cap;
 };
+
+/* The fd registered in epfd with data, or -1 (app: the model answers). */
+typedef int data_fd_fn(void *ctx, int epfd, uint64_t data);
 
 /*
  * The events the wait call returned (its desc's roles.events_result),
  * read at the first use in a stop; wait_events_forget ends the stop.
  */
 const struct wait_events *wait_events_of(struct wait_events *we, const struct syscall_call *call);
+/*
+ * Which fd each of those events stands for, as fd_of finds it through the
+ * registration with its data (a pointer, often): found at the first use
+ * in a stop, for the --fd filter and -c alike.
+ */
+const int *wait_events_fds(struct wait_events *we, const struct syscall_call *call,
+			   data_fd_fn *fd_of, void *ctx);
 void wait_events_forget(struct wait_events *we);
 void wait_events_free(struct wait_events *we);
 

@@ -220,8 +220,12 @@ int main(int argc, char **argv)
 	session_init(&session, &opts, out);
 
 	struct trap_rules rules = { .count = 0 };
-	/* The model must see every epoll call, printed or not. */
-	trap_rules_add_syscalls(&rules, opts.traced, opts.model.diagnose || opts.dump);
+	/*
+	 * The model must see every epoll call, printed or not: --fd and -c
+	 * map returned events to fds through the registrations it keeps.
+	 */
+	trap_rules_add_syscalls(&rules, opts.traced, opts.model.diagnose || opts.dump ||
+				opts.filter.fds.count || opts.summary != SUMMARY_NONE);
 	model_feed_trap_rules(&rules, &opts);
 	struct engine_config cfg = {
 		.rules = rules.rules,

@@ -35,15 +35,21 @@ long model_instance_size(const struct model *m, pid_t tgid, int epfd)
 	return -1;
 }
 
-int model_fd_of_data(struct model *m, pid_t tgid, int epfd, uint64_t data)
+int model_fd_registered_with(struct model *m, pid_t tgid, int epfd, uint64_t data)
 {
 	struct ep_instance *inst = instance_of(&m->st, tgid, epfd, NULL);
 	const struct ep_entry *e = inst ? entry_by_data(inst, data) : NULL;
 	/* Data two registrations share does not say which one fired. */
 	if (!e || e->ghost || entries_with_data(inst, data) != 1)
 		return -1;
+	return e->tfd;
+}
+
+int model_fd_of_data(struct model *m, pid_t tgid, int epfd, uint64_t data)
+{
+	int fd = model_fd_registered_with(m, tgid, epfd, data);
 	/* Many loops keep the fd in data.fd, the low 32 bits, and leave the rest as it was. */
-	return (uint32_t) data == (uint32_t) e->tfd ? e->tfd : -1;
+	return fd >= 0 && (uint32_t) data == (uint32_t) fd ? fd : -1;
 }
 
 void model_thread_gone(struct model *m, pid_t tid)

@@ -144,9 +144,12 @@ void model_load_process(struct model *m, pid_t tgid);
 long model_instance_size(const struct model *m, pid_t tgid, int epfd);
 
 /*
- * --event-fds: the fd whose registration in epfd has data, when data is
- * that fd's number and no other registration has it; else -1.
+ * The fd whose registration in tgid's epfd has data (a pointer, often),
+ * when no other registration has it and the fd still names the file
+ * registered; else -1.
  */
+int model_fd_registered_with(struct model *m, pid_t tgid, int epfd, uint64_t data);
+/* --event-fds: the same, when data is also that fd's number; else -1. */
 int model_fd_of_data(struct model *m, pid_t tgid, int epfd, uint64_t data);
 
 /*

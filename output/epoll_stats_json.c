@@ -41,7 +41,7 @@ static void emit_hottest(struct emitter *em, const struct epoll_instance *in)
 		emit_field(em, "data");
 		emit_epoll_data(em, top[i].data);
 		emit_uint_field(em, "events", top[i].events);
-		int fd = epoll_stats_data_fd(top[i].data);
+		int fd = epoll_stats_data_fd(&top[i]);
 		emit_field(em, "fd");
 		if (fd >= 0)
 			emit_int(em, fd);

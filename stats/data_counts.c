@@ -36,7 +36,7 @@ static void grow(struct data_counts *dc)
 	dc->nslots = nslots;
 }
 
-void data_counts_add(struct data_counts *dc, uint64_t data)
+void data_counts_add(struct data_counts *dc, uint64_t data, int fd)
 {
 	/* At most half full, so that a probe ends soon on a free slot. */
 	if ((dc->used + 1) * 2 > dc->nslots)
@@ -44,9 +44,13 @@ void data_counts_add(struct data_counts *dc, uint64_t data)
 	struct data_count *slot = find_slot(dc->slots, dc->nslots, data);
 	if (!slot->events) {
 		slot->data = data;
+		slot->fd = -1;
 		dc->used++;
 	}
 	slot->events++;
+	/* A pointer freed and reused for another connection: the newest tells. */
+	if (fd >= 0)
+		slot->fd = fd;
 }
 
 static bool hotter(const struct data_count *a, const struct data_count *b)

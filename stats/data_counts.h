@@ -11,6 +11,7 @@
 struct data_count {
 	uint64_t data;
 	uint64_t events;	/* 0: a free slot */
+	int fd;			/* the fd registered with it when last reported; -1: unknown */
 };
 
 struct data_counts {
@@ -19,7 +20,8 @@ struct data_counts {
 	size_t used;
 };
 
-void data_counts_add(struct data_counts *dc, uint64_t data);
+/* One more event with data, registered for fd (-1: unknown). */
+void data_counts_add(struct data_counts *dc, uint64_t data, int fd);
 
 /*
  * Fills top with the (at most) n values reported most often, most first,

@@ -78,7 +78,7 @@ static void count_iteration(struct epoll_stats *es, pid_t pid, pid_t tid, int ep
 
 void epoll_stats_add(struct epoll_stats *es, pid_t pid, pid_t tid,
 		     const struct syscall_call *call, uint64_t entry_ns, uint64_t ns,
-		     const struct model_event *ev, size_t nev)
+		     const struct model_event *ev, const int *fds, size_t nev)
 {
 	const struct epoll_roles *roles = &call->desc->roles;
 	if (roles->epfd_result && !call->is_error)
@@ -106,7 +106,7 @@ void epoll_stats_add(struct epoll_stats *es, pid_t pid, pid_t tid,
 		in->max_events = n;
 	in->full += (int64_t) n == in->maxevents;
 	for (size_t i = 0; i < nev; i++)
-		data_counts_add(&in->data, ev[i].data);
+		data_counts_add(&in->data, ev[i].data, fds ? fds[i] : -1);
 }
 
 /* Microseconds, as the strace table's usecs/call. */
@@ -128,9 +128,11 @@ static void print_instance(struct strbuf *out, const struct epoll_instance *in)
 		  usecs(latency_hist_percentile(b, 990)), usecs(b->max));
 }
 
-int epoll_stats_data_fd(uint64_t data)
+int epoll_stats_data_fd(const struct data_count *c)
 {
-	return (uint32_t) data < FD_LIMIT ? (int) (uint32_t) data : -1;
+	if (c->fd >= 0)
+		return c->fd;
+	return (uint32_t) c->data < FD_LIMIT ? (int) (uint32_t) c->data : -1;
 }
 
 static void print_hottest(struct strbuf *out, const struct epoll_instance *in)
@@ -146,7 +148,7 @@ static void print_hottest(struct strbuf *out, const struct epoll_instance *in)
 		sb_printf(out, "%9" PRIu64 "  ", top[i].events);
 		size_t start = out->len;
 		print_epoll_data(out, top[i].data);
-		int fd = epoll_stats_data_fd(top[i].data);
+		int fd = epoll_stats_data_fd(&top[i]);
 		if (fd >= 0)
 			sb_printf(out, "%*s%d", (int) (start + 20 - out->len), "", fd);
 		sb_putc(out, '\n');

@@ -62,17 +62,18 @@ struct epoll_stats {
 /*
  * A completed call of thread tid of process pid, begun at entry_ns
  * (monotonic) and taking ns; for a wait, ev holds the first nev events it
- * returned, as read.
+ * returned, as read, and fds (or NULL) the fd each was registered for
+ * (-1: unknown).
  */
 void epoll_stats_add(struct epoll_stats *es, pid_t pid, pid_t tid,
 		     const struct syscall_call *call, uint64_t entry_ns, uint64_t ns,
-		     const struct model_event *ev, size_t nev);
+		     const struct model_event *ev, const int *fds, size_t nev);
 
 /*
- * The fd a data word may hold (data.fd), which the hottest data are shown
- * with; -1 when it cannot be one.
+ * The fd the hottest data are shown with: the one registered with it,
+ * else the one the data word may hold (data.fd); -1 when neither is known.
  */
-int epoll_stats_data_fd(uint64_t data);
+int epoll_stats_data_fd(const struct data_count *c);
 
 /* The section's text; nothing when no wait was seen. */
 void epoll_stats_print(struct strbuf *out, const struct epoll_stats *es);

@@ -67,7 +67,7 @@ int main(void)
 	struct data_counts dc = { 0 };
 	for (uint64_t d = 0; d < 1000; d++)
 		for (uint64_t k = 0; k <= d % 7; k++)
-			data_counts_add(&dc, d << 32);
+			data_counts_add(&dc, d << 32, -1);
 	struct data_count top[3];
 	size_t n = data_counts_top(&dc, top, 3);
 	snprintf(buf, sizeof(buf), "%zu %" PRIx64 ":%" PRIu64 " %" PRIx64 ":%" PRIu64 " %" PRIx64
