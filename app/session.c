@@ -147,6 +147,8 @@ static void on_detached(void *ctx, struct task *t)
 	struct tracee_state *st = task_user(t);
 	if (st)
 		call_detach(s, t, st);
+	if (s->top)
+		top_detached(s->top, st ? tracee_tgid(t, st) : task_tid(t));
 	if (!(s->opts->quiet & QUIET_ATTACH))
 		printer_notice(&s->out.printer, "Process %d detached", (int) task_tid(t));
 	tracee_drop(t);

@@ -85,10 +85,8 @@ static void freeze(struct top *t)
 		top_say(t, "g works under -p only: a command started by epolltrace cannot run untraced");
 		return;
 	}
-	for (size_t i = 0; i < t->ntargets; i++)
-		kill(t->targets[i], SIGSTOP);
 	t->frozen = true;
-	engine_detach_all(t->s->engine);
+	engine_detach_all_stopped(t->s->engine);
 	top_say(t, "stopping and detaching...");
 }
 

@@ -30,6 +30,7 @@ void top_free(struct top *t)
 	sb_free(&t->targets_text);
 	sb_free(&t->message);
 	free(t->targets);
+	free(t->stopped);
 	free(t);
 }
 
@@ -123,10 +124,36 @@ void top_close(struct top *t)
 		t->screen_open = false;
 		engine_watch_input(t->s->engine, -1);
 	}
+	if (!t->frozen || !t->nstopped)
+		return;
+	pid_t first = t->stopped[0];
+	if (t->nstopped == 1) {
+		fprintf(stderr, "epolltrace: pid %d is stopped and untraced: inspect it with "
+			"gdb -p %d; resume it with kill -CONT %d\n", (int) first, (int) first, (int) first);
+		return;
+	}
+	struct strbuf listed = STRBUF_INIT, spaced = STRBUF_INIT;
+	for (size_t i = 0; i < t->nstopped; i++) {
+		sb_printf(&listed, "%s%d", i ? "," : "", (int) t->stopped[i]);
+		sb_printf(&spaced, " %d", (int) t->stopped[i]);
+	}
+	fprintf(stderr, "epolltrace: pids %s are stopped and untraced: inspect one with gdb -p %d; "
+		"resume them with kill -CONT%s\n", sb_str(&listed), (int) first, sb_str(&spaced));
+	sb_free(&listed);
+	sb_free(&spaced);
+}
+
+void top_detached(struct top *t, pid_t tgid)
+{
 	if (!t->frozen)
 		return;
-	for (size_t i = 0; i < t->ntargets; i++)
-		fprintf(stderr, "epolltrace: pid %d is stopped and untraced: inspect it with "
-			"gdb -p %d; resume it with kill -CONT %d\n",
-			(int) t->targets[i], (int) t->targets[i], (int) t->targets[i]);
+	size_t at = 0;
+	while (at < t->nstopped && t->stopped[at] < tgid)
+		at++;
+	if (at < t->nstopped && t->stopped[at] == tgid)
+		return;
+	t->stopped = grow_array(t->stopped, &t->stopped_cap, t->nstopped, sizeof(*t->stopped));
+	memmove(t->stopped + at + 1, t->stopped + at, (t->nstopped - at) * sizeof(*t->stopped));
+	t->stopped[at] = tgid;
+	t->nstopped++;
 }

@@ -27,6 +27,8 @@ void top_start(struct top *t, const pid_t *targets, size_t n);
 bool top_signal(struct top *t, int sig);
 /* Keys are waiting on the terminal. */
 void top_input(struct top *t);
+/* A process's thread was let go (a detach): the freeze key names every process it stopped. */
+void top_detached(struct top *t, pid_t tgid);
 /* The trace is over: the view closes and says what became of the processes. */
 void top_close(struct top *t);
 

@@ -44,6 +44,8 @@ struct top {
 	bool asked_to_quit;	/* q on a command: waiting for y */
 	pid_t *targets;		/* -p's processes, or the command */
 	size_t ntargets;
+	pid_t *stopped;		/* g: the processes left stopped, children too, ascending */
+	size_t nstopped, stopped_cap;
 	struct strbuf targets_text;
 	struct strbuf message;
 	struct timespec start, last;

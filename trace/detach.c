@@ -1,4 +1,5 @@
 #include <errno.h>
+#include <signal.h>
 #include <sys/ptrace.h>
 
 #include "trace/engine_internal.h"
@@ -19,9 +20,23 @@ void engine_detach_all(struct engine *e)
 	}
 }
 
+void engine_detach_all_stopped(struct engine *e)
+{
+	e->leave_stopped = true;
+	engine_detach_all(e);
+}
+
 bool engine_detach_at_stop(struct engine *e, struct task *t, int sig)
 {
 	if (!e->detaching)
+		return false;
+	/*
+	 * Pending while the task is in its ptrace-stop, the SIGSTOP stops its
+	 * whole process once let go, or reaches a thread still traced as a
+	 * signal-delivery-stop, which is let go with it.  kill(2) given a
+	 * thread's id signals its process.
+	 */
+	if (e->leave_stopped && kill(t->tid, SIGSTOP) < 0 && errno != ESRCH)
 		return false;
 	/*
 	 * The signal of a signal-delivery-stop goes with the detach; a

@@ -248,12 +248,25 @@ static void handle_signal_stop(struct engine *e, struct task *t, int sig)
 	resume(e, t, sig);
 }
 
-static void handle_new_child(struct engine *e, struct task *t)
+/* The child of a fork, vfork or clone event stop: traced from its start. */
+static void take_new_child(struct engine *e, struct task *t)
 {
 	unsigned long child = 0;
 	if (ptrace(PTRACE_GETEVENTMSG, t->tid, NULL, &child) == 0 && child &&
 	    !forget_departed(e, (pid_t) child))
 		adopt(e, (pid_t) child)->announced = true;
+}
+
+static bool is_new_child_event(int status)
+{
+	unsigned int event = (unsigned int) status >> 16;
+	return event == PTRACE_EVENT_CLONE || event == PTRACE_EVENT_FORK ||
+	       event == PTRACE_EVENT_VFORK;
+}
+
+static void handle_new_child(struct engine *e, struct task *t)
+{
+	take_new_child(e, t);
 	resume(e, t, 0);
 }
 
@@ -326,13 +339,26 @@ static int pending_signal(int status)
 	return sig;
 }
 
+/*
+ * During a detach: a child born at this stop is counted first, so that the
+ * engine waits for it and lets it go too (it is traced from its start).
+ */
+static bool detach_at_stop(struct engine *e, struct task *t, int status)
+{
+	if (!e->detaching)
+		return false;
+	if (is_new_child_event(status))
+		take_new_child(e, t);
+	return engine_detach_at_stop(e, t, pending_signal(status));
+}
+
 static void handle_status(struct engine *e, pid_t pid, int status)
 {
 	/* A new child's first stop can come before its parent's event. */
 	struct task *t = adopt(e, pid);
 	if (WIFEXITED(status) || WIFSIGNALED(status))
 		handle_gone(e, t, status);
-	else if (WIFSTOPPED(status) && !engine_detach_at_stop(e, t, pending_signal(status)))
+	else if (WIFSTOPPED(status) && !detach_at_stop(e, t, status))
 		handle_stopped(e, t, status);
 }
 

@@ -134,6 +134,12 @@ int engine_attach(struct engine *e, pid_t pid, size_t *nthreads, int *err);
 void engine_detach_all(struct engine *e);
 
 /*
+ * As engine_detach_all, but every process is left stopped (SIGSTOP), the
+ * children it forks meanwhile too, so that a debugger can attach.
+ */
+void engine_detach_all_stopped(struct engine *e);
+
+/*
  * Runs until every tracee is gone.  Returns the started command's wait
  * status, or -1 if it could not be collected.
  */

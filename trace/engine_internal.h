@@ -14,6 +14,8 @@ struct engine {
 	bool seccomp_mode;
 	/* engine_detach_all was called: every stop now ends in a detach. */
 	bool detaching;
+	/* engine_detach_all_stopped: each process is sent SIGSTOP as it is let go. */
+	bool leave_stopped;
 	/* SIGCHLD and the watched signals arrive here, never asynchronously. */
 	int signal_fd;
 	/* engine_watch_input's descriptor, or -1. */
@@ -35,7 +37,10 @@ struct engine {
 	bool first_child_done;
 };
 
-/* Lets t go if a detach is under way; true when it was let go. */
+/*
+ * Lets t go, delivering sig (a signal-delivery-stop's), if a detach is
+ * under way; true when it was let go.
+ */
 bool engine_detach_at_stop(struct engine *e, struct task *t, int sig);
 
 #endif

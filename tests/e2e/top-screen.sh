@@ -8,49 +8,16 @@
 # gdb, which attaches, takes a backtrace and lets it go on serving.
 . "$TESTS_SRCDIR/e2e/lib.sh"
 . "$TESTS_SRCDIR/e2e/top-lib.sh"
+. "$TESTS_SRCDIR/e2e/top-tmux-lib.sh"
 
 TESTS=26
 plan $TESTS
 
-if ! command -v tmux >/dev/null 2>&1; then
-	skip_n $TESTS "tmux is not installed (.ci/install-deps installs it)"
-	exit 0
-fi
-
-SOCK=epolltrace-top-$$
-SCREEN=$WORKDIR/screen
-tmux_() { tmux -L "$SOCK" -f /dev/null "$@"; }
-trap 'tmux_ kill-server 2>/dev/null; end_tracked; rm -rf "$WORKDIR"' EXIT
-
-# view ARGS...: epolltrace --top ARGS in a new 100x30 terminal, in
-# $WORKDIR; its exit status goes to $WORKDIR/status when it ends.
-view() {
-	rm -f "$WORKDIR/status"
-	cat >"$WORKDIR/run" <<RUN
-"$EPOLLTRACE" --top --spin-waits=100 $* 2>"$WORKDIR/top.err"
-echo \$? >"$WORKDIR/status"
-RUN
-	tmux_ new-session -d -s top -x 100 -y 30 -c "$WORKDIR" "sh '$WORKDIR/run'"
-}
-
-screen_() { tmux_ capture-pane -p -t top >"$SCREEN" 2>/dev/null; }
-# shows ERE: the screen shows a line matching ERE.
-shows() { screen_ && grep -Eq -- "$1" "$SCREEN"; }
-keys() { tmux_ send-keys -t top "$@"; }
-ended_with() { [ -f "$WORKDIR/status" ] && [ "$(cat "$WORKDIR/status")" = "$1" ]; }
-explain() { echo "the screen:" | diag; diag <"$SCREEN"; diag <"$WORKDIR/top.err" 2>/dev/null; }
-# check_screen NAME ERE: ok once the screen shows ERE.
-check_screen() {
-	if wait_until shows "$2"; then ok "$1"; else not_ok "$1"; explain; fi
-}
+need_tmux $TESTS || exit 0
 
 start_loop
 view -c -p "$LOOP_PID"
-if wait_until shows 'built without ncurses|^epolltrace: '; [ -f "$WORKDIR/status" ] &&
-   grep -q 'built without ncurses' "$WORKDIR/top.err"; then
-	skip_n $TESTS "epolltrace was built without ncurses"
-	exit 0
-fi
+if view_refused $TESTS; then exit 0; fi
 # The row of an instance: pid, epfd, then FDS and WARN.
 ticks_row="^ +$LOOP_PID +$TICKS_EPFD +3 "
 spin_row="^ +$LOOP_PID +$SPIN_EPFD +1 "
