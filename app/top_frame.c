@@ -72,6 +72,7 @@ static struct top_instance_row row_of(struct top *t, const struct epoll_instance
 		.blocked = per_sec(in->blocked_ns, then->blocked_ns, secs) / 1e9,
 		.p50_ns = latency_hist_percentile(&in->blocked, 500),
 		.p99_ns = latency_hist_percentile(&in->blocked, 990),
+		.iter_p99_ns = latency_hist_percentile(&in->iterations, 990),
 	};
 }
 

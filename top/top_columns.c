@@ -29,6 +29,7 @@ VALUE(events_per_wakeup)
 VALUE(blocked)
 VALUE(p50_ns)
 VALUE(p99_ns)
+VALUE(iter_p99_ns)
 
 static void text_pid(struct strbuf *out, const struct top_instance_row *r)
 {
@@ -82,6 +83,11 @@ static void text_p99_ns(struct strbuf *out, const struct top_instance_row *r)
 	usecs(out, r->p99_ns);
 }
 
+static void text_iter_p99_ns(struct strbuf *out, const struct top_instance_row *r)
+{
+	usecs(out, r->iter_p99_ns);
+}
+
 #define COLUMN(title, width, field, ascending) \
 	{ title, width, value_##field, ascending, text_##field }
 
@@ -98,6 +104,7 @@ const struct top_column top_instance_columns[] = {
 	COLUMN("BLOCK", 5, blocked, false),
 	COLUMN("P50us", 8, p50_ns, false),
 	COLUMN("P99us", 8, p99_ns, false),
+	COLUMN("ITER99us", 9, iter_p99_ns, false),
 	COLUMN("EINTR/s", 8, eintrs, false),
 };
 

@@ -25,6 +25,7 @@ struct top_instance_row {
 	int maxevents;		/* the last wait's */
 	double blocked;		/* share of the interval its waits blocked (per thread waiting) */
 	uint64_t p50_ns, p99_ns;	/* of the blocked time, over every wait */
+	uint64_t iter_p99_ns;	/* of the loop's iterations: a wait's return to its thread's next wait */
 };
 
 /* One registration of the instance drilled into. */

@@ -6,7 +6,7 @@
 . "$TESTS_SRCDIR/e2e/lib.sh"
 . "$TESTS_SRCDIR/e2e/top-lib.sh"
 
-plan 15
+plan 16
 
 OUT=$WORKDIR/top.txt
 
@@ -40,7 +40,7 @@ F=$OUT.last
 
 explain() { diag <"$OUT"; }
 
-titles=$(grep -c '^ *\*PID  *EPFD  *FDS  *WARN  *WAIT/s  *WAKE/s  *EV/s  *EV/WAKE  *TMOUT/s  *BLOCK  *P50us  *P99us  *EINTR/s$' "$OUT")
+titles=$(grep -c '^ *\*PID  *EPFD  *FDS  *WARN  *WAIT/s  *WAKE/s  *EV/s  *EV/WAKE  *TMOUT/s  *BLOCK  *P50us  *P99us  *ITER99us  *EINTR/s$' "$OUT")
 check "every frame has a header and the columns' titles" [ "$(frames "$OUT")" -eq "$titles" ]
 check "the header names the traced pid and its 2 threads" \
 	grep -Eq "^epolltrace: pid $LOOP_PID, 2 threads, [0-9]+s \| [0-9]+ epoll calls/s \| tracer CPU [0-9.]+%" "$F"
@@ -64,6 +64,10 @@ check "... blocked most of the time" \
 spin_waits=$(field "$F" "$LOOP_PID" "$SPIN_EPFD" WAIT/s)
 check "the spinning instance: every wait a timeout, no wake-up ($spin_waits waits/s)" eval \
 	"[ '$(field "$F" "$LOOP_PID" "$SPIN_EPFD" TMOUT/s)' = '$spin_waits' ] && [ '$(field "$F" "$LOOP_PID" "$SPIN_EPFD" WAKE/s)' = 0.0 ] && between '$spin_waits' 1 1000000"
+# Its loop sleeps 200 us between waits: no iteration is shorter, on any machine.
+iter=$(field "$F" "$LOOP_PID" "$SPIN_EPFD" ITER99us)
+if between "$iter" 200 1000000000; then ok "... its loop's iterations: p99 at least the 200 us it sleeps ($iter us)"
+else not_ok "... its loop's iterations: p99 at least the 200 us it sleeps ($iter us)"; explain; fi
 check "... with its spin-loop warning counted and printed once" eval \
 	"[ '$(field "$F" "$LOOP_PID" "$SPIN_EPFD" WARN)' = 1 ] && [ \$(grep -c '^\[spin-loop\] pid $LOOP_PID epfd $SPIN_EPFD: ' '$OUT') = 1 ]"
 check "the trace goes on to -o meanwhile" \
