@@ -1,4 +1,5 @@
 /* How one traced call becomes its line: entry, exit, or an end that never came. */
+#include <inttypes.h>
 #include <time.h>
 
 #include "app/call_filter.h"
@@ -155,6 +156,18 @@ static bool print_entry(struct session *s, struct task *t, struct tracee_state *
 	return true;
 }
 
+/* After the call's line: the read that was not made, and why. */
+static void tell_unread(struct session *s, struct task *t, struct tracee_state *st)
+{
+	if (!st->unread.pending)
+		return;
+	st->unread.pending = false;
+	printer_notice(&s->out.printer,
+		       "%d: 0x%" PRIx64 " not read: userfaultfd tracks that page and its handler"
+		       " has yet to fill it, so the read could wait for ever",
+		       (int) task_tid(t), st->unread.addr);
+}
+
 bool call_entry(void *ctx, struct task *t, const struct syscall_stop *stop)
 {
 	struct session *s = ctx;
@@ -164,9 +177,13 @@ bool call_entry(void *ctx, struct task *t, const struct syscall_stop *stop)
 		return false;
 	struct tracee_state *st = state_of(s, t);
 	s->last_read.valid = false;
+	st->unread.pending = false;	/* of a call the task never returned from */
 	/* First, so that what the model says of a wait comes before the wait's line. */
 	bool fed = model_feed_entry(s, t, st, abi, name, stop);
-	return print_entry(s, t, st, abi, name, stop) || fed;
+	bool wants_exit = print_entry(s, t, st, abi, name, stop) || fed;
+	if (!wants_exit)
+		tell_unread(s, t, st);
+	return wants_exit;
 }
 
 /* -z, -Z, -e status=, and the filters that need the result, decide at exit. */
@@ -245,6 +262,7 @@ void call_exit(void *ctx, struct task *t, const struct syscall_stop *stop)
 	s->feeding_stack = st->line.stack;
 	model_feed_exit(s, t, st, stop);
 	s->feeding_stack = NULL;
+	tell_unread(s, t, st);
 }
 
 /*

@@ -1,3 +1,4 @@
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -62,6 +63,19 @@ struct task_ref tracee_ref(struct session *s, struct task *t, struct tracee_stat
 	};
 }
 
+/* A read not made lest it wait for a userfaultfd handler is noted, to be told. */
+static bool read_mem(struct task *t, uint64_t addr, void *buf, size_t len)
+{
+	if (task_read_mem(t, addr, buf, len))
+		return true;
+	struct tracee_state *st = task_user(t);
+	if (errno == EWOULDBLOCK && st && !st->unread.pending) {
+		st->unread.pending = true;
+		st->unread.addr = addr;
+	}
+	return false;
+}
+
 static bool read_cache_fill(struct task *t, struct read_cache *c, uint64_t addr, size_t len)
 {
 	if (len > c->cap) {
@@ -72,7 +86,7 @@ static bool read_cache_fill(struct task *t, struct read_cache *c, uint64_t addr,
 		c->cap = cap < READ_CACHE_MAX ? cap : READ_CACHE_MAX;
 		c->bytes = xrealloc(c->bytes, c->cap);
 	}
-	c->valid = task_read_mem(t, addr, c->bytes, len);
+	c->valid = read_mem(t, addr, c->bytes, len);
 	c->tid = task_tid(t);
 	c->addr = addr;
 	c->len = len;
@@ -96,7 +110,7 @@ bool read_tracee(void *ctx, uint64_t addr, void *buf, size_t len)
 	struct read_cache *c = st ? &st->session->last_read : NULL;
 	if (!c || !read_cache_holds(c, task_tid(ctx), addr, len)) {
 		if (!c || len > READ_CACHE_MAX)
-			return task_read_mem(ctx, addr, buf, len);
+			return read_mem(ctx, addr, buf, len);
 		if (!read_cache_fill(ctx, c, addr, len))
 			return false;
 	}

@@ -44,6 +44,11 @@ struct tracee_state {
 	/* -ff: the output of the task's own file; NULL until its first line. */
 	struct trace_output *own_out;
 	bool own_out_failed;		/* its file could not be opened */
+	/* The first read of the call not made lest it wait (told after its line). */
+	struct {
+		bool pending;
+		uint64_t addr;
+	} unread;
 };
 
 /* t's state, made on first use. */

@@ -38,7 +38,7 @@ FNR == NR {
 		sub(/^[^,]*,/, "", note[n])
 	if (name[n] !~ /^[a-z_0-9]+$/ || decoder[n] !~ /^([a-z_0-9]+|-)$/)
 		fail(FILENAME ":" FNR ": a name and a decoder of [a-z_0-9]")
-	if (kind[n] !~ /^(create|ctl|wait|ioctl|fd-end|ring|clone)$/)
+	if (kind[n] !~ /^(create|ctl|wait|ioctl|fd-end|ring|clone|memory)$/)
 		fail(FILENAME ":" FNR ": unknown kind " kind[n])
 	next
 }

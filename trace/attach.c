@@ -6,6 +6,7 @@
 #include <sys/wait.h>
 
 #include "trace/engine_internal.h"
+#include "trace/uffd_watch.h"
 
 /* No EXITKILL: a process we attached to must outlive epolltrace. */
 #define ATTACH_OPTIONS (PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACECLONE |	\
@@ -85,6 +86,7 @@ int engine_attach(struct engine *e, pid_t pid, size_t *nthreads, int *err)
 	while (seize_new_threads(e, pid) > 0)
 		;
 	hold_new_tasks(e);
+	uffd_watch_attached(pid);
 	*nthreads = e->tasks.count - before;
 	return 0;
 }

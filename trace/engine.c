@@ -12,6 +12,7 @@
 #include "trace/engine_internal.h"
 #include "trace/keep_traced.h"
 #include "trace/tracee_memory.h"
+#include "trace/uffd_watch.h"
 
 struct engine *engine_new(const struct engine_config *cfg, const struct engine_hooks *hooks,
 			  int *err)
@@ -192,8 +193,12 @@ static void handle_syscall_stop(struct engine *e, struct task *t)
 		} else if (info.op == PTRACE_SYSCALL_INFO_EXIT)
 			report_exit(e, t, &info);
 		else if (info.op == PTRACE_SYSCALL_INFO_ENTRY ||
-			 info.op == PTRACE_SYSCALL_INFO_SECCOMP)
-			report_entry(e, t, &info);
+			 info.op == PTRACE_SYSCALL_INFO_SECCOMP) {
+			uffd_watch_entry(&info);
+			if (info.op == PTRACE_SYSCALL_INFO_ENTRY ||
+			    info.seccomp.ret_data != UFFD_WATCH_TAG)
+				report_entry(e, t, &info);
+		}
 	}
 	resume(e, t, 0);
 }

@@ -166,7 +166,11 @@ pid_t task_tid(const struct task *t);
 /* Per-task storage for the layer above; NULL until it sets it. */
 void *task_user(const struct task *t);
 void task_set_user(struct task *t, void *user);
-/* Reads tracee memory; false if any byte could not be read. */
+/*
+ * Reads tracee memory; false if any byte could not be read, with errno
+ * EWOULDBLOCK when it was not tried, since it could wait for ever on a
+ * page userfaultfd tracks and its handler has yet to fill.
+ */
 bool task_read_mem(struct task *t, uint64_t addr, void *buf, size_t len);
 
 #endif

@@ -9,6 +9,7 @@
 #include "arch/abi.h"
 #include "trace/keep_traced.h"
 #include "trace/seccomp_filter.h"
+#include "trace/uffd_watch.h"
 
 /* The tracee ABIs an x86-64 tracer follows: 64-bit and i386 programs. */
 static const struct filtered_abi {
@@ -66,7 +67,7 @@ int seccomp_filter_build(const struct trap_rule *rules, size_t nrules, uint32_t 
 	for (size_t i = 0; i < nrules; i++)
 		if (!known(&rules[i]))
 			return -EINVAL;
-	size_t per_abi = nrules + nkeep_traced_rules;
+	size_t per_abi = nrules + nkeep_traced_rules + nuffd_watch_rules;
 	struct nr_check *checks = malloc((NFILTERED_ABIS * per_abi + 1) * sizeof(*checks));
 	if (!checks)
 		return -ENOMEM;
@@ -79,6 +80,8 @@ int seccomp_filter_build(const struct trap_rule *rules, size_t nrules, uint32_t 
 		add_checks(first, &count, abi, rules, nrules, action);
 		add_checks(first, &count, abi, keep_traced_rules, nkeep_traced_rules,
 			   SECCOMP_RET_TRACE | KEEP_TRACED_TAG);
+		add_checks(first, &count, abi, uffd_watch_rules, nuffd_watch_rules,
+			   SECCOMP_RET_TRACE | UFFD_WATCH_TAG);
 		n += count;
 		abis[i] = (struct abi_checks) {
 			.audit_arch = abi->audit_arch,

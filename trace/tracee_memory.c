@@ -4,6 +4,7 @@
 #include <sys/uio.h>
 
 #include "trace/tracee_memory.h"
+#include "trace/uffd_watch.h"
 
 /*
  * Set once process_vm_readv proves missing (ENOSYS) or refused by a
@@ -40,6 +41,10 @@ bool tracee_read(pid_t tid, uint64_t addr, void *buf, size_t len)
 		return true;
 	if (addr + len < addr || addr > UINTPTR_MAX)
 		return false;
+	if (uffd_watch_read_could_wait(tid, addr, len)) {
+		errno = EWOULDBLOCK;
+		return false;
+	}
 	if (!vm_readv_unavailable) {
 		struct iovec local = { buf, len };
 		struct iovec remote = { (void *) (uintptr_t) addr, len };

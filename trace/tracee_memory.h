@@ -6,7 +6,11 @@
 #include <stdint.h>
 #include <sys/types.h>
 
-/* Copies len bytes at addr in the stopped thread tid; false on any fault. */
+/*
+ * Copies len bytes at addr in the stopped thread tid; false on any fault,
+ * and with errno EWOULDBLOCK when the read was not made because it could
+ * wait for a userfaultfd handler (trace/uffd_watch.h).
+ */
 bool tracee_read(pid_t tid, uint64_t addr, void *buf, size_t len);
 
 #endif

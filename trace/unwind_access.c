@@ -1,8 +1,8 @@
 #include <stddef.h>
 #include <string.h>
 #include <sys/ptrace.h>
-#include <sys/uio.h>
 
+#include "trace/tracee_memory.h"
 #include "trace/unwind_access.h"
 
 /*
@@ -83,9 +83,7 @@ static const struct unwind_page *page_at(struct unwind_access *a, uint64_t page_
 			return &a->pages[i];
 	unsigned int slot = a->npages < UNWIND_CACHED_PAGES ? a->npages : a->next_victim;
 	struct unwind_page *p = &a->pages[slot];
-	struct iovec local = { p->bytes, UNWIND_PAGE_SIZE };
-	struct iovec remote = { (void *) (uintptr_t) page_addr, UNWIND_PAGE_SIZE };
-	if (process_vm_readv(a->tid, &local, 1, &remote, 1, 0) != UNWIND_PAGE_SIZE)
+	if (!tracee_read(a->tid, page_addr, p->bytes, UNWIND_PAGE_SIZE))
 		return NULL;
 	p->addr = page_addr;
 	if (a->npages < UNWIND_CACHED_PAGES)

@@ -1,7 +1,8 @@
 /*
  * libFuzzer target: the parsers of /proc text, fed arbitrary text.  The
- * first byte picks the parser: epoll fdinfo, maps, or a /proc/net table
- * (whose rows are then indexed, looked up and described, as -y does).
+ * first byte picks the parser: epoll fdinfo, maps, a /proc/net table
+ * (whose rows are then indexed, looked up and described, as -y does), or
+ * smaps (the VmFlags of a range).
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -10,6 +11,7 @@
 #include "fdname/sock_table.h"
 #include "procfs/epoll_fdinfo.h"
 #include "procfs/proc_maps.h"
+#include "procfs/proc_vm_flags.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -23,7 +25,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		abort();
 	memcpy(text, data + 1, size - 1);
 	text[size - 1] = '\0';
-	unsigned int which = data[0] % (2 + SOCK_PROTO_COUNT);
+	unsigned int which = data[0] % (3 + SOCK_PROTO_COUNT);
 	if (which == 0) {
 		struct epoll_fdinfo info = { 0 };
 		epoll_fdinfo_parse(text, &info);
@@ -34,6 +36,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		struct proc_maps maps = { 0 };
 		proc_maps_parse(&maps, text);
 		proc_maps_clear(&maps);
+	} else if (which == 2 + SOCK_PROTO_COUNT) {
+		vm_flags_any_in(text, 0x7f0000000000, 0x7f0000000010, "um ui");
+		vm_flags_any_in(text, 0, 0, "um ui");
 	} else {
 		struct sock_table table = { 0 };
 		sock_table_parse(&table, (enum sock_proto) (which - 2), text);

@@ -50,3 +50,5 @@ write("procfs", "tcp", b"\x02" b"  sl  local_address rem_address   st tx_queue r
 write("procfs", "unix", b"\x06" b"Num       RefCount Protocol Flags    Type St Inode Path\n"
       b"00000000b4abeb77: 00000003 00000000 00000000 0001 03  1169\n"
       b"0000000043a1b2c3: 00000002 00000000 00010000 0001 01  2201 /run/x.sock\n")
+write("procfs", "smaps", b"\x07" b"7f0000000000-7f0000001000 rw-p 00000000 00:00 0 \n"
+      b"Size:                  4 kB\nVmFlags: rd wr mr mw me ac um \n")

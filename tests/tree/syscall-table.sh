@@ -69,7 +69,7 @@ filter_numbers() {
 		-I"$BUILD" -I"$TOP" -o "$1/filter-numbers" "$TOP/tests/tree/filter-numbers.c" \
 		"$TOP/tests/unit/bpf_run.c" "$TOP/arch/abi.c" "$TOP/arch/x86_64.c" \
 		"$TOP/arch/i386.c" "$TOP/arch/generic64.c" \
-		"$BUILD/trace/libtrace.a" "$BUILD/util/libutil.a" && "$1/filter-numbers" epoll_wait
+		"$BUILD/trace/libtrace.a" "$BUILD/procfs/libprocfs.a" "$BUILD/util/libutil.a" && "$1/filter-numbers" epoll_wait
 }
 if [ -n "$CC" ]; then
 	"$CC" -fsyntax-only -I"$WORK/num" -I"$TOP" "$TOP/arch/x86_64.c" >"$WORK/cc.out" 2>&1

@@ -1,0 +1,63 @@
+#!/bin/sh
+# A ctl's event in a page that userfaultfd tracks, whose handler thread
+# waits at a stop of epolltrace's (tests/progs/uffd_read.c): epolltrace
+# does not read it, shows its address and says why, never waits in the
+# kernel for the handler (D state), and ends within the hang guard.
+. "$TESTS_SRCDIR/e2e/lib.sh"
+
+plan 10
+
+# state PID: the one-letter state of /proc/PID/stat, empty once it is gone.
+state() { sed -n 's/.*) \([A-Z]\).*/\1/p' "/proc/$1/stat" 2>/dev/null; }
+
+for abi in $ABIS; do
+	abi_prog uffd_read $abi 5 || continue
+	run_untraced "$prog" 2>"$WORKDIR/err"
+	if [ $RC = 77 ]; then
+		skip_n 5 "$abi: $(cat "$WORKDIR/err") (needs root, or vm.unprivileged_userfaultfd=1)"
+		continue
+	fi
+	check_status "$abi: exit status untraced" 0 $RC
+
+	"$EPOLLTRACE" -f -qq -o "$WORKDIR/log" -- "$prog" </dev/null 2>"$WORKDIR/err" &
+	tracer=$!
+	# Sampled until it ends or the guard is up: a tracer waiting for the
+	# handler sleeps in D for good, where disk I/O would give a sample or
+	# two of D; 20 in a row (2 s or more) is the wait.
+	samples=0 d_run=0 stuck=false
+	while now=$(state $tracer) && [ -n "$now" ] && [ "$now" != Z ]; do
+		if [ "$now" = D ]; then d_run=$((d_run + 1)); else d_run=0; fi
+		if [ $d_run -ge 20 ]; then
+			stuck=true
+			break
+		fi
+		samples=$((samples + 1))
+		[ $samples -ge $((HANG_GUARD * 10)) ] && break
+		sleep 0.1
+	done
+	if now=$(state $tracer) && [ -n "$now" ] && [ "$now" != Z ]; then
+		kill -KILL $tracer
+		stuck=true
+	fi
+	wait $tracer
+	RC=$?
+	check "$abi: epolltrace never waits in D state for the handler" test $stuck = false
+	check_status "$abi: exit status under epolltrace" 0 $RC
+	# The main thread's ctl; the handler's own event is on its stack.
+	addr=$(sed -n 's/.*epoll_ctl([0-9]*, EPOLL_CTL_ADD, [0-9]*, \(0x[0-9a-f]*\)\( <unfinished\|)  *= 0$\).*/\1/p' \
+		"$WORKDIR/log")
+	if [ -n "$addr" ]; then
+		ok "$abi: the ctl's line shows the event's address"
+	else
+		not_ok "$abi: the ctl's line shows the event's address"
+		diag <"$WORKDIR/log"
+	fi
+	if [ "$(grep -c . "$WORKDIR/err")" = 1 ] &&
+		grep -Eq "^epolltrace: [0-9]+: ${addr:-none} not read: userfaultfd tracks that page" \
+			"$WORKDIR/err"; then
+		ok "$abi: one line says why it was not read"
+	else
+		not_ok "$abi: one line says why it was not read"
+		diag <"$WORKDIR/err"
+	fi
+done
