@@ -157,7 +157,7 @@ static void draw_fds(const struct top_view *v, struct strbuf *text)
 	}
 }
 
-/* Text with its lines wrapped at the width, from line y on; returns the next free line. */
+/* Text with its lines wrapped between words at the width, from line y on; returns the next free line. */
 static int wrapped_at(int y, const char *text, attr_t attr)
 {
 	int width = COLS > 2 ? COLS - 2 : 1;
@@ -165,11 +165,19 @@ static int wrapped_at(int y, const char *text, attr_t attr)
 		int n = 0;
 		while (text[n] && text[n] != '\n' && n < width)
 			n++;
+		int cut = n;
+		if (text[n] && text[n] != '\n' && text[n] != ' ')
+			while (cut > 0 && text[cut - 1] != ' ')
+				cut--;
+		if (cut == 0)
+			cut = n;
 		move(y++, 1);
 		attrset(attr);
-		addnstr(text, n);
+		addnstr(text, cut);
 		attrset(A_NORMAL);
-		text += n;
+		text += cut;
+		while (*text == ' ')
+			text++;
 		if (*text == '\n')
 			text++;
 	}
