@@ -89,6 +89,7 @@ struct options {
 	/* -p, as given: each a PID list "12,34" still to be checked. */
 	const char **pid_lists;
 	size_t npid_lists;
+	bool attach_children;		/* --children: -p takes every descendant too */
 	/* --duration: -p detaches by itself after this long; 0 never. */
 	unsigned int duration_ms;
 };

@@ -11,21 +11,6 @@
 #include "cli/exit_codes.h"
 #include "procfs/proc_status.h"
 
-static void read_comm(pid_t pid, char *comm, size_t size)
-{
-	char path[64];
-	snprintf(path, sizeof(path), "/proc/%d/comm", (int) pid);
-	FILE *f = fopen(path, "re");
-	comm[0] = '\0';
-	if (f) {
-		if (fgets(comm, (int) size, f))
-			comm[strcspn(comm, "\n")] = '\0';
-		fclose(f);
-	}
-	if (!comm[0])
-		snprintf(comm, size, "?");
-}
-
 static int complain(int code, pid_t pid, const char *fmt, const char *detail)
 {
 	fprintf(stderr, "epolltrace: cannot attach to pid %d: ", (int) pid);
@@ -61,7 +46,7 @@ int attach_target_check(const char *text, pid_t *process)
 	/* Named twice, or through two of its threads: the caller merges them. */
 	if (st.tracer && st.tracer != getpid()) {
 		char comm[64], detail[128];
-		read_comm(st.tracer, comm, sizeof(comm));
+		proc_comm_read(st.tracer, comm, sizeof(comm));
 		snprintf(detail, sizeof(detail), "%d (%s)", (int) st.tracer, comm);
 		return complain(EXIT_ALREADY_TRACED, pid,
 				"already traced by pid %s; stop that tracer first", detail);

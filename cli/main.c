@@ -14,11 +14,14 @@
 #include "app/trap_rules.h"
 #include "cli/attach_target.h"
 #include "cli/command_path.h"
+#include "cli/epoll_holders.h"
 #include "cli/exit_codes.h"
 #include "cli/output_file.h"
 #include "cli/parse_options.h"
 #include "cli/pid_list.h"
 #include "decode/signals.h"
+#include "procfs/proc_status.h"
+#include "procfs/proc_tree.h"
 #include "trace/engine.h"
 
 static _Noreturn void fail_with(int code, const char *what, const char *arg, const char *why)
@@ -126,6 +129,66 @@ static void announce_attached(struct session *s, pid_t pid, size_t nthreads)
 		printer_notice(&s->out.printer, "Process %d attached", (int) pid);
 }
 
+/* Adds one more problem: the first one's exit code is epolltrace's. */
+static void note_problem(int *first_problem, int code)
+{
+	if (code && !*first_problem)
+		*first_problem = code;
+}
+
+/* Attaches to pid's process, found and checked; 0, or why not (said). */
+static int attach_pid(struct session *s, struct engine *e, pid_t pid, struct pid_list *attached)
+{
+	size_t nthreads;
+	int err;
+	if (engine_attach(e, pid, &nthreads, &err) < 0)
+		return attach_target_explain_failure(pid, err);
+	pid_list_add(attached, pid);
+	announce_attached(s, pid, nthreads);
+	return 0;
+}
+
+/*
+ * --children: every descendant of pid that /proc lists once pid is
+ * traced; those it forks from then on are followed anyway.  One that
+ * exits meanwhile is no problem.
+ */
+static int attach_descendants(struct session *s, struct engine *e, pid_t pid,
+			      struct pid_list *attached)
+{
+	pid_t *descendants;
+	size_t n = proc_descendants(pid, &descendants);
+	int first_problem = 0;
+	for (size_t i = 0; i < n; i++) {
+		struct proc_status st;
+		pid_t d = descendants[i];
+		if (!proc_status_read(d, &st) || st.tracer == getpid() || st.state == 'Z' ||
+		    pid_list_contains(attached, d))
+			continue;
+		char text[16];
+		snprintf(text, sizeof(text), "%d", (int) d);
+		pid_t process;
+		int code = attach_target_check(text, &process);
+		if (code == 0)
+			code = attach_pid(s, e, process, attached);
+		if (code != EXIT_NO_TARGET)
+			note_problem(&first_problem, code);
+	}
+	free(descendants);
+	return first_problem;
+}
+
+/* After pid's attach: --children's, or a word on where the epoll instances are. */
+static int look_below(struct session *s, struct engine *e, const struct options *o, pid_t pid,
+		      struct pid_list *attached)
+{
+	if (o->attach_children)
+		return attach_descendants(s, e, pid, attached);
+	if (!(o->quiet & QUIET_ATTACH))
+		epoll_holders_note(&s->out.printer, pid);
+	return 0;
+}
+
 /*
  * Attaches to every process -p names, skipping (with a message) those
  * that cannot be traced.  Returns the exit code of the first problem, or
@@ -144,24 +207,18 @@ static int attach_processes(struct session *s, struct engine *e, const struct op
 		if (!item) {
 			fprintf(stderr, "epolltrace: -p '%s' names no process: give a PID, as in -p 1234\n",
 				o->pid_lists[i]);
-			if (!first_problem)
-				first_problem = EXIT_USAGE;
+			note_problem(&first_problem, EXIT_USAGE);
 		}
 		for (; item; item = strtok_r(NULL, ",", &save)) {
 			pid_t pid;
-			size_t nthreads;
-			int err, code = attach_target_check(item, &pid);
+			int code = attach_target_check(item, &pid);
 			if (code == 0 && pid_list_contains(attached, pid))
 				continue;
-			if (code == 0 && engine_attach(e, pid, &nthreads, &err) < 0)
-				code = attach_target_explain_failure(pid, err);
-			if (code != 0) {
-				if (!first_problem)
-					first_problem = code;
-				continue;
-			}
-			pid_list_add(attached, pid);
-			announce_attached(s, pid, nthreads);
+			if (code == 0)
+				code = attach_pid(s, e, pid, attached);
+			if (code == 0)
+				code = look_below(s, e, o, pid, attached);
+			note_problem(&first_problem, code);
 		}
 		free(list);
 	}

@@ -274,6 +274,7 @@ static const struct option long_options[] = {
 	{ "batch", no_argument, NULL, 'b' + 256 },
 	{ "interval", required_argument, NULL, 'i' + 256 },
 	{ "duration", required_argument, NULL, 'd' + 256 },
+	{ "children", no_argument, NULL, 'c' + 256 },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -350,6 +351,7 @@ void options_parse(struct options *o, int argc, char **argv)
 		case 'x' + 256: o->top.on = true; break;
 		case 'b' + 256: o->top.batch = true; break;
 		case 'i' + 256: o->top.interval_ms = parse_seconds(optarg, "--interval", 0.1, 3600); break;
+		case 'c' + 256: o->attach_children = true; break;
 		case 'd' + 256: o->duration_ms = parse_seconds(optarg, "--duration", 0.001, 86400); break;
 		case 'W' + 256: o->model.oneshot_waits = parse_threshold(optarg, "--oneshot-waits"); break;
 		case 'M' + 256: o->model.oneshot_ms = parse_threshold(optarg, "--oneshot-ms"); break;
@@ -408,6 +410,8 @@ void options_parse(struct options *o, int argc, char **argv)
 	if (o->duration_ms && !o->npid_lists)
 		usage_error("%s", "--duration goes with -p: a command started under epolltrace cannot run on "
 			    "untraced, so bound it with timeout(1), as in 'timeout 10 epolltrace -- COMMAND'");
+	if (o->attach_children && !o->npid_lists)
+		usage_error("%s", "--children goes with -p: a started command's children are always traced");
 	if (!o->npid_lists)
 		o->command = argv + optind;
 	settle_quiet(o, qcount, &seen);

@@ -107,6 +107,8 @@ TRACE_SET_HELP
 "                          and what they start; their epoll interest lists are\n"
 "                          printed first.  Ctrl-C (or SIGTERM, SIGHUP, SIGQUIT)\n"
 "                          detaches and leaves them running\n"
+"  --children              with -p: every descendant of the processes too, as\n"
+"                          when nginx's master starts the workers that wait\n"
 "  --duration=SEC          with -p: detach by itself after SEC seconds, so that\n"
 "                          a forgotten session cannot leave a server traced\n"
 "\n"

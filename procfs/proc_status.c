@@ -37,6 +37,21 @@ bool proc_status_read(pid_t pid, struct proc_status *st)
 	return st->tgid != 0;
 }
 
+void proc_comm_read(pid_t pid, char *comm, size_t size)
+{
+	char path[64];
+	snprintf(path, sizeof(path), "/proc/%d/comm", (int) pid);
+	FILE *f = fopen(path, "re");
+	comm[0] = '\0';
+	if (f) {
+		if (fgets(comm, (int) size, f))
+			comm[strcspn(comm, "\n")] = '\0';
+		fclose(f);
+	}
+	if (!comm[0])
+		snprintf(comm, size, "?");
+}
+
 pid_t proc_tgid(pid_t tid)
 {
 	struct proc_status st;

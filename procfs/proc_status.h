@@ -3,6 +3,7 @@
 #define EPOLLTRACE_PROCFS_PROC_STATUS_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <sys/types.h>
 
 struct proc_status {
@@ -17,6 +18,9 @@ struct proc_status {
 
 /* pid 0 reads our own; false when the task is gone. */
 bool proc_status_read(pid_t pid, struct proc_status *st);
+
+/* Its command name (/proc/PID/comm) into comm, "?" when it cannot be read. */
+void proc_comm_read(pid_t pid, char *comm, size_t size);
 
 /* Which process a thread belongs to; tid itself when that cannot be read. */
 pid_t proc_tgid(pid_t tid);

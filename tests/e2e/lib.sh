@@ -56,6 +56,22 @@ check_status() {
 	fi
 }
 
+# check_usage_error LABEL ERE COMMAND...: one TAP line, ok when COMMAND
+# exits 64 (a usage error) with a line matching ERE on stderr.
+check_usage_error() {
+	cue_label=$1
+	cue_ere=$2
+	shift 2
+	"$@" </dev/null >/dev/null 2>"$WORKDIR/usage.err"
+	cue_rc=$?
+	if [ "$cue_rc" = 64 ] && grep -Eq -- "$cue_ere" "$WORKDIR/usage.err"; then
+		ok "$cue_label"
+	else
+		not_ok "$cue_label"
+		show_file "status $cue_rc, stderr" "$WORKDIR/usage.err"
+	fi
+}
+
 # The ABIs a test runs its programs in: i386 too when configure built them.
 ABIS="x86_64 i386"
 
