@@ -5,13 +5,10 @@
 # has it, with -k the stack of the call that showed it.  The loop watched
 # is tests/progs/top_loop, whose second thread spins on zero timeouts.
 . "$TESTS_SRCDIR/e2e/lib.sh"
-. "$TESTS_SRCDIR/e2e/top-lib.sh"
 . "$TESTS_SRCDIR/e2e/top-tmux-lib.sh"
 
 TESTS=5
-plan $TESTS
-
-need_tmux $TESTS || exit 0
+tmux_plan $TESTS || exit 0
 
 STACKS=-k
 if "$EPOLLTRACE" -k true 2>&1 | grep -q 'built without libunwind-ptrace'; then

@@ -5,13 +5,10 @@
 # process, children too, must be left stopped and untraced, be named in
 # the line that says how to resume them, and go on serving once resumed.
 . "$TESTS_SRCDIR/e2e/lib.sh"
-. "$TESTS_SRCDIR/e2e/top-lib.sh"
 . "$TESTS_SRCDIR/e2e/top-tmux-lib.sh"
 
 TESTS=5
-plan $TESTS
-
-need_tmux $TESTS || exit 0
+tmux_plan $TESTS || exit 0
 
 "$PROGS_DIR/top_fork_loop" "$WORKDIR/count" >"$WORKDIR/loop.out" 2>&1 &
 PARENT=$!

@@ -7,13 +7,10 @@
 # a command asks first), and the freeze key leaving the loop stopped for
 # gdb, which attaches, takes a backtrace and lets it go on serving.
 . "$TESTS_SRCDIR/e2e/lib.sh"
-. "$TESTS_SRCDIR/e2e/top-lib.sh"
 . "$TESTS_SRCDIR/e2e/top-tmux-lib.sh"
 
 TESTS=26
-plan $TESTS
-
-need_tmux $TESTS || exit 0
+tmux_plan $TESTS || exit 0
 
 start_loop
 view -c -p "$LOOP_PID"

@@ -1,9 +1,12 @@
 # Shared by the tests of --top on a real terminal: tmux runs epolltrace,
 # send-keys types and capture-pane reads the screen.  Sourced after
-# lib.sh and top-lib.sh.
+# lib.sh; brings top-lib.sh.
+. "$TESTS_SRCDIR/e2e/top-lib.sh"
 
-# need_tmux N: false, after N skips, when tmux is missing.
-need_tmux() {
+# tmux_plan N: the TAP plan of N tests; false, after N skips, when tmux
+# is missing.
+tmux_plan() {
+	plan "$1"
 	command -v tmux >/dev/null 2>&1 && return 0
 	skip_n "$1" "tmux is not installed (.ci/install-deps installs it)"
 	return 1
