@@ -12,6 +12,7 @@
 #include "model/epoll_model.h"
 #include "output/colour.h"
 #include "stats/summary.h"
+#include "trace/engine.h"
 
 /* -z, -Z, -e status=: which calls are printed, by how they ended (strace's names). */
 enum call_status {
@@ -62,6 +63,8 @@ struct options {
 	unsigned int quiet;		/* QUIET_* bits: -q, -qq, -qqq, -e quiet= */
 	unsigned int follow_forks;	/* -f: 1, -ff: 2 (a file per task with -o) */
 	unsigned int spin_usec;		/* --spin */
+	enum engine_backend backend;	/* --backend; auto is resolved by main */
+	bool backend_auto;
 	enum colour_when colour;	/* --color */
 	unsigned int timestamps;	/* -t, -tt, -ttt */
 	bool relative_timestamps;	/* -r */

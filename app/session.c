@@ -205,6 +205,20 @@ static void on_tick(void *ctx)
 	engine_detach_all(s->engine);
 }
 
+/* Said at once, on the trace's side of stderr, and again in -c's summary. */
+static void on_calls_lost(void *ctx, uint64_t n)
+{
+	struct session *s = ctx;
+	s->calls_lost += n;
+	printer_notice(&s->out.printer, "%llu calls lost (ring buffer full)", (unsigned long long) n);
+}
+
+static void on_exit_lost(void *ctx, struct task *t)
+{
+	struct session *s = ctx;
+	call_abandon(s, t, state_of(s, t));
+}
+
 static void on_input(void *ctx)
 {
 	struct session *s = ctx;
@@ -263,6 +277,7 @@ void session_init(struct session *s, const struct options *opts, FILE *out)
 	s->wait_events = (struct wait_events) { 0 };
 	s->fd_name_cache = (struct fd_name_cache) { 0 };
 	s->last_read = (struct read_cache) { 0 };
+	s->calls_lost = 0;
 	s->task_outputs = NULL;
 	s->ntask_outputs = s->task_outputs_cap = 0;
 	s->detached_one = false;
@@ -291,6 +306,7 @@ void session_finish(struct session *s)
 		.sort_by = s->opts->sort_by,
 		.epoll = &s->epoll_stats,
 		.kinds = s->opts->model.diagnose ? kinds : NULL,
+		.calls_lost = s->opts->backend == BACKEND_BPF ? &s->calls_lost : NULL,
 	};
 	/* The view had the terminal and the trace went nowhere: -c's summary goes where strace's would. */
 	if (s->opts->top.trace_nowhere && r.calls)
@@ -331,5 +347,7 @@ struct engine_hooks session_hooks(struct session *s)
 		.input_ready = on_input,
 		.tick = on_tick,
 		.clone3_failed = on_clone3_failed,
+		.calls_lost = on_calls_lost,
+		.exit_lost = on_exit_lost,
 	};
 }

@@ -63,6 +63,8 @@ struct session {
 	struct read_cache last_read;
 	/* --top's view; NULL without it. */
 	struct top *top;
+	/* --backend=bpf: calls lost when its ring buffer was full. */
+	uint64_t calls_lost;
 	/* -k: the stack of the call the model is being told of, or NULL. */
 	struct task_stack *feeding_stack;
 	/*

@@ -17,6 +17,7 @@ enum exit_code {
 	EXIT_TRACE_LOST = 74,	/* writing the trace failed */
 	EXIT_ALREADY_TRACED = 75,	/* another tracer has it: try again later */
 	EXIT_NO_PERMISSION = 77,	/* not allowed to trace */
+	EXIT_NO_BPF = 78,	/* --backend=bpf cannot run here */
 	EXIT_NOT_EXECUTABLE = 126,	/* as the shell: found, cannot run */
 	EXIT_NOT_FOUND = 127,	/* as the shell: no such command */
 };

@@ -122,11 +122,13 @@ static void announce_attached(struct session *s, pid_t pid, size_t nthreads)
 {
 	if (s->opts->quiet & QUIET_ATTACH)
 		return;
+	/* ptrace's notice is strace's; the other backend says it runs. */
+	const char *how = s->opts->backend == BACKEND_BPF ? " (eBPF backend)" : "";
 	if (nthreads > 1)
-		printer_notice(&s->out.printer, "Process %d attached with %zu threads",
-			       (int) pid, nthreads);
+		printer_notice(&s->out.printer, "Process %d attached with %zu threads%s",
+			       (int) pid, nthreads, how);
 	else
-		printer_notice(&s->out.printer, "Process %d attached", (int) pid);
+		printer_notice(&s->out.printer, "Process %d attached%s", (int) pid, how);
 }
 
 /* Adds one more problem: the first one's exit code is epolltrace's. */
@@ -263,10 +265,35 @@ static _Noreturn void trace_processes(struct session *s, struct engine *e, const
 	exit(problem);
 }
 
+/*
+ * --backend=auto takes eBPF for -p where it can run, ptrace otherwise and
+ * for commands; --backend=bpf where it cannot is refused.
+ */
+static void choose_backend(struct options *o)
+{
+	if (o->backend_auto) {
+		const char *why = o->stack_traces ? "-k needs ptrace" : engine_bpf_unavailable();
+		if (!o->command && !why)
+			o->backend = BACKEND_BPF;
+		else if (!o->command)
+			fprintf(stderr, "epolltrace: --backend=auto: using ptrace, since eBPF cannot run: %s\n",
+				why);
+		return;
+	}
+	if (o->backend != BACKEND_BPF)
+		return;
+	const char *why = engine_bpf_unavailable();
+	if (why) {
+		fprintf(stderr, "epolltrace: --backend=bpf: %s; use --backend=ptrace\n", why);
+		exit(EXIT_NO_BPF);
+	}
+}
+
 int main(int argc, char **argv)
 {
 	struct options opts;
 	options_parse(&opts, argc, argv);
+	choose_backend(&opts);
 
 	/* -ff -o FILE: the tasks' lines go to FILE.TID, and only epolltrace's own to stderr. */
 	FILE *out = output_open(opts.follow_forks >= 2 ? NULL : opts.outfile);
@@ -288,6 +315,7 @@ int main(int argc, char **argv)
 		.rules = rules.rules,
 		.nrules = rules.count,
 		.spin_usec = opts.spin_usec,
+		.backend = opts.backend,
 	};
 	tracer_signals_watch(&cfg.watched_signals, session.attaching);
 	if (session.top)
@@ -295,6 +323,8 @@ int main(int argc, char **argv)
 	struct engine_hooks hooks = session_hooks(&session);
 	int err = 0;
 	struct engine *engine = engine_new(&cfg, &hooks, &err);
+	if (!engine && opts.backend == BACKEND_BPF)
+		fail(EXIT_NO_BPF, "--backend=bpf: cannot load the eBPF program", NULL, err);
 	if (!engine)
 		fail(EXIT_OS, "cannot set up the tracer", NULL, err);
 	session.engine = engine;

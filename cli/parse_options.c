@@ -132,6 +132,18 @@ static void parse_colour(struct options *o, const char *arg)
 	o->colour = (enum colour_when) when;
 }
 
+/* --backend=ptrace|bpf|auto; main decides what auto means once it knows the target. */
+static void parse_backend(struct options *o, const char *arg)
+{
+	o->backend_auto = strcmp(arg, "auto") == 0;
+	if (strcmp(arg, "ptrace") == 0 || o->backend_auto)
+		o->backend = BACKEND_PTRACE;
+	else if (strcmp(arg, "bpf") == 0)
+		o->backend = BACKEND_BPF;
+	else
+		usage_error("invalid --backend '%s': give ptrace, bpf or auto", arg);
+}
+
 /* -X raw|abbrev|verbose, strace's names for how constants are written. */
 static void parse_const_style(struct options *o, const char *arg)
 {
@@ -246,6 +258,7 @@ static const struct option long_options[] = {
 	{ "const-print-style", required_argument, NULL, 'X' },
 	{ "attach", required_argument, NULL, 'p' },
 	{ "spin", required_argument, NULL, 'S' + 256 },
+	{ "backend", required_argument, NULL, 'B' + 256 },
 	{ "color", required_argument, NULL, 'K' + 256 },
 	{ "colour", required_argument, NULL, 'K' + 256 },
 	{ "epfd", required_argument, NULL, 'E' + 256 },
@@ -341,6 +354,7 @@ void options_parse(struct options *o, int argc, char **argv)
 		case 'X' + 256: qualify_status(o, optarg, &seen); break;
 		case 'Y' + 256: qualify_decode_fds(o, optarg ? optarg : "path", &seen); break;
 		case 'S' + 256: o->spin_usec = parse_count(optarg, "--spin"); break;
+		case 'B' + 256: parse_backend(o, optarg); break;
 		case 'K' + 256: parse_colour(o, optarg); break;
 		case 'E' + 256: parse_fd_list(&o->filter.epfds, optarg, "--epfd"); break;
 		case 'F' + 256: parse_fd_list(&o->filter.fds, optarg, "--fd"); break;
@@ -402,6 +416,8 @@ void options_parse(struct options *o, int argc, char **argv)
 	if (o->stack_traces && o->summary == SUMMARY_ONLY)
 		usage_error("%s", "-k and -c cannot be combined: use -k with -C to get both");
 	check_top(o);
+	if (o->stack_traces && o->backend == BACKEND_BPF)
+		usage_error("%s", "-k and --backend=bpf cannot be combined: stacks are walked under ptrace only, so use --backend=ptrace");
 	if (o->npid_lists && optind < argc)
 		usage_error("%s", "both -p and a command given: trace either running processes or a new command");
 	if (!o->npid_lists && optind >= argc)

@@ -86,6 +86,7 @@ struct epoll_roles {
 	signed char events;	/* a wait's array of events, as many as its result */
 	signed char maxevents;	/* the room in that array */
 	signed char timeout_arg;	/* a wait's timeout, given as timeout says */
+	signed char sigmask;	/* a wait's signal mask (its size follows it) */
 	bool epfd_result;	/* the result is a new epoll instance */
 	bool events_result;	/* the result counts the events at args[events] */
 	enum { TIMEOUT_NONE, TIMEOUT_MSEC, TIMEOUT_TIMESPEC } timeout;

@@ -17,7 +17,7 @@ static bool epoll_create1_entry(struct emitter *em, const struct syscall_call *c
 }
 
 #define CREATE_ROLES { .epfd = NO_ARG, .fd = NO_ARG, .op = NO_ARG, .event = NO_ARG, \
-			.events = NO_ARG, .maxevents = NO_ARG, .timeout_arg = NO_ARG, \
+			.events = NO_ARG, .maxevents = NO_ARG, .timeout_arg = NO_ARG, .sigmask = NO_ARG, \
 			.epfd_result = true }
 
 const struct syscall_desc epoll_create_desc = {

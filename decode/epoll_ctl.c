@@ -29,7 +29,7 @@ static bool epoll_ctl_entry(struct emitter *em, const struct syscall_call *call)
 const struct syscall_desc epoll_ctl_desc = {
 	.name = "epoll_ctl",
 	.roles = { .epfd = 0, .fd = 2, .op = 1, .event = 3, .events = NO_ARG,
-		   .maxevents = NO_ARG, .timeout_arg = NO_ARG },
+		   .maxevents = NO_ARG, .timeout_arg = NO_ARG, .sigmask = NO_ARG },
 	.int_args = INT_ARG(0) | INT_ARG(1) | INT_ARG(2),
 	.entry = epoll_ctl_entry,
 };

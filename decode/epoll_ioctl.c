@@ -88,7 +88,7 @@ static const struct trap_arg epoll_ioctl_requests[] = {
 const struct syscall_desc epoll_ioctl_desc = {
 	.name = "ioctl",
 	.roles = { .epfd = 0, .fd = NO_ARG, .op = NO_ARG, .event = NO_ARG, .events = NO_ARG,
-		   .maxevents = NO_ARG, .timeout_arg = NO_ARG },
+		   .maxevents = NO_ARG, .timeout_arg = NO_ARG, .sigmask = NO_ARG },
 	/* unsigned int fd, unsigned int cmd */
 	.int_args = INT_ARG(0) | INT_ARG(1),
 	.entry = epoll_ioctl_entry,

@@ -61,13 +61,13 @@ static void epoll_pwait2_exit(struct emitter *em, const struct syscall_call *cal
 	emit_sigmask_args(em, call);
 }
 
-#define WAIT_ROLES(how) { .epfd = 0, .fd = NO_ARG, .op = NO_ARG, .event = NO_ARG, \
-			 .events = 1, .maxevents = 2, .timeout_arg = 3, \
+#define WAIT_ROLES(how, mask) { .epfd = 0, .fd = NO_ARG, .op = NO_ARG, .event = NO_ARG, \
+			 .events = 1, .maxevents = 2, .timeout_arg = 3, .sigmask = (mask), \
 			 .events_result = true, .timeout = (how) }
 
 const struct syscall_desc epoll_wait_desc = {
 	.name = "epoll_wait",
-	.roles = WAIT_ROLES(TIMEOUT_MSEC),
+	.roles = WAIT_ROLES(TIMEOUT_MSEC, NO_ARG),
 	.int_args = INT_ARG(0) | INT_ARG(2) | INT_ARG(3),
 	.entry = epfd_entry,
 	.exit = epoll_wait_exit,
@@ -75,7 +75,7 @@ const struct syscall_desc epoll_wait_desc = {
 
 const struct syscall_desc epoll_pwait_desc = {
 	.name = "epoll_pwait",
-	.roles = WAIT_ROLES(TIMEOUT_MSEC),
+	.roles = WAIT_ROLES(TIMEOUT_MSEC, 4),
 	.int_args = INT_ARG(0) | INT_ARG(2) | INT_ARG(3),
 	.entry = epfd_entry,
 	.exit = epoll_pwait_exit,
@@ -83,7 +83,7 @@ const struct syscall_desc epoll_pwait_desc = {
 
 const struct syscall_desc epoll_pwait2_desc = {
 	.name = "epoll_pwait2",
-	.roles = WAIT_ROLES(TIMEOUT_TIMESPEC),
+	.roles = WAIT_ROLES(TIMEOUT_TIMESPEC, 4),
 	.int_args = INT_ARG(0) | INT_ARG(2),
 	.entry = epfd_entry,
 	.exit = epoll_pwait2_exit,

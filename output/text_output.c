@@ -26,6 +26,9 @@ static void summary(struct trace_output *o, const struct run_summary *r)
 		summary_print(&text, r->calls, r->sort_by);
 		epoll_stats_print(&text, r->epoll);
 	}
+	if (r->calls && r->calls_lost && *r->calls_lost)
+		sb_printf(&text, "epolltrace: %llu calls lost (ring buffer full), not counted above\n",
+			  (unsigned long long) *r->calls_lost);
 	o->printer.mute = false;
 	printer_lines(&o->printer, sb_str(&text));
 	printer_flush(&o->printer);

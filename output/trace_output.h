@@ -54,6 +54,8 @@ struct run_summary {
 	const struct epoll_stats *epoll;
 	/* --diagnose: DIAG_NKINDS counts (model/diag_kinds.h); NULL without. */
 	const struct model_kind_count *kinds;
+	/* --backend=bpf: the calls its ring buffer had no room for; NULL under ptrace. */
+	const uint64_t *calls_lost;
 };
 
 struct trace_output;

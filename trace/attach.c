@@ -5,6 +5,7 @@
 #include <sys/ptrace.h>
 #include <sys/wait.h>
 
+#include "trace/ebpf_backend.h"
 #include "trace/engine_internal.h"
 #include "trace/uffd_watch.h"
 
@@ -73,6 +74,8 @@ static void hold_new_tasks(struct engine *e)
 
 int engine_attach(struct engine *e, pid_t pid, size_t *nthreads, int *err)
 {
+	if (e->ebpf)
+		return ebpf_attach(e, pid, nthreads, err);
 	e->seccomp_mode = false;
 	size_t before = e->tasks.count;
 	if (!task_find(&e->tasks, pid) && seize_and_stop(e, pid) < 0) {

@@ -9,6 +9,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "trace/ebpf_backend.h"
 #include "trace/engine_internal.h"
 #include "trace/keep_traced.h"
 #include "trace/tracee_memory.h"
@@ -40,6 +41,10 @@ struct engine *engine_new(const struct engine_config *cfg, const struct engine_h
 	e->tick_fd = -1;
 	task_table_init(&e->tasks);
 	spin_open(&e->spin, cfg->spin_usec);
+	if (cfg->backend == BACKEND_BPF && !(e->ebpf = ebpf_open(cfg, err))) {
+		engine_free(e);
+		return NULL;
+	}
 	return e;
 }
 
@@ -50,6 +55,7 @@ void engine_free(struct engine *e)
 	close(e->signal_fd);
 	if (e->tick_fd >= 0)
 		close(e->tick_fd);
+	ebpf_close(e->ebpf);
 	spin_close(&e->spin);
 	sigprocmask(SIG_SETMASK, &e->saved_mask, NULL);
 	task_table_free(&e->tasks);
@@ -103,6 +109,8 @@ void task_set_user(struct task *t, void *user)
 
 bool task_read_mem(struct task *t, uint64_t addr, void *buf, size_t len)
 {
+	if (t->record)
+		return ebpf_read_copied(t->record, t->tid, addr, buf, len);
 	return tracee_read(t->tid, addr, buf, len);
 }
 
@@ -212,17 +220,7 @@ static struct task *handle_exec(struct engine *e, struct task *leader)
 	unsigned long former = 0;
 	if (ptrace(PTRACE_GETEVENTMSG, leader->tid, NULL, &former) < 0)
 		return leader;
-	pid_t former_tid = (pid_t) former;
-	struct task *exec_thread = task_find(&e->tasks, former_tid);
-	if (former_tid == leader->tid || !exec_thread)
-		return leader;
-	task_unlink(&e->tasks, leader);
-	task_rekey(&e->tasks, exec_thread, leader->tid);
-	e->hooks.superseded(e->hooks.ctx, leader, exec_thread, former_tid);
-	free(leader);
-	/* Whatever the execve thread was waiting for ended with the exec. */
-	exec_thread->awaiting_exit = false;
-	return exec_thread;
+	return engine_supersede(e, leader, (pid_t) former);
 }
 
 static bool is_stop_signal(int sig)
@@ -461,6 +459,8 @@ static void release_held(struct engine *e)
 
 int engine_run(struct engine *e)
 {
+	if (e->ebpf)
+		return ebpf_run(e);
 	release_held(e);
 	unsigned int stops = 0;
 	while (e->tasks.count > 0) {

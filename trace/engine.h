@@ -23,6 +23,14 @@ struct syscall_stop {
 	bool is_error;		/* exit only */
 };
 
+/* Memory an argument points at, copied with the call by a backend that cannot stop it. */
+struct copied_arg {
+	bool on;
+	unsigned char arg;
+	/* At entry: bytes.  At exit: bytes for each unit of a positive result. */
+	unsigned short size;
+};
+
 /* Which syscalls stop the tracee: a name, and maybe one argument's value. */
 struct trap_rule {
 	const char *name;
@@ -30,7 +38,13 @@ struct trap_rule {
 	unsigned int arg;
 	uint64_t mask;
 	uint64_t value;
+	/* The eBPF backend: what it copies, and whether the call can block. */
+	struct copied_arg entry_copy[2], exit_copy;
+	bool blocks;
 };
+
+/* What reports the calls: ptrace stops, or an eBPF program's records. */
+enum engine_backend { BACKEND_PTRACE, BACKEND_BPF };
 
 struct engine_hooks {
 	void *ctx;
@@ -79,6 +93,10 @@ struct engine_hooks {
 	 * May be NULL.
 	 */
 	void (*clone3_failed)(void *ctx, struct task *t);
+	/* The eBPF backend's ring buffer was full: n more calls were never reported. */
+	void (*calls_lost)(void *ctx, uint64_t n);
+	/* The eBPF backend: t's call began, and the record of its end was lost. */
+	void (*exit_lost)(void *ctx, struct task *t);
 };
 
 struct engine_config {
@@ -97,7 +115,14 @@ struct engine_config {
 	 * 0 turns it off.
 	 */
 	unsigned int spin_usec;
+	enum engine_backend backend;
 };
+
+/*
+ * Why the eBPF backend cannot run here (not built in, not root, no BTF,
+ * ...), or NULL when it can.
+ */
+const char *engine_bpf_unavailable(void);
 
 /* Why starting a command failed; errno-style detail is in engine_error. */
 enum engine_start_result {
@@ -110,7 +135,10 @@ enum engine_start_result {
 
 struct engine;
 
-/* NULL with *err set when the engine's resources cannot be had. */
+/*
+ * NULL with *err set when the engine's resources cannot be had (for the
+ * eBPF backend, its program cannot be loaded).
+ */
 struct engine *engine_new(const struct engine_config *cfg, const struct engine_hooks *hooks,
 			  int *err);
 void engine_free(struct engine *e);

@@ -35,7 +35,15 @@ struct engine {
 	pid_t first_child;
 	int first_status;
 	bool first_child_done;
+	/* The eBPF backend's program and ring; NULL under ptrace. */
+	struct ebpf *ebpf;
 };
+
+/*
+ * The exec thread former_tid takes over leader's pid (a non-leader
+ * thread called execve): returns it, leader freed.
+ */
+struct task *engine_supersede(struct engine *e, struct task *leader, pid_t former_tid);
 
 /*
  * Lets t go, delivering sig (a signal-delivery-stop's), if a detach is

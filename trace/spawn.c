@@ -7,6 +7,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "trace/ebpf_backend.h"
 #include "trace/engine_internal.h"
 #include "trace/seccomp_filter.h"
 
@@ -141,6 +142,8 @@ static enum engine_start_result start_filtered(struct engine *e, const struct bp
 enum engine_start_result engine_start(struct engine *e, const char *path,
 				      char *const argv[], int *err)
 {
+	if (e->ebpf)
+		return ebpf_start(e, path, argv, err);
 	struct bpf_program filter;
 	int rc = seccomp_filter_build(e->cfg.rules, e->cfg.nrules, SECCOMP_RET_TRACE, &filter);
 	if (rc < 0) {

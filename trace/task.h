@@ -6,6 +6,8 @@
 #include <stddef.h>
 #include <sys/types.h>
 
+struct ebpf_record;
+
 struct task {
 	pid_t tid;
 	/* An entry was reported and its exit is wanted. */
@@ -16,6 +18,12 @@ struct task {
 	bool held;
 	int held_status;
 	void *user;
+	/* The eBPF backend: its process, and while a hook runs, the record it is told. */
+	pid_t tgid;
+	const struct ebpf_record *record;
+	/* A leader whose process ends once its other threads are gone. */
+	bool exit_pending;
+	int exit_status;
 	struct task *next;
 };
 

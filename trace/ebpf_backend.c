@@ -1,0 +1,271 @@
+/* The eBPF backend: its program loaded, told what to report, attached; a command started under it. */
+#include <bpf/bpf.h>
+#include <bpf/libbpf.h>
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "arch/abi.h"
+#include "trace/ebpf_backend.h"
+#include "trace/ebpf_calls.skel.h"
+#include "trace/ebpf_internal.h"
+#include "trace/ebpf_record.h"
+
+/*
+ * Room for about 100,000 calls with their events: at a million calls a
+ * second, the reader may fall behind by a tenth of a second before any
+ * is lost.  It is woken when an eighth is used, and looks every
+ * EBPF_POLL_MS anyway, so that a busy tracee does not wake it per call.
+ */
+#define RING_BYTES (16u << 20)
+#define WAKE_BYTES (RING_BYTES / 8)
+
+static const struct abi *const ebpf_abis[EBPF_NABIS] = {
+	[EBPF_ABI_X86_64] = &abi_x86_64,
+	[EBPF_ABI_I386] = &abi_i386,
+};
+
+/* Whether bit cap of the effective capabilities in /proc/self/status is set. */
+static bool has_capability(int cap)
+{
+	FILE *f = fopen("/proc/self/status", "r");
+	if (!f)
+		return false;
+	char line[256];
+	unsigned long long caps = 0;
+	while (fgets(line, sizeof(line), f))
+		if (sscanf(line, "CapEff: %llx", &caps) == 1)
+			break;
+	fclose(f);
+	return caps >> cap & 1;
+}
+
+#define CAP_SYS_ADMIN_BIT 21
+#define CAP_PERFMON_BIT 38
+#define CAP_BPF_BIT 39
+
+const char *engine_bpf_unavailable(void)
+{
+	if (!has_capability(CAP_SYS_ADMIN_BIT) &&
+	    !(has_capability(CAP_BPF_BIT) && has_capability(CAP_PERFMON_BIT)))
+		return "it needs root (or CAP_BPF and CAP_PERFMON)";
+	if (access("/sys/kernel/btf/vmlinux", R_OK) != 0)
+		return "the kernel has no BTF (/sys/kernel/btf/vmlinux)";
+	return NULL;
+}
+
+_Static_assert(sizeof(((struct trap_rule *) 0)->entry_copy) / sizeof(struct copied_arg) ==
+	       EBPF_ENTRY_COPIES, "a rule copies as many arguments at entry as a record holds");
+
+static struct ebpf_rule rule_of(const struct trap_rule *r)
+{
+	struct ebpf_rule rule = {
+		.traced = 1,
+		.entry_record = r->blocks,
+		.match_arg = r->match_arg ? (__s8) r->arg : -1,
+		.match_mask = r->mask,
+		.match_value = r->value,
+		.exit_copy_arg = r->exit_copy.on ? (__s8) r->exit_copy.arg : -1,
+		.exit_copy_unit = r->exit_copy.size,
+	};
+	for (size_t i = 0; i < EBPF_ENTRY_COPIES; i++) {
+		const struct copied_arg *c = &r->entry_copy[i];
+		rule.entry_copy_arg[i] = c->on ? (__s8) c->arg : -1;
+		rule.entry_copy_size[i] = (__u8) (c->size < EBPF_ENTRY_MEM_MAX ? c->size
+								: EBPF_ENTRY_MEM_MAX);
+	}
+	return rule;
+}
+
+/* The rules, by each ABI's number: the program reports only these calls. */
+static int fill_rules(struct ebpf_calls *skel, const struct engine_config *cfg)
+{
+	int fd = bpf_map__fd(skel->maps.rules);
+	for (size_t a = 0; a < EBPF_NABIS; a++) {
+		for (size_t i = 0; i < cfg->nrules; i++) {
+			long nr = abi_syscall_nr(ebpf_abis[a], cfg->rules[i].name);
+			if (nr < 0 || nr >= EBPF_NRS)
+				continue;
+			__u32 key = (__u32) (a * EBPF_NRS + (size_t) nr);
+			struct ebpf_rule rule = rule_of(&cfg->rules[i]);
+			if (bpf_map_update_elem(fd, &key, &rule, BPF_ANY) < 0)
+				return -errno;
+		}
+	}
+	return 0;
+}
+
+/* libbpf's own messages would only repeat ours, in its words: kept for EPOLLTRACE_BPF_DEBUG. */
+static int quiet_libbpf(enum libbpf_print_level level, const char *fmt, va_list ap)
+{
+	if (!getenv("EPOLLTRACE_BPF_DEBUG"))
+		return 0;
+	(void) level;
+	return vfprintf(stderr, fmt, ap);
+}
+
+struct ebpf *ebpf_open(const struct engine_config *cfg, int *err)
+{
+	const char *why = engine_bpf_unavailable();
+	if (why) {
+		*err = EPERM;
+		return NULL;
+	}
+	libbpf_set_print(quiet_libbpf);
+	struct ebpf *b = calloc(1, sizeof(*b));
+	if (!b) {
+		*err = ENOMEM;
+		return NULL;
+	}
+	int rc;
+	b->skel = ebpf_calls__open();
+	if (!b->skel) {
+		rc = -errno;
+		goto fail;
+	}
+	b->skel->rodata->wake_bytes = WAKE_BYTES;
+	if ((rc = bpf_map__set_max_entries(b->skel->maps.ring, RING_BYTES)) < 0 ||
+	    (rc = ebpf_calls__load(b->skel)) < 0 ||
+	    (rc = fill_rules(b->skel, cfg)) < 0 ||
+	    (rc = ebpf_calls__attach(b->skel)) < 0)
+		goto fail;
+	b->tgids_fd = bpf_map__fd(b->skel->maps.tgids);
+	b->lost_fd = bpf_map__fd(b->skel->maps.lost);
+	b->ncpus = libbpf_num_possible_cpus();
+	return b;
+fail:
+	*err = rc < 0 ? -rc : EINVAL;
+	ebpf_close(b);
+	return NULL;
+}
+
+void ebpf_close(struct ebpf *b)
+{
+	if (!b)
+		return;
+	/* Held by descriptors only, never pinned: closing them unloads everything. */
+	ring_buffer__free(b->ring);
+	ebpf_calls__destroy(b->skel);
+	free(b);
+}
+
+static int trace_tgid(struct ebpf *b, pid_t pid)
+{
+	__u32 key = (__u32) pid;
+	__u8 one = 1;
+	return bpf_map_update_elem(b->tgids_fd, &key, &one, BPF_ANY) < 0 ? -errno : 0;
+}
+
+/* Every thread /proc lists: after the tgid is traced, so that none is missed. */
+static size_t add_threads(struct engine *e, pid_t pid)
+{
+	char path[64];
+	snprintf(path, sizeof(path), "/proc/%d/task", (int) pid);
+	DIR *dir = opendir(path);
+	if (!dir)
+		return 0;
+	size_t n = 0;
+	struct dirent *de;
+	while ((de = readdir(dir)) != NULL) {
+		char *end;
+		long tid = strtol(de->d_name, &end, 10);
+		if (*end || tid <= 0 || task_find(&e->tasks, (pid_t) tid))
+			continue;
+		struct task *t = task_get(&e->tasks, (pid_t) tid);
+		t->tgid = pid;
+		t->announced = true;
+		n++;
+	}
+	closedir(dir);
+	return n;
+}
+
+int ebpf_attach(struct engine *e, pid_t pid, size_t *nthreads, int *err)
+{
+	if (kill(pid, 0) < 0 && errno == ESRCH) {
+		*err = ESRCH;
+		return -1;
+	}
+	int rc = trace_tgid(e->ebpf, pid);
+	if (rc < 0) {
+		*err = -rc;
+		return -1;
+	}
+	*nthreads = add_threads(e, pid);
+	return 0;
+}
+
+/* What the child sends back when it cannot become the command. */
+static _Noreturn void exec_or_report(struct engine *e, int go_fd, int err_fd, const char *path,
+				     char *const argv[])
+{
+	char byte;
+	while (read(go_fd, &byte, 1) < 0 && errno == EINTR)
+		;
+	sigprocmask(SIG_SETMASK, &e->saved_mask, NULL);
+	execv(path, argv);
+	int err = errno;
+	ssize_t ignored = write(err_fd, &err, sizeof(err));
+	(void) ignored;
+	_exit(127);
+}
+
+/*
+ * The child waits on a pipe until its pid is traced, so that the program
+ * sees its first call; a failed exec is sent back on another.
+ */
+enum engine_start_result ebpf_start(struct engine *e, const char *path, char *const argv[],
+				    int *err)
+{
+	int go[2], report[2];
+	if (pipe2(go, O_CLOEXEC) < 0 || pipe2(report, O_CLOEXEC) < 0) {
+		*err = errno;
+		return START_FORK_FAILED;
+	}
+	pid_t pid = fork();
+	if (pid < 0) {
+		*err = errno;
+		return START_FORK_FAILED;
+	}
+	if (pid == 0) {
+		close(go[1]);
+		close(report[0]);
+		exec_or_report(e, go[0], report[1], path, argv);
+	}
+	close(go[0]);
+	close(report[1]);
+	e->first_child = pid;
+	int rc = trace_tgid(e->ebpf, pid);
+	if (rc < 0) {
+		kill(pid, SIGKILL);
+		*err = -rc;
+	} else {
+		struct task *t = task_get(&e->tasks, pid);
+		t->tgid = pid;
+		t->announced = true;
+	}
+	close(go[1]);
+	int exec_err;
+	ssize_t got;
+	while ((got = read(report[0], &exec_err, sizeof(exec_err))) < 0 && errno == EINTR)
+		;
+	close(report[0]);
+	if (rc < 0 || got == (ssize_t) sizeof(exec_err)) {
+		int status;
+		while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+			;
+		task_table_free(&e->tasks);
+		task_table_init(&e->tasks);
+		e->first_child = 0;
+		if (rc < 0)
+			return START_TRACE_FAILED;
+		*err = exec_err;
+		return START_EXEC_FAILED;
+	}
+	return START_OK;
+}

@@ -1,0 +1,313 @@
+/*
+ * The eBPF backend's kernel half: reports the calls of the traced
+ * processes that ebpf_record.h's rules select, with their arguments,
+ * result and the memory their decoders read, into a ring buffer.  Raw
+ * (BTF) syscall tracepoints: they see i386 calls too, and cost less than
+ * per-syscall tracepoints (see the man page's BACKENDS).
+ */
+#pragma clang diagnostic ignored "-Wgnu-variable-sized-type-not-at-end"
+#include <linux/types.h>
+#include <linux/bpf.h>
+#include <bpf/bpf_helpers.h>
+#include <bpf/bpf_tracing.h>
+
+#include "trace/ebpf_record.h"
+
+/* Only the fields read, relocated by CO-RE against the kernel's BTF. */
+struct pt_regs {
+	unsigned long bx, cx, dx, si, di, bp, r10, r8, r9;
+} __attribute__((preserve_access_index));
+
+struct thread_info {
+	unsigned long flags;
+	__u32 status;
+} __attribute__((preserve_access_index));
+
+struct task_struct {
+	struct thread_info thread_info;
+	int exit_code;
+	int pid;
+	int tgid;
+} __attribute__((preserve_access_index));
+
+struct kernel_siginfo;
+
+/* x86's thread_info.status bit of a task inside an i386 syscall. */
+#define TS_COMPAT 0x0002
+
+char LICENSE[] SEC("license") = "GPL";
+
+/* Set before loading: how full the ring may get before the reader is woken. */
+const volatile __u64 wake_bytes = 1 << 20;
+
+struct {
+	__uint(type, BPF_MAP_TYPE_ARRAY);
+	__uint(max_entries, EBPF_NABIS * EBPF_NRS);
+	__type(key, __u32);
+	__type(value, struct ebpf_rule);
+} rules SEC(".maps");
+
+/* The traced processes, by tgid; their children join at fork. */
+struct {
+	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(max_entries, 4096);
+	__type(key, __u32);
+	__type(value, __u8);
+} tgids SEC(".maps");
+
+/* A call between its entry and its exit, by tid. */
+struct inflight {
+	__u64 nr;
+	__u64 args[6];
+	__u16 flags;
+	__s8 exit_copy_arg;
+	__u16 exit_copy_unit;
+	struct ebpf_entry_copy entry[EBPF_ENTRY_COPIES];
+};
+
+struct {
+	__uint(type, BPF_MAP_TYPE_LRU_HASH);
+	__uint(max_entries, 65536);
+	__type(key, __u32);
+	__type(value, struct inflight);
+} inflight SEC(".maps");
+
+/* A record is built here, since the ring's reservations are of fixed size. */
+struct scratch {
+	struct ebpf_record r;
+	__u8 mem[EBPF_EXIT_MEM_MAX];
+};
+_Static_assert(sizeof(struct ebpf_record) % 8 == 0, "mem follows the record's header at once");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, struct scratch);
+} scratch SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_RINGBUF);
+} ring SEC(".maps");
+
+/* Records the ring had no room for. */
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, __u64);
+} lost SEC(".maps");
+
+static __always_inline int traced_tgid(__u32 tgid)
+{
+	return bpf_map_lookup_elem(&tgids, &tgid) != NULL;
+}
+
+static __always_inline void count_lost(void)
+{
+	__u32 zero = 0;
+	__u64 *n = bpf_map_lookup_elem(&lost, &zero);
+	if (n)
+		__sync_fetch_and_add(n, 1);
+}
+
+/* The reader is woken once a batch has gathered; it also looks on its own timer. */
+static __always_inline __u64 wake_flag(void)
+{
+	return bpf_ringbuf_query(&ring, BPF_RB_AVAIL_DATA) >= wake_bytes
+		? BPF_RB_FORCE_WAKEUP : BPF_RB_NO_WAKEUP;
+}
+
+static __always_inline void output(void *data, __u64 size)
+{
+	if (bpf_ringbuf_output(&ring, data, size, wake_flag()) < 0)
+		count_lost();
+}
+
+static __always_inline struct scratch *record_of(__u16 kind, __u64 pid_tgid)
+{
+	__u32 zero = 0;
+	struct scratch *s = bpf_map_lookup_elem(&scratch, &zero);
+	if (!s)
+		return NULL;
+	__builtin_memset(&s->r, 0, sizeof(s->r));
+	s->r.kind = kind;
+	s->r.tid = (__u32) pid_tgid;
+	s->r.tgid = pid_tgid >> 32;
+	return s;
+}
+
+SEC("tp_btf/sys_enter")
+int BPF_PROG(on_sys_enter, struct pt_regs *regs, long id)
+{
+	__u64 pid_tgid = bpf_get_current_pid_tgid();
+	if (!traced_tgid(pid_tgid >> 32) || id < 0 || id >= EBPF_NRS)
+		return 0;
+	struct task_struct *task = bpf_get_current_task_btf();
+	int compat = (task->thread_info.status & TS_COMPAT) != 0;
+	__u32 key = (compat ? EBPF_ABI_I386 : EBPF_ABI_X86_64) * EBPF_NRS + (__u32) id;
+	struct ebpf_rule *rule = bpf_map_lookup_elem(&rules, &key);
+	if (!rule || !rule->traced)
+		return 0;
+
+	struct inflight call = { .nr = (__u64) id, .flags = compat ? EBPF_COMPAT : 0 };
+	if (compat) {
+		call.args[0] = (__u32) regs->bx;
+		call.args[1] = (__u32) regs->cx;
+		call.args[2] = (__u32) regs->dx;
+		call.args[3] = (__u32) regs->si;
+		call.args[4] = (__u32) regs->di;
+		call.args[5] = (__u32) regs->bp;
+	} else {
+		call.args[0] = regs->di;
+		call.args[1] = regs->si;
+		call.args[2] = regs->dx;
+		call.args[3] = regs->r10;
+		call.args[4] = regs->r8;
+		call.args[5] = regs->r9;
+	}
+	int m = rule->match_arg;
+	if (m >= 0 && m < 6 && (call.args[m] & rule->match_mask) != rule->match_value)
+		return 0;
+	for (int i = 0; i < EBPF_ENTRY_COPIES; i++) {
+		int c = rule->entry_copy_arg[i];
+		if (c < 0 || c >= 6 || !call.args[c])
+			continue;
+		__u32 size = rule->entry_copy_size[i];
+		if (size > EBPF_ENTRY_MEM_MAX)
+			size = EBPF_ENTRY_MEM_MAX;
+		call.entry[i].addr = call.args[c];
+		if (bpf_probe_read_user(call.entry[i].mem, size, (void *) call.args[c]) == 0)
+			call.entry[i].len = size;
+	}
+	call.exit_copy_arg = rule->exit_copy_arg;
+	call.exit_copy_unit = rule->exit_copy_unit;
+	__u32 tid = (__u32) pid_tgid;
+	bpf_map_update_elem(&inflight, &tid, &call, BPF_ANY);
+	if (!rule->entry_record)
+		return 0;
+
+	struct ebpf_record *r = bpf_ringbuf_reserve(&ring, sizeof(*r), 0);
+	if (!r) {
+		count_lost();
+		return 0;
+	}
+	__builtin_memset(r, 0, sizeof(*r));
+	r->kind = EBPF_ENTRY;
+	r->flags = call.flags;
+	r->tid = tid;
+	r->tgid = pid_tgid >> 32;
+	r->nr = call.nr;
+	__builtin_memcpy(r->args, call.args, sizeof(r->args));
+	__builtin_memcpy(r->entry, call.entry, sizeof(r->entry));
+	bpf_ringbuf_submit(r, wake_flag());
+	return 0;
+}
+
+SEC("tp_btf/sys_exit")
+int BPF_PROG(on_sys_exit, struct pt_regs *regs, long ret)
+{
+	__u64 pid_tgid = bpf_get_current_pid_tgid();
+	if (!traced_tgid(pid_tgid >> 32))
+		return 0;
+	__u32 tid = (__u32) pid_tgid;
+	struct inflight *call = bpf_map_lookup_elem(&inflight, &tid);
+	if (!call)
+		return 0;
+	struct scratch *s = record_of(EBPF_EXIT, pid_tgid);
+	if (!s) {
+		bpf_map_delete_elem(&inflight, &tid);
+		return 0;
+	}
+	struct ebpf_record *r = &s->r;
+	r->flags = call->flags;
+	r->nr = call->nr;
+	r->ret = ret;
+	__builtin_memcpy(r->args, call->args, sizeof(r->args));
+	__builtin_memcpy(r->entry, call->entry, sizeof(r->entry));
+	__u64 len = 0;
+	int c = call->exit_copy_arg;
+	if (c >= 0 && c < 6 && ret > 0 && call->args[c]) {
+		r->mem_addr = call->args[c];
+		len = (__u64) ret * call->exit_copy_unit;
+		if (len > EBPF_EXIT_MEM_MAX) {
+			len = EBPF_EXIT_MEM_MAX;
+			r->flags |= EBPF_MEM_TRUNCATED;
+		}
+		if (bpf_probe_read_user(s->mem, len, (void *) r->mem_addr) < 0)
+			len = 0;
+		r->mem_len = len;
+	}
+	bpf_map_delete_elem(&inflight, &tid);
+	output(s, sizeof(*r) + (len & (EBPF_EXIT_MEM_MAX * 2 - 1)));
+	return 0;
+}
+
+SEC("tp_btf/signal_deliver")
+int BPF_PROG(on_signal_deliver, int sig, struct kernel_siginfo *info)
+{
+	__u64 pid_tgid = bpf_get_current_pid_tgid();
+	if (!traced_tgid(pid_tgid >> 32))
+		return 0;
+	struct scratch *s = record_of(EBPF_SIGNAL, pid_tgid);
+	if (!s)
+		return 0;
+	s->r.ret = sig;
+	/* struct kernel_siginfo: siginfo_t's fields without its padding. */
+	s->r.mem_len = 48;
+	s->r.mem_addr = (__u64) info;
+	if (bpf_probe_read_kernel(s->mem, 48, info) < 0)
+		s->r.mem_len = 0;
+	output(s, sizeof(s->r) + (s->r.mem_len ? 48 : 0));
+	return 0;
+}
+
+SEC("tp_btf/sched_process_exit")
+int BPF_PROG(on_process_exit, struct task_struct *p)
+{
+	__u64 pid_tgid = bpf_get_current_pid_tgid();
+	if (!traced_tgid(pid_tgid >> 32))
+		return 0;
+	__u32 tid = (__u32) pid_tgid;
+	bpf_map_delete_elem(&inflight, &tid);
+	struct scratch *s = record_of(EBPF_TASK_EXIT, pid_tgid);
+	if (!s)
+		return 0;
+	s->r.ret = p->exit_code;
+	output(s, sizeof(s->r));
+	return 0;
+}
+
+SEC("tp_btf/sched_process_fork")
+int BPF_PROG(on_process_fork, struct task_struct *parent, struct task_struct *child)
+{
+	__u32 ptgid = parent->tgid;
+	if (!traced_tgid(ptgid))
+		return 0;
+	__u32 tgid = child->tgid;
+	__u32 tid = child->pid;
+	/* Threads and children are always followed. */
+	if (tgid != ptgid) {
+		__u8 one = 1;
+		bpf_map_update_elem(&tgids, &tgid, &one, BPF_ANY);
+	}
+	struct scratch *s = record_of(EBPF_NEW_TASK, (__u64) tgid << 32 | tid);
+	if (!s)
+		return 0;
+	output(s, sizeof(s->r));
+	return 0;
+}
+
+SEC("tp_btf/sched_process_exec")
+int BPF_PROG(on_process_exec, struct task_struct *p, int old_pid)
+{
+	__u64 pid_tgid = bpf_get_current_pid_tgid();
+	if (!traced_tgid(pid_tgid >> 32))
+		return 0;
+	struct scratch *s = record_of(EBPF_EXEC, pid_tgid);
+	if (!s)
+		return 0;
+	s->r.ret = old_pid;
+	output(s, sizeof(s->r));
+	return 0;
+}

@@ -1,0 +1,24 @@
+/* The eBPF backend's state, shared by its files in trace/. */
+#ifndef EPOLLTRACE_TRACE_EBPF_INTERNAL_H
+#define EPOLLTRACE_TRACE_EBPF_INTERNAL_H
+
+#include <stdint.h>
+
+struct ebpf_calls;
+struct ring_buffer;
+
+/* How often the reader looks at the ring when no batch has woken it. */
+#define EBPF_POLL_MS 10
+
+struct ebpf {
+	struct ebpf_calls *skel;
+	struct ring_buffer *ring;
+	int tgids_fd, lost_fd;
+	int ncpus;
+	/* The records lost so far, as last told. */
+	uint64_t lost_told;
+	/* Records were handled since the last idle hook. */
+	bool busy;
+};
+
+#endif
