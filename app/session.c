@@ -213,6 +213,13 @@ static void on_calls_lost(void *ctx, uint64_t n)
 	printer_notice(&s->out.printer, "%llu calls lost (ring buffer full)", (unsigned long long) n);
 }
 
+static void on_events_lost(void *ctx, uint64_t n)
+{
+	struct session *s = ctx;
+	printer_notice(&s->out.printer, "%llu signals or task events lost (ring buffer full)",
+		       (unsigned long long) n);
+}
+
 static void on_exit_lost(void *ctx, struct task *t)
 {
 	struct session *s = ctx;
@@ -348,6 +355,7 @@ struct engine_hooks session_hooks(struct session *s)
 		.tick = on_tick,
 		.clone3_failed = on_clone3_failed,
 		.calls_lost = on_calls_lost,
+		.events_lost = on_events_lost,
 		.exit_lost = on_exit_lost,
 	};
 }

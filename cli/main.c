@@ -266,6 +266,28 @@ static _Noreturn void trace_processes(struct session *s, struct engine *e, const
 }
 
 /*
+ * EPOLLTRACE_BPF_RING: the eBPF backend's ring buffer in bytes, rounded
+ * up to a power of two of at least a page, to size it for a workload (and
+ * to make the tests lose records); 0 when unset.
+ */
+static size_t bpf_ring_bytes(void)
+{
+	const char *v = getenv("EPOLLTRACE_BPF_RING");
+	if (!v || !*v)
+		return 0;
+	char *end;
+	unsigned long long want = strtoull(v, &end, 10);
+	if (*end || want > (1ull << 30)) {
+		fprintf(stderr, "epolltrace: invalid EPOLLTRACE_BPF_RING '%s': give bytes, at most 1073741824\n", v);
+		exit(EXIT_USAGE);
+	}
+	size_t bytes = (size_t) sysconf(_SC_PAGESIZE);
+	while (bytes < want)
+		bytes *= 2;
+	return bytes;
+}
+
+/*
  * --backend=auto takes eBPF for -p where it can run, ptrace otherwise and
  * for commands; --backend=bpf where it cannot is refused.
  */
@@ -316,6 +338,7 @@ int main(int argc, char **argv)
 		.nrules = rules.count,
 		.spin_usec = opts.spin_usec,
 		.backend = opts.backend,
+		.bpf_ring_bytes = bpf_ring_bytes(),
 	};
 	tracer_signals_watch(&cfg.watched_signals, session.attaching);
 	if (session.top)

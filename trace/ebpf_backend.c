@@ -19,11 +19,11 @@
 /*
  * Room for about 100,000 calls with their events: at a million calls a
  * second, the reader may fall behind by a tenth of a second before any
- * is lost.  It is woken when an eighth is used, and looks every
+ * is lost (EPOLLTRACE_BPF_RING sets another size).  It is woken when an
+ * eighth is used, and looks every
  * EBPF_POLL_MS anyway, so that a busy tracee does not wake it per call.
  */
 #define RING_BYTES (16u << 20)
-#define WAKE_BYTES (RING_BYTES / 8)
 
 static const struct abi *const ebpf_abis[EBPF_NABIS] = {
 	[EBPF_ABI_X86_64] = &abi_x86_64,
@@ -128,8 +128,9 @@ struct ebpf *ebpf_open(const struct engine_config *cfg, int *err)
 		rc = -errno;
 		goto fail;
 	}
-	b->skel->rodata->wake_bytes = WAKE_BYTES;
-	if ((rc = bpf_map__set_max_entries(b->skel->maps.ring, RING_BYTES)) < 0 ||
+	size_t ring = cfg->bpf_ring_bytes ? cfg->bpf_ring_bytes : RING_BYTES;
+	b->skel->rodata->wake_bytes = ring / 8;
+	if ((rc = bpf_map__set_max_entries(b->skel->maps.ring, (__u32) ring)) < 0 ||
 	    (rc = ebpf_calls__load(b->skel)) < 0 ||
 	    (rc = fill_rules(b->skel, cfg)) < 0 ||
 	    (rc = ebpf_calls__attach(b->skel)) < 0)

@@ -34,6 +34,7 @@ struct kernel_siginfo;
 
 /* x86's thread_info.status bit of a task inside an i386 syscall. */
 #define TS_COMPAT 0x0002
+#define SIGKILL_NR 9
 
 char LICENSE[] SEC("license") = "GPL";
 
@@ -90,10 +91,10 @@ struct {
 	__uint(type, BPF_MAP_TYPE_RINGBUF);
 } ring SEC(".maps");
 
-/* Records the ring had no room for. */
+/* Records the ring had no room for: EBPF_LOST_CALLS, EBPF_LOST_EVENTS. */
 struct {
 	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
-	__uint(max_entries, 1);
+	__uint(max_entries, EBPF_NLOST);
 	__type(key, __u32);
 	__type(value, __u64);
 } lost SEC(".maps");
@@ -103,10 +104,9 @@ static __always_inline int traced_tgid(__u32 tgid)
 	return bpf_map_lookup_elem(&tgids, &tgid) != NULL;
 }
 
-static __always_inline void count_lost(void)
+static __always_inline void count_lost(__u32 what)
 {
-	__u32 zero = 0;
-	__u64 *n = bpf_map_lookup_elem(&lost, &zero);
+	__u64 *n = bpf_map_lookup_elem(&lost, &what);
 	if (n)
 		__sync_fetch_and_add(n, 1);
 }
@@ -118,10 +118,10 @@ static __always_inline __u64 wake_flag(void)
 		? BPF_RB_FORCE_WAKEUP : BPF_RB_NO_WAKEUP;
 }
 
-static __always_inline void output(void *data, __u64 size)
+static __always_inline void output(struct ebpf_record *r, __u64 size)
 {
-	if (bpf_ringbuf_output(&ring, data, size, wake_flag()) < 0)
-		count_lost();
+	if (bpf_ringbuf_output(&ring, r, size, wake_flag()) < 0)
+		count_lost(r->kind == EBPF_EXIT ? EBPF_LOST_CALLS : EBPF_LOST_EVENTS);
 }
 
 static __always_inline struct scratch *record_of(__u16 kind, __u64 pid_tgid)
@@ -187,11 +187,10 @@ int BPF_PROG(on_sys_enter, struct pt_regs *regs, long id)
 	if (!rule->entry_record)
 		return 0;
 
+	/* Lost, it only costs the line its "<unfinished ...>": the exit tells the call. */
 	struct ebpf_record *r = bpf_ringbuf_reserve(&ring, sizeof(*r), 0);
-	if (!r) {
-		count_lost();
+	if (!r)
 		return 0;
-	}
 	__builtin_memset(r, 0, sizeof(*r));
 	r->kind = EBPF_ENTRY;
 	r->flags = call.flags;
@@ -239,7 +238,7 @@ int BPF_PROG(on_sys_exit, struct pt_regs *regs, long ret)
 		r->mem_len = len;
 	}
 	bpf_map_delete_elem(&inflight, &tid);
-	output(s, sizeof(*r) + (len & (EBPF_EXIT_MEM_MAX * 2 - 1)));
+	output(&s->r, sizeof(*r) + (len & (EBPF_EXIT_MEM_MAX * 2 - 1)));
 	return 0;
 }
 
@@ -247,7 +246,8 @@ SEC("tp_btf/signal_deliver")
 int BPF_PROG(on_signal_deliver, int sig, struct kernel_siginfo *info)
 {
 	__u64 pid_tgid = bpf_get_current_pid_tgid();
-	if (!traced_tgid(pid_tgid >> 32))
+	/* A tracer never sees SIGKILL (an execve's zapped threads get one). */
+	if (!traced_tgid(pid_tgid >> 32) || sig == SIGKILL_NR)
 		return 0;
 	struct scratch *s = record_of(EBPF_SIGNAL, pid_tgid);
 	if (!s)
@@ -258,7 +258,7 @@ int BPF_PROG(on_signal_deliver, int sig, struct kernel_siginfo *info)
 	s->r.mem_addr = (__u64) info;
 	if (bpf_probe_read_kernel(s->mem, 48, info) < 0)
 		s->r.mem_len = 0;
-	output(s, sizeof(s->r) + (s->r.mem_len ? 48 : 0));
+	output(&s->r, sizeof(s->r) + (s->r.mem_len ? 48 : 0));
 	return 0;
 }
 
@@ -274,7 +274,7 @@ int BPF_PROG(on_process_exit, struct task_struct *p)
 	if (!s)
 		return 0;
 	s->r.ret = p->exit_code;
-	output(s, sizeof(s->r));
+	output(&s->r, sizeof(s->r));
 	return 0;
 }
 
@@ -294,7 +294,7 @@ int BPF_PROG(on_process_fork, struct task_struct *parent, struct task_struct *ch
 	struct scratch *s = record_of(EBPF_NEW_TASK, (__u64) tgid << 32 | tid);
 	if (!s)
 		return 0;
-	output(s, sizeof(s->r));
+	output(&s->r, sizeof(s->r));
 	return 0;
 }
 
@@ -308,6 +308,6 @@ int BPF_PROG(on_process_exec, struct task_struct *p, int old_pid)
 	if (!s)
 		return 0;
 	s->r.ret = old_pid;
-	output(s, sizeof(s->r));
+	output(&s->r, sizeof(s->r));
 	return 0;
 }

@@ -2,7 +2,10 @@
 #ifndef EPOLLTRACE_TRACE_EBPF_INTERNAL_H
 #define EPOLLTRACE_TRACE_EBPF_INTERNAL_H
 
+#include <stdbool.h>
 #include <stdint.h>
+
+#include "trace/ebpf_record.h"
 
 struct ebpf_calls;
 struct ring_buffer;
@@ -15,8 +18,8 @@ struct ebpf {
 	struct ring_buffer *ring;
 	int tgids_fd, lost_fd;
 	int ncpus;
-	/* The records lost so far, as last told. */
-	uint64_t lost_told;
+	/* The records lost so far, as last told, by enum ebpf_lost. */
+	uint64_t lost_told[EBPF_NLOST];
 	/* Records were handled since the last idle hook. */
 	bool busy;
 };

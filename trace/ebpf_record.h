@@ -45,6 +45,9 @@ enum ebpf_record_kind {
 	EBPF_EXEC,		/* ret: the tid that called execve */
 };
 
+/* The counters of records lost, by what they told. */
+enum ebpf_lost { EBPF_LOST_CALLS, EBPF_LOST_EVENTS, EBPF_NLOST };
+
 /* flags */
 #define EBPF_COMPAT 1			/* an i386 call */
 #define EBPF_MEM_TRUNCATED 2		/* the exit's memory was longer than mem_len */

@@ -140,20 +140,29 @@ static int handle_record(void *ctx, void *data, size_t size)
 	return 0;
 }
 
-/* Tells how many more records the ring had no room for since the last look. */
-static void tell_lost(struct engine *e)
+/* How many more records of one kind the ring had no room for since the last look. */
+static uint64_t newly_lost(struct ebpf *b, __u32 what)
 {
-	struct ebpf *b = e->ebpf;
 	__u64 per_cpu[b->ncpus > 0 ? b->ncpus : 1];
-	__u32 zero = 0;
-	if (bpf_map_lookup_elem(b->lost_fd, &zero, per_cpu) < 0)
-		return;
+	if (bpf_map_lookup_elem(b->lost_fd, &what, per_cpu) < 0)
+		return 0;
 	uint64_t total = 0;
 	for (int i = 0; i < b->ncpus; i++)
 		total += per_cpu[i];
-	if (total > b->lost_told && e->hooks.calls_lost)
-		e->hooks.calls_lost(e->hooks.ctx, total - b->lost_told);
-	b->lost_told = total;
+	uint64_t n = total - b->lost_told[what];
+	b->lost_told[what] = total;
+	return n;
+}
+
+static void tell_lost(struct engine *e)
+{
+	uint64_t calls = newly_lost(e->ebpf, EBPF_LOST_CALLS);
+	if (calls)
+		e->hooks.calls_lost(e->hooks.ctx, calls);
+	/* A signal, or a task's birth or end: rare, and the trace says so. */
+	uint64_t events = newly_lost(e->ebpf, EBPF_LOST_EVENTS);
+	if (events)
+		e->hooks.events_lost(e->hooks.ctx, events);
 }
 
 /* The started command's end: its status is the run's. */

@@ -95,6 +95,8 @@ struct engine_hooks {
 	void (*clone3_failed)(void *ctx, struct task *t);
 	/* The eBPF backend's ring buffer was full: n more calls were never reported. */
 	void (*calls_lost)(void *ctx, uint64_t n);
+	/* ... and n signals, or threads' or processes' births, execs or ends. */
+	void (*events_lost)(void *ctx, uint64_t n);
 	/* The eBPF backend: t's call began, and the record of its end was lost. */
 	void (*exit_lost)(void *ctx, struct task *t);
 };
@@ -116,6 +118,8 @@ struct engine_config {
 	 */
 	unsigned int spin_usec;
 	enum engine_backend backend;
+	/* The eBPF backend's ring buffer: a power of two of at least a page; 0 for its default. */
+	size_t bpf_ring_bytes;
 };
 
 /*
