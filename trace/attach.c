@@ -1,6 +1,4 @@
-#include <dirent.h>
 #include <errno.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <sys/ptrace.h>
 #include <sys/wait.h>
@@ -24,30 +22,17 @@ static int seize_and_stop(struct engine *e, pid_t tid)
 	return 0;
 }
 
-/*
- * Seizes the threads listed in /proc/PID/task that are not traced yet;
- * returns how many, or -1 when the listing is gone.
- */
+/* A thread that exits meanwhile (ESRCH) needs no tracing. */
+static bool seize_thread(struct engine *e, pid_t pid, pid_t tid)
+{
+	(void) pid;
+	return seize_and_stop(e, tid) == 0;
+}
+
+/* Seizes the threads not traced yet; how many, or -1 when the process is gone. */
 static int seize_new_threads(struct engine *e, pid_t pid)
 {
-	char path[64];
-	snprintf(path, sizeof(path), "/proc/%d/task", (int) pid);
-	DIR *dir = opendir(path);
-	if (!dir)
-		return -1;
-	int added = 0;
-	struct dirent *de;
-	while ((de = readdir(dir)) != NULL) {
-		char *end;
-		long tid = strtol(de->d_name, &end, 10);
-		if (*end || tid <= 0 || task_find(&e->tasks, (pid_t) tid))
-			continue;
-		/* A thread that exits meanwhile (ESRCH) needs no tracing. */
-		if (seize_and_stop(e, (pid_t) tid) == 0)
-			added++;
-	}
-	closedir(dir);
-	return added;
+	return engine_take_new_threads(e, pid, seize_thread);
 }
 
 /*

@@ -162,28 +162,12 @@ static int trace_tgid(struct ebpf *b, pid_t pid)
 	return bpf_map_update_elem(b->tgids_fd, &key, &one, BPF_ANY) < 0 ? -errno : 0;
 }
 
-/* Every thread /proc lists: after the tgid is traced, so that none is missed. */
-static size_t add_threads(struct engine *e, pid_t pid)
+static bool add_thread(struct engine *e, pid_t pid, pid_t tid)
 {
-	char path[64];
-	snprintf(path, sizeof(path), "/proc/%d/task", (int) pid);
-	DIR *dir = opendir(path);
-	if (!dir)
-		return 0;
-	size_t n = 0;
-	struct dirent *de;
-	while ((de = readdir(dir)) != NULL) {
-		char *end;
-		long tid = strtol(de->d_name, &end, 10);
-		if (*end || tid <= 0 || task_find(&e->tasks, (pid_t) tid))
-			continue;
-		struct task *t = task_get(&e->tasks, (pid_t) tid);
-		t->tgid = pid;
-		t->announced = true;
-		n++;
-	}
-	closedir(dir);
-	return n;
+	struct task *t = task_get(&e->tasks, tid);
+	t->tgid = pid;
+	t->announced = true;
+	return true;
 }
 
 int ebpf_attach(struct engine *e, pid_t pid, size_t *nthreads, int *err)
@@ -197,7 +181,9 @@ int ebpf_attach(struct engine *e, pid_t pid, size_t *nthreads, int *err)
 		*err = -rc;
 		return -1;
 	}
-	*nthreads = add_threads(e, pid);
+	/* Listed after the tgid is traced, so that no thread is missed. */
+	int n = engine_take_new_threads(e, pid, add_thread);
+	*nthreads = n > 0 ? (size_t) n : 0;
 	return 0;
 }
 

@@ -137,6 +137,13 @@ static __always_inline struct scratch *record_of(__u16 kind, __u64 pid_tgid)
 	return s;
 }
 
+/* A record of the current task's, if its process is traced. */
+static __always_inline struct scratch *traced_record(__u16 kind)
+{
+	__u64 pid_tgid = bpf_get_current_pid_tgid();
+	return traced_tgid(pid_tgid >> 32) ? record_of(kind, pid_tgid) : NULL;
+}
+
 SEC("tp_btf/sys_enter")
 int BPF_PROG(on_sys_enter, struct pt_regs *regs, long id)
 {
@@ -245,17 +252,13 @@ int BPF_PROG(on_sys_exit, struct pt_regs *regs, long ret)
 SEC("tp_btf/signal_deliver")
 int BPF_PROG(on_signal_deliver, int sig, struct kernel_siginfo *info)
 {
-	__u64 pid_tgid = bpf_get_current_pid_tgid();
 	/* A tracer never sees SIGKILL (an execve's zapped threads get one). */
-	if (!traced_tgid(pid_tgid >> 32) || sig == SIGKILL_NR)
-		return 0;
-	struct scratch *s = record_of(EBPF_SIGNAL, pid_tgid);
+	struct scratch *s = sig != SIGKILL_NR ? traced_record(EBPF_SIGNAL) : NULL;
 	if (!s)
 		return 0;
 	s->r.ret = sig;
 	/* struct kernel_siginfo: siginfo_t's fields without its padding. */
 	s->r.mem_len = 48;
-	s->r.mem_addr = (__u64) info;
 	if (bpf_probe_read_kernel(s->mem, 48, info) < 0)
 		s->r.mem_len = 0;
 	output(&s->r, sizeof(s->r) + (s->r.mem_len ? 48 : 0));
@@ -265,14 +268,10 @@ int BPF_PROG(on_signal_deliver, int sig, struct kernel_siginfo *info)
 SEC("tp_btf/sched_process_exit")
 int BPF_PROG(on_process_exit, struct task_struct *p)
 {
-	__u64 pid_tgid = bpf_get_current_pid_tgid();
-	if (!traced_tgid(pid_tgid >> 32))
-		return 0;
-	__u32 tid = (__u32) pid_tgid;
-	bpf_map_delete_elem(&inflight, &tid);
-	struct scratch *s = record_of(EBPF_TASK_EXIT, pid_tgid);
+	struct scratch *s = traced_record(EBPF_TASK_EXIT);
 	if (!s)
 		return 0;
+	bpf_map_delete_elem(&inflight, &s->r.tid);
 	s->r.ret = p->exit_code;
 	output(&s->r, sizeof(s->r));
 	return 0;
@@ -301,10 +300,7 @@ int BPF_PROG(on_process_fork, struct task_struct *parent, struct task_struct *ch
 SEC("tp_btf/sched_process_exec")
 int BPF_PROG(on_process_exec, struct task_struct *p, int old_pid)
 {
-	__u64 pid_tgid = bpf_get_current_pid_tgid();
-	if (!traced_tgid(pid_tgid >> 32))
-		return 0;
-	struct scratch *s = record_of(EBPF_EXEC, pid_tgid);
+	struct scratch *s = traced_record(EBPF_EXEC);
 	if (!s)
 		return 0;
 	s->r.ret = old_pid;

@@ -46,6 +46,13 @@ struct engine {
 struct task *engine_supersede(struct engine *e, struct task *leader, pid_t former_tid);
 
 /*
+ * Offers take each thread listed in /proc/PID/task that is not in the
+ * table yet; returns how many it took, or -1 when the listing is gone.
+ */
+int engine_take_new_threads(struct engine *e, pid_t pid,
+			    bool (*take)(struct engine *e, pid_t pid, pid_t tid));
+
+/*
  * Lets t go, delivering sig (a signal-delivery-stop's), if a detach is
  * under way; true when it was let go.
  */

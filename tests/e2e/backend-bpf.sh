@@ -169,6 +169,8 @@ else
 	LOOP_PID=$!
 	track $LOOP_PID
 	exec 7>"$WORKDIR/loop.in"
+	# Attached before setpriv has become the loop, it would be root's.
+	wait_until grep -q '^Name:[[:space:]]*line_loop$' /proc/$LOOP_PID/status
 	$AS_NOBODY "$NOBODY_EPOLLTRACE" --backend=auto -p $LOOP_PID \
 		</dev/null >/dev/null 2>"$WORKDIR/auto.err" &
 	AUTO_PID=$!
