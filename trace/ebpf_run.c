@@ -197,6 +197,9 @@ static void let_go(struct engine *e)
 		struct task *t = e->tasks.buckets[i];
 		while (t) {
 			struct task *next = t->next;
+			/* --top's freeze: left stopped for a debugger. */
+			if (e->leave_stopped)
+				kill(t->tid, SIGSTOP);
 			if (kill(t->tid, 0) == 0 && !e->first_child_done)
 				e->hooks.detached(e->hooks.ctx, t);
 			else
