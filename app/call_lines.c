@@ -137,6 +137,8 @@ static bool print_entry(struct session *s, struct task *t, struct tracee_state *
 	enum filter_verdict verdict = call_filter_at_entry(&s->opts->filter, call);
 	if (verdict == FILTER_HIDE)
 		return false;
+	if (s->opts->paths.n && !path_filter_match(&s->opts->paths, task_tid(t), call))
+		return false;
 
 	note_personality(s, t, st, abi);
 	if (times_calls(s))

@@ -7,6 +7,7 @@
 #include <stdint.h>
 
 #include "app/call_filter.h"
+#include "app/path_filter.h"
 #include "decode/decoder.h"
 #include "decode/syscall_list.h"
 #include "model/epoll_model.h"
@@ -79,6 +80,7 @@ struct options {
 	/* -e signal=: the signals whose "--- SIG... ---" lines are printed, bit sig - 1. */
 	uint64_t signals;
 	struct call_filter filter;	/* --epfd, --fd, --op */
+	struct path_filter paths;	/* -P */
 	enum summary_mode summary;	/* -c, -C */
 	enum summary_sort sort_by;	/* -S */
 	bool summary_wall_clock;	/* -w: what epolltrace always measures */

@@ -11,6 +11,8 @@
 #include "cli/refused_options.h"
 #include "cli/usage.h"
 #include "top/top_screen.h"
+#include "util/strace_quote.h"
+#include "util/xalloc.h"
 
 /* Long enough to catch the exit stop of a call that does not block. */
 #define DEFAULT_SPIN_USEC 100
@@ -196,6 +198,26 @@ static void settle_decode_fds(struct options *o)
 	o->fd_details = (o->decode_fds & ~DECODE_FD_PATH) != 0;
 }
 
+/*
+ * -P: after -q and -e quiet= are known, since, as strace, epolltrace says
+ * what a path given through a symbolic link was resolved into.
+ */
+static void settle_trace_paths(struct options *o, const char **paths, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		const char *real = path_filter_add(&o->paths, paths[i]);
+		if (!real || (o->quiet & QUIET_PATH_RESOLVE))
+			continue;
+		struct strbuf msg = { 0 };
+		sb_puts(&msg, "epolltrace: Requested path ");
+		print_strace_quoted(&msg, (const unsigned char *) paths[i], strlen(paths[i]));
+		sb_puts(&msg, " resolved into ");
+		print_strace_quoted(&msg, (const unsigned char *) real, strlen(real));
+		fprintf(stderr, "%s\n", sb_str(&msg));
+		sb_free(&msg);
+	}
+}
+
 /* There can be no more -p options than arguments. */
 static void add_pid_list(struct options *o, const char *list, int argc)
 {
@@ -257,6 +279,7 @@ static const struct option long_options[] = {
 	{ "output-separately", no_argument, NULL, 'f' + 256 },
 	{ "const-print-style", required_argument, NULL, 'X' },
 	{ "attach", required_argument, NULL, 'p' },
+	{ "trace-path", required_argument, NULL, 'P' },
 	{ "spin", required_argument, NULL, 'S' + 256 },
 	{ "backend", required_argument, NULL, 'B' + 256 },
 	{ "color", required_argument, NULL, 'K' + 256 },
@@ -293,7 +316,7 @@ static const struct option long_options[] = {
 	{ NULL, 0, NULL, 0 },
 };
 
-#define SHORT_OPTIONS "+:o:a:s:e:p:vqfhVtrTzZykcCS:wX:"
+#define SHORT_OPTIONS "+:o:a:s:e:p:P:vqfhVtrTzZykcCS:wX:"
 
 /*
  * getopt_long's '?': optopt is an unknown letter, 0 for an unknown long
@@ -335,6 +358,9 @@ void options_parse(struct options *o, int argc, char **argv)
 	};
 	struct qualifiers_seen seen = { 0 };
 	unsigned int qcount = 0, fcount = 0;
+	/* There can be no more -P options than arguments. */
+	const char **paths = xcalloc((size_t) argc, sizeof(*paths));
+	size_t npaths = 0;
 	bool follow = false, separately = false;
 	for (size_t i = 0; i < nsyscall_descs; i++)
 		o->traced[i] = true;
@@ -384,6 +410,7 @@ void options_parse(struct options *o, int argc, char **argv)
 		case 'S': parse_sort(o, optarg); break;
 		case 'w': o->summary_wall_clock = true; break;
 		case 'p': add_pid_list(o, optarg, argc); break;
+		case 'P': paths[npaths++] = optarg; break;
 		case 'v': o->verbose = true; break;
 		case 'X': parse_const_style(o, optarg); break;
 		case 'q': qcount++; break;
@@ -431,4 +458,6 @@ void options_parse(struct options *o, int argc, char **argv)
 	if (!o->npid_lists)
 		o->command = argv + optind;
 	settle_quiet(o, qcount, &seen);
+	settle_trace_paths(o, paths, npaths);
+	free(paths);
 }

@@ -20,7 +20,6 @@ static const struct {
 	{ 'i', "instruction-pointer", "use -k for the call's whole stack" },
 	{ 'I', "interruptible", "-p sessions end on SIGINT, SIGTERM, SIGHUP and SIGQUIT, a command is left to the terminal" },
 	{ 'n', "syscall-number", "epolltrace traces the epoll calls by name only" },
-	{ 'P', "trace-path", "use --epfd=N or --fd=N to follow descriptors" },
 	{ 'u', "user", "run epolltrace as the user instead (with sudo -u, for example)" },
 	{ 'U', "summary-columns", "-c's columns are strace's defaults" },
 	{ 'x', "strings-in-hex", "epoll calls have no strings to print" },

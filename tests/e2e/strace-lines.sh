@@ -120,8 +120,8 @@ refused "-q with -e quiet= is refused, as by strace" "cannot be given together" 
 refused "an unknown -e quiet= member is named" "invalid quiet 'bogus'" -e quiet=bogus true
 refused "an unknown signal is named" "invalid signal 'SIGNOPE'" -e signal=SIGNOPE true
 refused "-e raw= is refused with what to use instead" "use -X raw" -e raw=all true
-refused "strace's -P is refused with what to use instead" "strace's -P is not supported: use --epfd" \
-	-P /dev/null true
+refused "strace's -D is refused with what to use instead" "strace's -D is not supported: epolltrace stays" \
+	-D true
 refused "strace's --seccomp-bpf too" "strace's --seccomp-bpf is not supported: a started command" \
 	--seccomp-bpf true
 
