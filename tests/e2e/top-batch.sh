@@ -6,7 +6,7 @@
 . "$TESTS_SRCDIR/e2e/lib.sh"
 . "$TESTS_SRCDIR/e2e/top-lib.sh"
 
-plan 16
+plan 17
 
 OUT=$WORKDIR/top.txt
 
@@ -22,6 +22,7 @@ last_frame() {
 
 # A command under --top: the table goes to stdout (a file: batch even
 # without --batch), the trace to -o.
+STARTED=$(date +%s)
 "$EPOLLTRACE" --top --interval=2 --spin-waits=100 -o "$WORKDIR/trace.log" -- \
 	"$PROGS_DIR/top_loop" "$WORKDIR/count" >"$OUT" 2>"$WORKDIR/top.err" &
 TRACER=$!
@@ -34,6 +35,7 @@ wait_until has_frames "$OUT" 5
 kill -TERM $TRACER
 wait $TRACER
 RC=$?
+SECS=$(($(date +%s) - STARTED + 1))
 untrack $TRACER
 last_frame "$OUT"
 F=$OUT.last
@@ -42,6 +44,11 @@ explain() { diag <"$OUT"; }
 
 titles=$(grep -c '^ *\*PID  *EPFD  *FDS  *WARN  *WAIT/s  *WAKE/s  *EV/s  *EV/WAKE  *TMOUT/s  *BLOCK  *P50us  *P99us  *ITER99us  *EINTR/s$' "$OUT")
 check "every frame has a header and the columns' titles" [ "$(frames "$OUT")" -eq "$titles" ]
+# The first frame at the start, then one per interval, however many calls
+# (thousands a second) come: never more, on any machine.
+nframes=$(frames "$OUT")
+check "a frame per interval, never per call: $nframes frames in under $SECS s at --interval=2" \
+	[ "$nframes" -le $((SECS / 2 + 2)) ]
 check "the header names the traced pid and its 2 threads" \
 	grep -Eq "^epolltrace: pid $LOOP_PID, 2 threads, [0-9]+s \| [0-9]+ epoll calls/s \| tracer CPU [0-9.]+%" "$F"
 
