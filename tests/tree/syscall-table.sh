@@ -11,18 +11,7 @@ BUILD=$TESTS_BUILDDIR/..
 AWK=${AWK:-awk}
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/epolltrace-table.XXXXXX") || exit 99
 trap 'rm -rf "$WORK"' EXIT
-n=0
-check() { # LABEL COMMAND...: one TAP line, ok when COMMAND succeeds
-	n=$((n + 1))
-	label=$1
-	shift
-	if "$@" >"$WORK/why" 2>&1; then
-		echo "ok $n - $label"
-	else
-		echo "not ok $n - $label"
-		sed 's/^/# /' "$WORK/why"
-	fi
-}
+. "$TESTS_SRCDIR/tree/tap-lib.sh"
 # lists DIR TABLE: every output of the generator for TABLE, into DIR.
 lists() {
 	mkdir -p "$1/arch" "$1/decode" "$1/cli" "$1/tests" "$1/man" &&

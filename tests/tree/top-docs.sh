@@ -9,18 +9,7 @@ MAN=$TOP/man/epolltrace.1.in
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/epolltrace-topdocs.XXXXXX") || exit 99
 trap 'rm -rf "$WORK"' EXIT
 echo 1..3
-n=0
-check() { # LABEL COMMAND...: one TAP line, ok when COMMAND succeeds
-	n=$((n + 1))
-	label=$1
-	shift
-	if "$@" >"$WORK/why" 2>&1; then
-		echo "ok $n - $label"
-	else
-		echo "not ok $n - $label"
-		sed 's/^/# /' "$WORK/why"
-	fi
-}
+. "$TESTS_SRCDIR/tree/tap-lib.sh"
 
 # section TITLE: the words the man page's .SS TITLE sets in bold (.B, .BR).
 section() {
