@@ -3,6 +3,7 @@
 #include <sys/ptrace.h>
 #include <sys/uio.h>
 
+#include "trace/bounded_read.h"
 #include "trace/tracee_memory.h"
 #include "trace/uffd_watch.h"
 
@@ -35,6 +36,22 @@ static bool peek_bytes(pid_t tid, uint64_t addr, unsigned char *buf, size_t len)
 	return true;
 }
 
+/*
+ * Where memory can be registered, another thread of the program can
+ * register it, or drop a page of it, after uffd_watch looked: the read is
+ * then made in a thread of its own, and given up after this long.
+ */
+#define REGISTERED_READ_DEADLINE_MS 1000
+
+static ssize_t read_once(pid_t tid, uint64_t addr, void *buf, size_t len)
+{
+	if (uffd_watch_any())
+		return bounded_read(tid, addr, buf, len, REGISTERED_READ_DEADLINE_MS);
+	struct iovec local = { buf, len };
+	struct iovec remote = { (void *) (uintptr_t) addr, len };
+	return process_vm_readv(tid, &local, 1, &remote, 1, 0);
+}
+
 bool tracee_read(pid_t tid, uint64_t addr, void *buf, size_t len)
 {
 	if (len == 0)
@@ -46,11 +63,11 @@ bool tracee_read(pid_t tid, uint64_t addr, void *buf, size_t len)
 		return false;
 	}
 	if (!vm_readv_unavailable) {
-		struct iovec local = { buf, len };
-		struct iovec remote = { (void *) (uintptr_t) addr, len };
-		ssize_t got = process_vm_readv(tid, &local, 1, &remote, 1, 0);
+		ssize_t got = read_once(tid, addr, buf, len);
 		if (got >= 0)
 			return got == (ssize_t) len; /* short: the rest would fault */
+		if (errno == ETIMEDOUT)
+			errno = EWOULDBLOCK;
 		if (errno != ENOSYS && errno != EPERM)
 			return false;
 		vm_readv_unavailable = true;

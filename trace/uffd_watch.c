@@ -72,6 +72,11 @@ void uffd_watch_attached(pid_t pid)
 				       holds_userfaultfd(pid);
 }
 
+bool uffd_watch_any(void)
+{
+	return registered_somewhere;
+}
+
 bool uffd_watch_read_could_wait(pid_t tid, uint64_t addr, size_t len)
 {
 	return registered_somewhere && proc_vm_flags_any(tid, addr, addr + len, waiting_flags) &&

@@ -6,7 +6,8 @@
  * memory (it made a userfaultfd, or held one or registered memory when
  * attached),
  * every read first asks /proc whether the memory is such a page not yet
- * filled, and is not made if so.  Until then reads cost nothing more.
+ * filled, and is not made if so (and is made with a deadline otherwise:
+ * trace/bounded_read.h).  Until then reads cost nothing more.
  */
 #ifndef EPOLLTRACE_TRACE_UFFD_WATCH_H
 #define EPOLLTRACE_TRACE_UFFD_WATCH_H
@@ -30,6 +31,8 @@ extern const size_t nuffd_watch_rules;
 void uffd_watch_entry(const struct __ptrace_syscall_info *info);
 /* At attach: notes a process that has registered memory or holds a userfaultfd. */
 void uffd_watch_attached(pid_t pid);
+/* Whether some tracee could have registered memory. */
+bool uffd_watch_any(void);
 /* Whether reading [addr, addr + len) of tid could wait for a handler. */
 bool uffd_watch_read_could_wait(pid_t tid, uint64_t addr, size_t len);
 

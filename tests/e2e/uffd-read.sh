@@ -2,28 +2,23 @@
 # A ctl's event in a page that userfaultfd tracks, whose handler thread
 # waits at a stop of epolltrace's (tests/progs/uffd_read.c): epolltrace
 # does not read it, shows its address and says why, never waits in the
-# kernel for the handler (D state), and ends within the hang guard.
+# kernel for the handler (D state), and ends within the hang guard.  The
+# same with the page dropped again and again (tests/progs/uffd_race.c),
+# so that it can be missing when read though filled when looked at.
 . "$TESTS_SRCDIR/e2e/lib.sh"
 
-plan 10
+plan 14
 
 # state PID: the one-letter state of /proc/PID/stat, empty once it is gone.
 state() { sed -n 's/.*) \([A-Z]\).*/\1/p' "/proc/$1/stat" 2>/dev/null; }
 
-for abi in $ABIS; do
-	abi_prog uffd_read $abi 5 || continue
-	run_untraced "$prog" 2>"$WORKDIR/err"
-	if [ $RC = 77 ]; then
-		skip_n 5 "$abi: $(cat "$WORKDIR/err") (needs root, or vm.unprivileged_userfaultfd=1)"
-		continue
-	fi
-	check_status "$abi: exit status untraced" 0 $RC
-
-	"$EPOLLTRACE" -f -qq -o "$WORKDIR/log" -- "$prog" </dev/null 2>"$WORKDIR/err" &
+# run_watched PROG: runs PROG under epolltrace (-o log, stderr in err),
+# sampling its main thread's state; sets RC, and stuck when it waited in D.
+# A tracer waiting for the handler sleeps in D for good, where disk I/O
+# would give a sample or two of D; 20 in a row (2 s or more) is the wait.
+run_watched() {
+	"$EPOLLTRACE" -f -qq -o "$WORKDIR/log" -- "$1" </dev/null 2>"$WORKDIR/err" &
 	tracer=$!
-	# Sampled until it ends or the guard is up: a tracer waiting for the
-	# handler sleeps in D for good, where disk I/O would give a sample or
-	# two of D; 20 in a row (2 s or more) is the wait.
 	samples=0 d_run=0 stuck=false
 	while now=$(state $tracer) && [ -n "$now" ] && [ "$now" != Z ]; do
 		if [ "$now" = D ]; then d_run=$((d_run + 1)); else d_run=0; fi
@@ -41,6 +36,18 @@ for abi in $ABIS; do
 	fi
 	wait $tracer
 	RC=$?
+}
+
+for abi in $ABIS; do
+	abi_prog uffd_read $abi 7 || continue
+	run_untraced "$prog" 2>"$WORKDIR/err"
+	if [ $RC = 77 ]; then
+		skip_n 7 "$abi: $(cat "$WORKDIR/err") (needs root, or vm.unprivileged_userfaultfd=1)"
+		continue
+	fi
+	check_status "$abi: exit status untraced" 0 $RC
+
+	run_watched "$prog"
 	check "$abi: epolltrace never waits in D state for the handler" test $stuck = false
 	check_status "$abi: exit status under epolltrace" 0 $RC
 	# The main thread's ctl; the handler's own event is on its stack.
@@ -60,4 +67,10 @@ for abi in $ABIS; do
 		not_ok "$abi: one line says why it was not read"
 		diag <"$WORKDIR/err"
 	fi
+
+	abi_prog uffd_race $abi 2 || continue
+	run_watched "$prog"
+	check "$abi race: epolltrace never waits in D state for the handler" test $stuck = false
+	check_status "$abi race: exit status under epolltrace" 0 $RC
+	grep '^uffd_race:' "$WORKDIR/err" | diag
 done

@@ -8,32 +8,14 @@
  * Exits 77 when a userfaultfd that handles the kernel's faults cannot be
  * had (vm.unprivileged_userfaultfd=0 without CAP_SYS_PTRACE).
  */
-#ifndef _GNU_SOURCE
-# define _GNU_SOURCE
-#endif
-#include <fcntl.h>
-#include <linux/userfaultfd.h>
 #include <pthread.h>
-#include <stdint.h>
-#include <stdlib.h>
-#include <sys/epoll.h>
 #include <sys/eventfd.h>
-#include <sys/ioctl.h>
-#include <sys/mman.h>
-#include <sys/syscall.h>
-#include <unistd.h>
 
-#include "selfcheck.h"
-
-#define UNAVAILABLE 77
-#define DATA 0x4242u
-/* Where in the page the event lies. */
-#define EVENT_OFFSET 64
+#include "uffd_page.h"
 
 static int uffd;
-static long page_size;
 
-/* Serves the one fault: the page, with the event in it. */
+/* Serves the one fault. */
 static void *handle_fault(void *unused)
 {
 	(void) unused;
@@ -44,41 +26,14 @@ static void *handle_fault(void *unused)
 	struct uffd_msg msg;
 	EXPECT_RET(sizeof(msg), read(uffd, &msg, sizeof(msg)));
 	EXPECT_TRUE(msg.event == UFFD_EVENT_PAGEFAULT);
-
-	char *filled = calloc(1, (size_t) page_size);
-	EXPECT_TRUE(filled != NULL);
-	struct epoll_event event = { .events = EPOLLIN, .data.u64 = DATA };
-	memcpy(filled + EVENT_OFFSET, &event, sizeof(event));
-	struct uffdio_copy copy = {
-		.dst = msg.arg.pagefault.address & ~(uint64_t) (page_size - 1),
-		.src = (uintptr_t) filled,
-		.len = (uint64_t) page_size,
-	};
-	EXPECT_OK(ioctl(uffd, UFFDIO_COPY, &copy));
-	free(filled);
+	uffd_page_fill(uffd, msg.arg.pagefault.address);
 	EXPECT_OK(close(ep));
 	return NULL;
 }
 
 int main(void)
 {
-	uffd = (int) syscall(SYS_userfaultfd, O_CLOEXEC | O_NONBLOCK);
-	if (uffd < 0) {
-		fprintf(stderr, "userfaultfd: %s\n", strerror(errno));
-		return UNAVAILABLE;
-	}
-	struct uffdio_api api = { .api = UFFD_API };
-	EXPECT_OK(ioctl(uffd, UFFDIO_API, &api));
-	page_size = sysconf(_SC_PAGESIZE);
-	char *page = mmap(NULL, (size_t) page_size, PROT_READ | PROT_WRITE,
-			  MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	EXPECT_TRUE(page != MAP_FAILED);
-	struct uffdio_register reg = {
-		.range = { .start = (uintptr_t) page, .len = (uint64_t) page_size },
-		.mode = UFFDIO_REGISTER_MODE_MISSING,
-	};
-	EXPECT_OK(ioctl(uffd, UFFDIO_REGISTER, &reg));
-
+	char *page = uffd_page_new(&uffd);
 	pthread_t handler;
 	EXPECT_RET(0, pthread_create(&handler, NULL, handle_fault, NULL));
 	int ep = EXPECT_OK(epoll_create1(0));
@@ -89,6 +44,6 @@ int main(void)
 	/* The kernel took the event the handler wrote. */
 	struct epoll_event got;
 	EXPECT_RET(1, epoll_wait(ep, &got, 1, 0));
-	EXPECT_TRUE(got.data.u64 == DATA);
+	EXPECT_TRUE(got.data.u64 == UFFD_EVENT_DATA);
 	return 0;
 }
