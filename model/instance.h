@@ -117,6 +117,8 @@ uint64_t entries_with_data(const struct ep_instance *inst, uint64_t data);
 void entry_set_disarmed(struct ep_instance *inst, struct ep_entry *e, bool disarmed);
 /* A wait reported the entry: a ONESHOT one is disarmed now. */
 void entry_fired(struct ep_instance *inst, struct ep_entry *e, int64_t now);
+/* Whether tgid's fd number r->tfd names the file r was registered with (or the kernel does not say). */
+bool is_named_by_its_fd(const struct model_env *env, pid_t tgid, const struct epoll_reg *r);
 /* The fd number no longer names the entry's file: it lives on as a ghost. */
 void entry_make_ghost(struct ep_instance *inst, struct ep_entry *e, int64_t now);
 /* The newest removal of a registration with this data, or (by_tfd) this fd number. */

@@ -285,9 +285,7 @@ size_t instance_differences(const struct ep_instance *inst, const struct epoll_f
 	return differ;
 }
 
-/* Whether tgid's fd number r->tfd still names the file r was registered with. */
-static bool is_named_by_its_fd(const struct model_env *env, pid_t tgid,
-			       const struct epoll_reg *r)
+bool is_named_by_its_fd(const struct model_env *env, pid_t tgid, const struct epoll_reg *r)
 {
 	struct proc_fd now = { 0 };
 	bool open = env->probe_fd(env->ctx, tgid, r->tfd, &now);

@@ -94,13 +94,37 @@ static bool ghost_owns(const struct ep_instance *inst, const struct epoll_reg *r
 	return false;
 }
 
-/* The kernel's line for e, if the kernel still keeps it. */
+/*
+ * The kernel's line, like e's, of the file that e's number names now, which
+ * the number's live entry holds: a close handled after another thread
+ * reused the number and registered it again closed an earlier file (haproxy
+ * closes a connection registered in another thread's instance, and that
+ * thread accepts the number anew).  NULL if none.
+ */
+static const struct epoll_reg *line_of_number_now(const struct model_state *st,
+						  const struct epoll_fdinfo *info,
+						  const struct ep_instance *inst, pid_t tgid,
+						  const struct ep_entry *e)
+{
+	if (!entry_by_tfd(inst, e->tfd))
+		return NULL;
+	for (size_t i = 0; i < info->nregs; i++) {
+		const struct epoll_reg *r = &info->regs[i];
+		if (r->tfd == e->tfd && r->data == e->data && r->has_file_id &&
+		    is_named_by_its_fd(st->env, tgid, r))
+			return r;
+	}
+	return NULL;
+}
+
+/* The kernel's line for e, if the kernel still keeps it; never skip. */
 static const struct epoll_reg *kernel_keeps(const struct epoll_fdinfo *info,
-					    const struct ep_instance *inst, const struct ep_entry *e)
+					    const struct ep_instance *inst, const struct ep_entry *e,
+					    const struct epoll_reg *skip)
 {
 	for (size_t i = 0; i < info->nregs; i++) {
 		const struct epoll_reg *r = &info->regs[i];
-		if (r->tfd != e->tfd || r->data != e->data)
+		if (r->tfd != e->tfd || r->data != e->data || r == skip)
 			continue;
 		if (e->has_file_id ? !r->has_file_id || (r->ino == e->ino && r->sdev == e->sdev)
 				   : !ghost_owns(inst, r))
@@ -158,7 +182,12 @@ static void registrations_closed(struct model_state *st, struct ep_instance *ins
 		}
 		if (!read && !(read = st->env->read_fdinfo(st->env->ctx, tgid, epfd, &info)))
 			break;
-		const struct epoll_reg *r = kernel_keeps(&info, inst, e);
+		/* A ghost that knows its file cannot take another's line anyway. */
+		const struct epoll_reg *reopened = e->ghost && e->has_file_id ? NULL :
+			line_of_number_now(st, &info, inst, tgid, e);
+		if (reopened && !e->ghost)
+			continue;
+		const struct epoll_reg *r = kernel_keeps(&info, inst, e, reopened);
 		if (!r) {
 			entry_remove(inst, e, REMOVED_BY_CLOSE, now);
 			continue;

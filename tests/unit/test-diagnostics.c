@@ -48,9 +48,11 @@ static struct fake_fd *fake_find(pid_t pid, int fd)
 	return NULL;
 }
 
+/* A number open already now names the new file, as when another thread reused it. */
 static void fake_open(pid_t pid, int fd, const char *link, int file, mode_t mode, uint64_t flags)
 {
-	fake.fds[fake.nfds++] = (struct fake_fd) { pid, fd, link, file, mode, flags };
+	struct fake_fd *f = fake_find(pid, fd);
+	*(f ? f : &fake.fds[fake.nfds++]) = (struct fake_fd) { pid, fd, link, file, mode, flags };
 }
 
 static void fake_close(pid_t pid, int fd)
@@ -182,6 +184,7 @@ enum act {
 	BEGIN,	/* a wait of thread pid begins ... */
 	RETURN,	/* ... and returns, as WAIT */
 	CLOSE,	/* pid closes fd */
+	CLOSE_SEEN,	/* the model is told of pid's close of fd only now (/proc as it is) */
 	EXEC,	/* pid completes an execve that closes fd (O_CLOEXEC) */
 	OPEN,	/* pid opens fd: link, file (the same for dups), mode, flags */
 	KEEP,	/* EPFD's fdinfo is now text */
@@ -222,6 +225,14 @@ struct step {
 static const char list_with_5[] =
 	"pos:\t0\nflags:\t02\nmnt_id:\t15\nino:\t1057\n"
 	"tfd:        5 events:       19 data:                5  pos:0 ino:32 sdev:c\n";
+
+/*
+ * fdinfo with fd 11's registration: the file fd 11 names now (ino 111), not
+ * the one a thread closed before another reused the number.
+ */
+static const char list_with_11_reopened[] =
+	"pos:\t0\nflags:\t02\nmnt_id:\t15\nino:\t1057\n"
+	"tfd:       11 events:       19 data:                b  pos:0 ino:6f sdev:0\n";
 
 struct diag_case {
 	const char *what;
@@ -264,6 +275,17 @@ static const struct diag_case cases[] = {
 	  "so the registration stays" },
 	{ "closed-while-registered: the registration went with its file",
 	  { ADD(5, EPOLLIN), CLOSED(PID, 5) },
+	  "" },
+
+	{ "closed-while-registered: a close seen after another thread reused the number",
+	  /* haproxy: one thread closes a connection that another's instance
+	     registers; that thread accepts fd 11 again and adds it before the
+	     tracer handles the first one's close. */
+	  { FILE_OPEN(PID, 11, "socket:[110]", 110, S_IFSOCK, O_RDWR | O_NONBLOCK),
+	    ADD(11, EPOLLIN), EVENTS(EPOLLIN, 11),
+	    FILE_OPEN(PID, 11, "socket:[111]", 111, S_IFSOCK, O_RDWR | O_NONBLOCK),
+	    ADD(11, EPOLLIN), { .act = KEEP, .text = list_with_11_reopened },
+	    { .act = CLOSE_SEEN, .fd = 11 }, EVENTS(EPOLLIN, 11), EMPTY_WAITS(1) },
 	  "" },
 
 	{ "stale-event: an event for a deleted registration",
@@ -436,6 +458,9 @@ static void run_step(struct model *m, const struct step *s)
 	case CLOSE:
 		fake_close(pid, s->fd);
 		model_fds_closed(m, pid, pid, (unsigned int) s->fd, (unsigned int) s->fd, false);
+		break;
+	case CLOSE_SEEN:
+		model_fds_closed(m, pid, THREAD, (unsigned int) s->fd, (unsigned int) s->fd, false);
 		break;
 	case EXEC:
 		fake_close(pid, s->fd);
