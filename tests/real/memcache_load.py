@@ -1,16 +1,18 @@
 #!/usr/bin/env python3
 """memcache_load.py PORT SECONDS CONNECTIONS: bounded load on a memcached at
-127.0.0.1:PORT, in its text protocol: CONNECTIONS connections, each in its
-own thread, send "set" then "get" of keys of their own, with values of
-varying sizes, for SECONDS seconds, and check every reply byte for byte.
-Prints "requests=N errors=E" (then the first error, if any) and exits 0
-when every reply was right."""
+127.0.0.1:PORT, in its text protocol: CONNECTIONS clients, each in its own
+thread, send "set" then "get" of keys of their own, with values of
+varying sizes, for SECONDS seconds, and check every reply byte for byte;
+the odd ones close their connection and open another every RECONNECT
+pairs.  Prints "requests=N errors=E" (then the first error, if any) and
+exits 0 when every reply was right."""
 import socket
 import sys
 import threading
 import time
 
 SIZES = (5, 200, 3000, 60000)
+RECONNECT = 20
 
 
 def recv_until(sock, buf, end):
@@ -25,29 +27,39 @@ def recv_until(sock, buf, end):
 
 def worker(port, until, conn, counts, errors, lock):
     done = 0
+    i = 0
     try:
-        with socket.create_connection(("127.0.0.1", port), timeout=30) as sock:
-            buf = b""
-            i = 0
-            while time.monotonic() < until:
-                key = b"c%d-k%d" % (conn, i % 50)
-                value = (b"%d.%d," % (conn, i) * 20000)[:SIZES[(conn + i) % len(SIZES)]]
-                sock.sendall(b"set %s 0 0 %d\r\n%s\r\n" % (key, len(value), value))
-                reply, buf = recv_until(sock, buf, b"\r\n")
-                if reply != b"STORED\r\n":
-                    raise ValueError("set %s: %r" % (key, reply[:40]))
-                sock.sendall(b"get %s\r\n" % key)
-                want = b"VALUE %s 0 %d\r\n%s\r\nEND\r\n" % (key, len(value), value)
-                reply, buf = recv_until(sock, buf, b"\r\nEND\r\n")
-                if reply != want:
-                    raise ValueError("get %s: %d bytes, want %d" % (key, len(reply), len(want)))
-                done += 2
-                i += 1
+        while time.monotonic() < until:
+            with socket.create_connection(("127.0.0.1", port), timeout=30) as sock:
+                done += session(sock, until, conn, i)
+                i += RECONNECT
     except (OSError, ValueError) as e:
         with lock:
             errors.append("connection %d: %s" % (conn, e))
     with lock:
         counts.append(done)
+
+
+def session(sock, until, conn, i):
+    """Set-get pairs until the time is up, or RECONNECT of them for odd conn."""
+    done = 0
+    buf = b""
+    end = i + RECONNECT if conn % 2 else None
+    while time.monotonic() < until and i != end:
+        key = b"c%d-k%d" % (conn, i % 50)
+        value = (b"%d.%d," % (conn, i) * 20000)[:SIZES[(conn + i) % len(SIZES)]]
+        sock.sendall(b"set %s 0 0 %d\r\n%s\r\n" % (key, len(value), value))
+        reply, buf = recv_until(sock, buf, b"\r\n")
+        if reply != b"STORED\r\n":
+            raise ValueError("set %s: %r" % (key, reply[:40]))
+        sock.sendall(b"get %s\r\n" % key)
+        want = b"VALUE %s 0 %d\r\n%s\r\nEND\r\n" % (key, len(value), value)
+        reply, buf = recv_until(sock, buf, b"\r\nEND\r\n")
+        if reply != want:
+            raise ValueError("get %s: %d bytes, want %d" % (key, len(reply), len(want)))
+        done += 2
+        i += 1
+    return done
 
 
 def main():
