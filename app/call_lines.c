@@ -146,6 +146,7 @@ static bool print_entry(struct session *s, struct task *t, struct tracee_state *
 	st->judged_at_exit = verdict == FILTER_AT_EXIT;
 	/* -c prints no line: one held until exit is simply never printed. */
 	st->line.call = call;
+	st->line.injected = st->injected;
 	st->line.deferred = st->judged_at_exit || s->opts->statuses != STATUS_ALL ||
 			    s->opts->summary == SUMMARY_ONLY;
 	struct task_ref ref = tracee_ref(s, t, st);
@@ -180,9 +181,12 @@ bool call_entry(void *ctx, struct task *t, const struct syscall_stop *stop)
 	struct tracee_state *st = state_of(s, t);
 	s->last_read.valid = false;
 	st->unread.pending = false;	/* of a call the task never returned from */
+	bool signal_after = s->opts->injecting &&
+			    inject_at_entry(s->opts->inject, st->inject, t, abi, name, stop->args,
+					    &st->injected);
 	/* First, so that what the model says of a wait comes before the wait's line. */
 	bool fed = model_feed_entry(s, t, st, abi, name, stop);
-	bool wants_exit = print_entry(s, t, st, abi, name, stop) || fed;
+	bool wants_exit = print_entry(s, t, st, abi, name, stop) || fed || signal_after;
 	if (!wants_exit)
 		tell_unread(s, t, st);
 	return wants_exit;

@@ -7,6 +7,7 @@
 #include <stdint.h>
 
 #include "app/call_filter.h"
+#include "app/inject.h"
 #include "app/path_filter.h"
 #include "decode/decoder.h"
 #include "decode/syscall_list.h"
@@ -81,6 +82,9 @@ struct options {
 	uint64_t signals;
 	struct call_filter filter;	/* --epfd, --fd, --op */
 	struct path_filter paths;	/* -P */
+	/* -e inject=, -e fault=: as syscall_descs[]. */
+	struct inject_rule inject[NSYSCALL_DECODERS];
+	bool injecting;
 	enum summary_mode summary;	/* -c, -C */
 	enum summary_sort sort_by;	/* -S */
 	bool summary_wall_clock;	/* -w: what epolltrace always measures */

@@ -30,6 +30,9 @@ struct model_call {
 struct tracee_state {
 	struct syscall_call call;
 	bool in_call;
+	/* -e inject=: this thread's counts, and whether this call's result was made up. */
+	struct inject_count inject[NSYSCALL_DECODERS];
+	bool injected;
 	/* The call's line, as the output writes it. */
 	struct call_line line;
 	/* Filters only the result can decide (at_exit). */

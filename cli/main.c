@@ -294,7 +294,9 @@ static size_t bpf_ring_bytes(void)
 static void choose_backend(struct options *o)
 {
 	if (o->backend_auto) {
-		const char *why = o->stack_traces ? "-k needs ptrace" : engine_bpf_unavailable();
+		const char *why = o->stack_traces ? "-k needs ptrace"
+				: o->injecting ? "-e inject= needs ptrace"
+				: engine_bpf_unavailable();
 		if (!o->command && !why)
 			o->backend = BACKEND_BPF;
 		else if (!o->command)

@@ -280,6 +280,8 @@ static const struct option long_options[] = {
 	{ "const-print-style", required_argument, NULL, 'X' },
 	{ "attach", required_argument, NULL, 'p' },
 	{ "trace-path", required_argument, NULL, 'P' },
+	{ "inject", required_argument, NULL, 'j' + 256 },
+	{ "fault", required_argument, NULL, 'u' + 256 },
 	{ "spin", required_argument, NULL, 'S' + 256 },
 	{ "backend", required_argument, NULL, 'B' + 256 },
 	{ "color", required_argument, NULL, 'K' + 256 },
@@ -378,6 +380,8 @@ void options_parse(struct options *o, int argc, char **argv)
 		case 'Q' + 256: qualify_quiet(o, optarg ? optarg : "attach,personality", &seen); break;
 		case 'G' + 256: qualify_signals(o, optarg, &seen); break;
 		case 'X' + 256: qualify_status(o, optarg, &seen); break;
+		case 'j' + 256: qualify_inject(o, optarg, &seen); break;
+		case 'u' + 256: qualify_fault(o, optarg, &seen); break;
 		case 'Y' + 256: qualify_decode_fds(o, optarg ? optarg : "path", &seen); break;
 		case 'S' + 256: o->spin_usec = parse_count(optarg, "--spin"); break;
 		case 'B' + 256: parse_backend(o, optarg); break;
@@ -445,6 +449,8 @@ void options_parse(struct options *o, int argc, char **argv)
 	check_top(o);
 	if (o->stack_traces && o->backend == BACKEND_BPF)
 		usage_error("%s", "-k and --backend=bpf cannot be combined: stacks are walked under ptrace only, so use --backend=ptrace");
+	if (o->injecting && o->backend == BACKEND_BPF)
+		usage_error("%s", "-e inject= and --backend=bpf cannot be combined: calls are tampered with under ptrace only, so use --backend=ptrace");
 	if (o->npid_lists && optind < argc)
 		usage_error("%s", "both -p and a command given: trace either running processes or a new command");
 	if (!o->npid_lists && optind >= argc)

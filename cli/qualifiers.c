@@ -128,10 +128,8 @@ void qualify_decode_fds(struct options *o, const char *list, struct qualifiers_s
 						       "decode-fds");
 }
 
-/* A signal by number (1 to 64) or by name, with or without SIG. */
-static uint64_t signal_member(const char *item, const void *ctx)
+int parse_signal(const char *item)
 {
-	(void) ctx;
 	char *end;
 	long sig = strtol(item, &end, 10);
 	if (end == item || *end)
@@ -141,7 +139,13 @@ static uint64_t signal_member(const char *item, const void *ctx)
 			item, SIGNAL_RT_MAX);
 		exit(EXIT_USAGE);
 	}
-	return UINT64_C(1) << (sig - 1);
+	return (int) sig;
+}
+
+static uint64_t signal_member(const char *item, const void *ctx)
+{
+	(void) ctx;
+	return UINT64_C(1) << (parse_signal(item) - 1);
 }
 
 void qualify_signals(struct options *o, const char *list, struct qualifiers_seen *seen)
@@ -161,46 +165,50 @@ unsigned int quiet_of_count(unsigned int count)
 	}
 }
 
-static void select_syscall(struct options *o, const char *name, bool on)
+static void select_syscall(bool *set, const char *name, bool on, const char *what)
 {
 	if (strcmp(name, "all") == 0) {
 		for (size_t i = 0; i < nsyscall_descs; i++)
-			o->traced[i] = on;
+			set[i] = on;
 		return;
 	}
 	int i = syscall_desc_index(name);
 	if (i >= 0) {
-		o->traced[i] = on;
+		set[i] = on;
 		return;
 	}
-	fprintf(stderr, "epolltrace: invalid system call '%s' in -e trace: epolltrace traces",
-		name);
+	fprintf(stderr, "epolltrace: invalid system call '%s' in -e %s: epolltrace traces",
+		name, what);
 	for (size_t i = 0; i < nsyscall_descs; i++)
 		fprintf(stderr, "%s %s", i ? "," : "", syscall_descs[i]->name);
 	fputs(" (or all)\n", stderr);
 	exit(EXIT_USAGE);
 }
 
-/* [!]NAME[,NAME...], as strace's trace= reads it. */
-void qualify_trace(struct options *o, const char *expr, struct qualifiers_seen *seen)
+void parse_syscall_set(const char *expr, bool set[NSYSCALL_DECODERS], const char *what)
 {
-	(void) seen;
 	bool negate = *expr == '!';
 	if (negate)
 		expr++;
 	for (size_t i = 0; i < nsyscall_descs; i++)
-		o->traced[i] = negate;
+		set[i] = negate;
 	char *list = strdup(expr);
 	if (!list)
 		abort();
 	char *save = NULL;
 	size_t names = 0;
 	for (char *name = strtok_r(list, ",", &save); name; name = strtok_r(NULL, ",", &save), names++)
-		select_syscall(o, name, !negate);
+		select_syscall(set, name, !negate, what);
 	/* As strace: "trace=" and "trace=," name no call, and are refused whole. */
 	if (names == 0)
-		select_syscall(o, expr, !negate);
+		select_syscall(set, expr, !negate, what);
 	free(list);
+}
+
+void qualify_trace(struct options *o, const char *expr, struct qualifiers_seen *seen)
+{
+	(void) seen;
+	parse_syscall_set(expr, o->traced, "trace");
 }
 
 /* strace's qualifiers and their short names. */
@@ -214,6 +222,7 @@ static const struct {
 	{ "quiet", qualify_quiet }, { "silent", qualify_quiet }, { "silence", qualify_quiet },
 	{ "q", qualify_quiet },
 	{ "decode-fd", qualify_decode_fds }, { "decode-fds", qualify_decode_fds },
+	{ "inject", qualify_inject }, { "fault", qualify_fault },
 };
 
 /* strace's qualifiers that epolltrace refuses, and what it does instead. */
@@ -238,8 +247,6 @@ static const struct {
 	{ "fd", "use --epfd=N for an epoll instance's calls, --fd=N for an fd's" },
 	{ "fds", "use --epfd=N for an epoll instance's calls, --fd=N for an fd's" },
 	{ "kvm", "epolltrace traces no KVM exits" },
-	{ "inject", "epolltrace does not change what calls do" },
-	{ "fault", "epolltrace does not change what calls do" },
 	{ "decode-pid", "pids are printed as they are" },
 	{ "decode-pids", "pids are printed as they are" },
 	{ "secontext", "epolltrace prints no SELinux contexts" },

@@ -30,8 +30,6 @@ static const struct {
 	{ 0, "secontext", "epolltrace prints no SELinux contexts" },
 	{ 0, "kvm", "epolltrace traces no KVM exits" },
 	{ 0, "tips", "see epolltrace(1) for the options" },
-	{ 0, "inject", "epolltrace does not change what calls do" },
-	{ 0, "fault", "epolltrace does not change what calls do" },
 	{ 0, "read", "epoll calls carry no data to dump" },
 	{ 0, "write", "epoll calls carry no data to dump" },
 	{ 0, "raw", "use -X raw to print constants as numbers" },

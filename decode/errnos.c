@@ -165,3 +165,9 @@ const char *errno_name(uint64_t err)
 {
 	return xlat_lookup(&errnos_xlat, err);
 }
+
+int errno_by_name(const char *name)
+{
+	const struct xlat_entry *e = xlat_find_name(&errnos_xlat, "", name);
+	return e ? (int) e->val : -1;
+}

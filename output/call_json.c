@@ -44,6 +44,10 @@ void call_json_end(struct trace_output *o, const struct task_ref *t, struct call
 		call->desc->exit(em, call);
 	emit_args_end(em);
 	emit_retval(em, call);
+	if (l->injected) {
+		emit_field(em, "injected");
+		emit_bool(em, true);
+	}
 	finish(o, l, ns);
 }
 

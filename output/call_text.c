@@ -68,6 +68,8 @@ void call_text_end(struct trace_output *o, const struct task_ref *t, struct call
 	colour_start(out, colour, COLOUR_ERROR);
 	emit_retval(&l->em, call);
 	colour_end(out, colour);
+	if (l->injected)
+		sb_puts(out, " (INJECTED)");
 	if (o->call_times)
 		print_call_time(out, ns);
 	printer_end(&o->printer);

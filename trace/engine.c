@@ -198,9 +198,14 @@ static void handle_syscall_stop(struct engine *e, struct task *t)
 		    info.seccomp.ret_data == KEEP_TRACED_TAG) {
 			if (keep_traced_clear(t->tid, &info) && e->hooks.clone3_failed)
 				e->hooks.clone3_failed(e->hooks.ctx, t);
-		} else if (info.op == PTRACE_SYSCALL_INFO_EXIT)
+		} else if (info.op == PTRACE_SYSCALL_INFO_EXIT) {
 			report_exit(e, t, &info);
-		else if (info.op == PTRACE_SYSCALL_INFO_ENTRY ||
+			/* The kernel sends a signal given as a syscall stop is left. */
+			int sig = t->signal_after_call;
+			t->signal_after_call = 0;
+			resume(e, t, sig);
+			return;
+		} else if (info.op == PTRACE_SYSCALL_INFO_ENTRY ||
 			 info.op == PTRACE_SYSCALL_INFO_SECCOMP) {
 			uffd_watch_entry(&info);
 			if (info.op == PTRACE_SYSCALL_INFO_ENTRY ||

@@ -195,6 +195,15 @@ pid_t engine_command_pid(const struct engine *e);
 size_t engine_ntasks(const struct engine *e);
 
 pid_t task_tid(const struct task *t);
+/*
+ * -e inject=, from within the syscall_entry hook, at the entry stop: the
+ * call is not made and returns result (-errno for an error); false when
+ * the task is gone.  The ptrace backend only.
+ */
+bool task_skip_call(struct task *t, int64_t result);
+/* sig is delivered as the call returns: the hook must ask for the exit. */
+void task_signal_after_call(struct task *t, int sig);
+
 /* Per-task storage for the layer above; NULL until it sets it. */
 void *task_user(const struct task *t);
 void task_set_user(struct task *t, void *user);

@@ -12,6 +12,8 @@ struct task {
 	pid_t tid;
 	/* An entry was reported and its exit is wanted. */
 	bool awaiting_exit;
+	/* -e inject=...:signal=: sent as the call's exit stop is left. */
+	int signal_after_call;
 	/* Its creator's fork/clone event was seen (or it has no creator to wait for). */
 	bool announced;
 	/* Stopped at attach and kept so until engine_run: held_status is its wait status. */

@@ -1,0 +1,83 @@
+#!/bin/sh
+# -e inject= and -e fault=: calls made to fail, to return a made-up value
+# or to be followed by a signal, on the calls when= picks, as strace does:
+# the trace against strace's, and what the program saw.
+. "$TESTS_SRCDIR/e2e/lib.sh"
+
+plan 19
+
+# check_seen NAME WANT: the program's own account of its calls.
+check_seen() {
+	printf '%s\n' "$2" >"$WORKDIR/seen.want"
+	compare_text "$1" "$WORKDIR/seen.want" "$WORKDIR/seen"
+}
+
+for abi in $ABIS; do
+	if ! prog=$(prog_path inject_calls $abi); then
+		skip_n 7 "$(missing_reason $abi)"
+		continue
+	fi
+	compare_with_strace "$abi the 3rd wait fails with EINTR, marked (INJECTED)" \
+		-qq -e inject=epoll_wait:error=EINTR:when=3 -- "$prog"
+	compare_with_strace "$abi retval=, every 2nd wait from the 2nd (when=2+2)" \
+		-qq -e inject=epoll_wait:retval=0:when=2+2 -- "$prog"
+	compare_with_strace "$abi fault=: ENOSYS, the 1st and 2nd ctl (when=1..2)" \
+		-qq -e fault=epoll_ctl:when=1..2 -- "$prog"
+	compare_with_strace "$abi signal=USR1 after the 2nd ctl, the call left as it is" \
+		-qq -e inject=epoll_ctl:signal=USR1:when=2 -- "$prog"
+	"$EPOLLTRACE" -o /dev/null -e inject=epoll_wait:error=EINTR:when=3 -- "$prog" \
+		>"$WORKDIR/seen" </dev/null
+	check_seen "$abi ... the program got EINTR from its 3rd wait" "wait 0
+wait 0
+wait -1 Interrupted system call
+wait 0
+add 0
+add -1 File exists
+usr1 0"
+	"$EPOLLTRACE" -o /dev/null --inject=epoll_ctl:retval=7:signal=SIGUSR1:when=1 -- "$prog" \
+		>"$WORKDIR/seen" </dev/null
+	check_seen "$abi --inject=: its 1st ctl returned 7 and was not made, then SIGUSR1 came" "wait 0
+wait 0
+wait 0
+wait 0
+add 7
+add 0
+usr1 1"
+	"$EPOLLTRACE" -o /dev/null -e inject=all:error=ENOENT:when=2..3 -- "$prog" \
+		>"$WORKDIR/seen" </dev/null
+	check_seen "$abi inject=all counts each call apart: 2nd and 3rd waits, 2nd ctl" "wait 0
+wait -1 No such file or directory
+wait -1 No such file or directory
+wait 0
+add 0
+add -1 No such file or directory
+usr1 0"
+done
+
+if prog=$(prog_path inject_calls x86_64); then
+	"$EPOLLTRACE" --json -o "$WORKDIR/json" -e inject=epoll_wait:error=EINTR:when=3 -- "$prog" \
+		>/dev/null </dev/null
+	check "--json: the injected call's object says so, and only it" sh -c \
+		"[ \$(grep -c '\"injected\":true' '$WORKDIR/json') = 1 ] &&
+		 grep '\"injected\":true' '$WORKDIR/json' | grep -q '\"errno\":\"EINTR\"'"
+else
+	skip "--json: test program not built"
+fi
+
+refused_inject() {
+	"$EPOLLTRACE" "$@" true 2>"$WORKDIR/err"
+	rc=$?
+	if [ $rc = 64 ] && [ "$(wc -l <"$WORKDIR/err")" = 1 ]; then
+		ok "$name"
+	else
+		not_ok "$name"
+		echo "exit status $rc" | diag
+		diag <"$WORKDIR/err"
+	fi
+}
+name="error= and retval= together are a usage error" refused_inject \
+	-e inject=epoll_wait:error=EINTR:retval=1
+name="delay_enter= is refused with what epolltrace does instead" refused_inject \
+	-e inject=epoll_wait:delay_enter=100
+name="a bad when= is a usage error" refused_inject -e inject=epoll_wait:error=EINTR:when=0
+name="inject= with nothing to inject is a usage error" refused_inject -e inject=epoll_wait:when=3

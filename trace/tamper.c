@@ -1,0 +1,26 @@
+#include <errno.h>
+#include <stddef.h>
+#include <sys/ptrace.h>
+#include <sys/user.h>
+
+#include "trace/engine.h"
+#include "trace/task.h"
+
+/*
+ * Number -1 makes the kernel skip the call after this stop, and leaves
+ * the result register as it is: the call "returns" result.  i386 tasks
+ * have the same registers in the 64-bit view.  Only the stopped thread's
+ * registers change, so this fails only when it is gone.
+ */
+bool task_skip_call(struct task *t, int64_t result)
+{
+	return ptrace(PTRACE_POKEUSER, t->tid, (void *) offsetof(struct user_regs_struct, orig_rax),
+		      (void *) -1L) == 0 &&
+	       ptrace(PTRACE_POKEUSER, t->tid, (void *) offsetof(struct user_regs_struct, rax),
+		      (void *) (long) result) == 0;
+}
+
+void task_signal_after_call(struct task *t, int sig)
+{
+	t->signal_after_call = sig;
+}
