@@ -2,6 +2,7 @@
 #include "decode/siginfo.h"
 #include "emit/emit_text.h"
 #include "emit/text_values.h"
+#include "decode/sigmask.h"
 
 void print_epoll_events(struct strbuf *out, uint32_t events)
 {
@@ -31,4 +32,11 @@ void print_siginfo(struct strbuf *out, const siginfo_t *si, enum const_style sty
 	emitter_text_init(&em, out);
 	em.const_style = style;
 	emit_siginfo(&em, si);
+}
+
+void print_sigmask(struct strbuf *out, const uint8_t *mask, size_t len)
+{
+	struct emitter em;
+	emitter_text_init(&em, out);
+	emit_sigmask(&em, mask, len);
 }

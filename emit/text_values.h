@@ -16,5 +16,7 @@ void print_epoll_data(struct strbuf *out, uint64_t data);
 void print_xval(struct strbuf *out, const struct xlat *x, uint64_t val,
 		const char *dflt);
 void print_siginfo(struct strbuf *out, const siginfo_t *si, enum const_style style);
+/* A signal set of len bytes, lowest signal first: "[USR1 RT_2]". */
+void print_sigmask(struct strbuf *out, const uint8_t *mask, size_t len);
 
 #endif

@@ -1,8 +1,10 @@
+#include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
 
+#include "emit/text_values.h"
 #include "fdname/fd_details.h"
 #include "fdname/fd_kind.h"
 #include "fdname/sock_details.h"
@@ -10,6 +12,9 @@
 #include "util/escape.h"
 
 #define PIDFD_LINK "anon_inode:[pidfd]"
+#define EVENTFD_LINK "anon_inode:[eventfd]"
+#define SIGNALFD_LINK "anon_inode:[signalfd]"
+#define SIGSET_BYTES 8
 
 /* fdinfo's "Pid:", which is -1 once the process has been reaped. */
 static bool pidfd_pid(pid_t tid, int fd, uint64_t *pid)
@@ -26,6 +31,40 @@ static void print_device_numbers(struct strbuf *out, const char *fd_path)
 		  major(st.st_rdev), minor(st.st_rdev));
 }
 
+/* strace 7's {eventfd-count=0x7, eventfd-id=1, eventfd-semaphore=1}: each as the kernel has it. */
+static bool print_eventfd(struct strbuf *out, pid_t tid, int fd)
+{
+	uint64_t count, id, semaphore;
+	if (!proc_fdinfo_num(tid, fd, "eventfd-count:", 16, &count))
+		return false;
+	sb_puts(out, "{eventfd-count=");
+	if (count)
+		sb_printf(out, "%#" PRIx64, count);
+	else
+		sb_putc(out, '0');
+	if (proc_fdinfo_num(tid, fd, "eventfd-id:", 10, &id)) {
+		sb_printf(out, ", eventfd-id=%" PRIu64, id);
+		if (proc_fdinfo_num(tid, fd, "eventfd-semaphore:", 10, &semaphore))
+			sb_printf(out, ", eventfd-semaphore=%" PRIu64, semaphore);
+	}
+	sb_putc(out, '}');
+	return true;
+}
+
+/* signalfd:[USR1 RT_2]: the signals it takes, from fdinfo's hex mask. */
+static bool print_signalfd(struct strbuf *out, pid_t tid, int fd)
+{
+	uint64_t mask;
+	if (!proc_fdinfo_num(tid, fd, "sigmask:", 16, &mask))
+		return false;
+	uint8_t bytes[SIGSET_BYTES];
+	for (size_t i = 0; i < SIGSET_BYTES; i++)
+		bytes[i] = (uint8_t) (mask >> (8 * i));
+	sb_puts(out, "signalfd:");
+	print_sigmask(out, bytes, sizeof(bytes));
+	return true;
+}
+
 void fd_details_print(struct strbuf *out, pid_t tid, int fd, const char *link)
 {
 	char fd_path[64];
@@ -33,12 +72,18 @@ void fd_details_print(struct strbuf *out, pid_t tid, int fd, const char *link)
 	uint64_t ino, pid;
 	if (fd_link_socket_ino(link, &ino)) {
 		sock_details_print(out, fd_path, ino);
-	} else if (strcmp(link, PIDFD_LINK) == 0 && pidfd_pid(tid, fd, &pid)) {
-		sb_printf(out, "pid:%u", (unsigned int) pid);
-	} else {
-		print_escaped(out, link);
-		/* Only a path can be a device: no stat for pipes and anon inodes. */
-		if (link[0] == '/')
-			print_device_numbers(out, fd_path);
+		return;
 	}
+	if (strcmp(link, PIDFD_LINK) == 0 && pidfd_pid(tid, fd, &pid)) {
+		sb_printf(out, "pid:%u", (unsigned int) pid);
+		return;
+	}
+	/* A kernel without the fdinfo lines leaves the plain name. */
+	if ((strcmp(link, EVENTFD_LINK) == 0 && print_eventfd(out, tid, fd)) ||
+	    (strcmp(link, SIGNALFD_LINK) == 0 && print_signalfd(out, tid, fd)))
+		return;
+	print_escaped(out, link);
+	/* Only a path can be a device: no stat for pipes and anon inodes. */
+	if (link[0] == '/')
+		print_device_numbers(out, fd_path);
 }

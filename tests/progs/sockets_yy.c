@@ -82,15 +82,23 @@ static int bound_inet(int family, int type, int protocol, struct sockaddr_storag
 	return fd;
 }
 
-static void tcp_sockets(int family)
+/* A listener, and a client connected to it, whose end it accepted. */
+static int tcp_connection(int family, int *client, int *accepted)
 {
 	struct sockaddr_storage ss;
 	socklen_t len;
 	int listener = bound_inet(family, SOCK_STREAM, 0, &ss, &len);
 	EXPECT_RET(0, listen(listener, 4));
-	int client = EXPECT_OK(socket(family, SOCK_STREAM, 0));
-	EXPECT_RET(0, connect(client, (struct sockaddr *) &ss, len));
-	int accepted = EXPECT_OK(accept(listener, NULL, NULL));
+	*client = EXPECT_OK(socket(family, SOCK_STREAM, 0));
+	EXPECT_RET(0, connect(*client, (struct sockaddr *) &ss, len));
+	*accepted = EXPECT_OK(accept(listener, NULL, NULL));
+	return listener;
+}
+
+static void tcp_sockets(int family)
+{
+	int client, accepted;
+	int listener = tcp_connection(family, &client, &accepted);
 	add(listener);
 	add(client);
 	add(accepted);
@@ -240,13 +248,8 @@ static void shown_again(void)
 	EXPECT_RET(0, connect(fd, (struct sockaddr *) &peer_addr, peer_len));
 	mod(fd);
 
-	struct sockaddr_storage ss;
-	socklen_t len;
-	int listener = bound_inet(AF_INET, SOCK_STREAM, 0, &ss, &len);
-	EXPECT_RET(0, listen(listener, 1));
-	int client = EXPECT_OK(socket(AF_INET, SOCK_STREAM, 0));
-	EXPECT_RET(0, connect(client, (struct sockaddr *) &ss, len));
-	int accepted = EXPECT_OK(accept(listener, NULL, NULL));
+	int client, accepted;
+	tcp_connection(AF_INET, &client, &accepted);
 	add(client);
 	/* Closed with a linger of 0, the peer resets the connection. */
 	struct linger reset = { .l_onoff = 1, .l_linger = 0 };

@@ -1,0 +1,28 @@
+#!/bin/sh
+# -yy shows an eventfd's and a signalfd's state from fdinfo as strace 7.x
+# does, "4<{eventfd-count=0x7, eventfd-id=N, eventfd-semaphore=1}>" and
+# "6<signalfd:[USR1 RT_2]>" (tests/progs/eventfd_signalfd.c).  strace 6.1
+# shows neither, so the expected lines are written here; the eventfd's id
+# is the kernel's and differs from run to run.
+. "$TESTS_SRCDIR/e2e/lib.sh"
+
+expected() {
+	ep='epoll_ctl(3<anon_inode:[eventpoll]>, EPOLL_CTL_ADD'
+	echo "$ep, 4<{eventfd-count=0x7, eventfd-id=N, eventfd-semaphore=1}>, {events=EPOLLIN, data=0x4}) = 0"
+	echo "$ep, 5<{eventfd-count=0, eventfd-id=N, eventfd-semaphore=0}>, {events=EPOLLIN, data=0x5}) = 0"
+	echo "$ep, 6<signalfd:[USR1 RT_2]>, {events=EPOLLIN, data=0x6}) = 0"
+}
+
+plan 6
+expected >"$WORKDIR/expected"
+for abi in $ABIS; do
+	abi_prog eventfd_signalfd $abi 3 || continue
+	check_runs "$abi eventfd_signalfd" 0 "$WORKDIR/run.log" -qq -yy -e trace=epoll_ctl -- "$prog"
+	if ! "$prog" | grep -q 'fdinfo complete'; then
+		skip "$abi -yy: this kernel's eventfd fdinfo predates Linux 6.5"
+		continue
+	fi
+	sed -e 's/^[0-9]* *//' -e 's/eventfd-id=[0-9]*/eventfd-id=N/' -e 's/  *= 0$/ = 0/' "$WORKDIR/run.log" >"$WORKDIR/fdinfo"
+	compare_text "$abi -yy: eventfd and signalfd from fdinfo, as strace 7" \
+		"$WORKDIR/expected" "$WORKDIR/fdinfo"
+done
