@@ -22,13 +22,27 @@ static bool pidfd_pid(pid_t tid, int fd, uint64_t *pid)
 	return proc_fdinfo_num(tid, fd, "Pid:", 10, pid) && *pid > 0 && *pid <= INT32_MAX;
 }
 
-static void print_device_numbers(struct strbuf *out, const char *fd_path)
+/* The pseudo-terminal multiplexer, whose fds are each a pty's master side. */
+#define PTMX_MAJOR 5
+#define PTMX_MINOR 2
+
+/*
+ * <char 136:1>, and for a pty master, as strace 7, the slave it opened
+ * from fdinfo's tty-index: <char 5:2 @/dev/pts/0>.
+ */
+static void print_device_numbers(struct strbuf *out, pid_t tid, int fd, const char *fd_path)
 {
 	struct stat st;
 	if (stat(fd_path, &st) != 0 || !(S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode)))
 		return;
-	sb_printf(out, "<%s %u:%u>", S_ISCHR(st.st_mode) ? "char" : "block",
+	sb_printf(out, "<%s %u:%u", S_ISCHR(st.st_mode) ? "char" : "block",
 		  major(st.st_rdev), minor(st.st_rdev));
+	uint64_t index;
+	if (S_ISCHR(st.st_mode) && major(st.st_rdev) == PTMX_MAJOR &&
+	    minor(st.st_rdev) == PTMX_MINOR &&
+	    proc_fdinfo_num(tid, fd, "tty-index:", 10, &index) && index <= INT32_MAX)
+		sb_printf(out, " @/dev/pts/%u", (unsigned int) index);
+	sb_putc(out, '>');
 }
 
 /* strace 7's {eventfd-count=0x7, eventfd-id=1, eventfd-semaphore=1}: each as the kernel has it. */
@@ -85,5 +99,5 @@ void fd_details_print(struct strbuf *out, pid_t tid, int fd, const char *link)
 	print_escaped(out, link);
 	/* Only a path can be a device: no stat for pipes and anon inodes. */
 	if (link[0] == '/')
-		print_device_numbers(out, fd_path);
+		print_device_numbers(out, tid, fd, fd_path);
 }

@@ -13,7 +13,7 @@ expected() {
 	echo "$ep, 6<signalfd:[USR1 RT_2]>, {events=EPOLLIN, data=0x6}) = 0"
 }
 
-plan 6
+plan 10
 expected >"$WORKDIR/expected"
 for abi in $ABIS; do
 	abi_prog eventfd_signalfd $abi 3 || continue
@@ -25,4 +25,15 @@ for abi in $ABIS; do
 	sed -e 's/^[0-9]* *//' -e 's/eventfd-id=[0-9]*/eventfd-id=N/' -e 's/  *= 0$/ = 0/' "$WORKDIR/run.log" >"$WORKDIR/fdinfo"
 	compare_text "$abi -yy: eventfd and signalfd from fdinfo, as strace 7" \
 		"$WORKDIR/expected" "$WORKDIR/fdinfo"
+done
+
+# A pty's master side names the slave it opened, from fdinfo's tty-index.
+for abi in $ABIS; do
+	abi_prog pty_master $abi 2 || continue
+	run_epolltrace "$WORKDIR/pty.log" -qq -yy -e trace=epoll_ctl -- "$prog" >"$WORKDIR/pty.out"
+	check_status "$abi pty_master runs under epolltrace" 0 $RC
+	pts=$(sed -n 's/^pts //p' "$WORKDIR/pty.out")
+	check "$abi -yy: a pty master as strace 7, </dev/ptmx<char 5:2 @/dev/pts/N>>" grep -q \
+		"epoll_ctl(3<anon_inode:\\[eventpoll\\]>, EPOLL_CTL_ADD, 4</dev/ptmx<char 5:2 @/dev/pts/$pts>>, " \
+		"$WORKDIR/pty.log"
 done
