@@ -18,11 +18,13 @@ tmux_() { tmux -L "$SOCK" -f /dev/null "$@"; }
 trap 'tmux_ kill-server 2>/dev/null; end_tracked; rm -rf "$WORKDIR"' EXIT
 
 # view ARGS...: epolltrace --top ARGS in a new 100x30 terminal, in
-# $WORKDIR; its exit status goes to $WORKDIR/status when it ends.
+# $WORKDIR, with env's VIEW_ENV if set (tmux's server, not this shell,
+# gives the terminal its environment); its exit status goes to
+# $WORKDIR/status when it ends.
 view() {
 	rm -f "$WORKDIR/status"
 	cat >"$WORKDIR/run" <<RUN
-"$EPOLLTRACE" --top --spin-waits=100 $* 2>"$WORKDIR/top.err"
+${VIEW_ENV:+env $VIEW_ENV }"$EPOLLTRACE" --top --spin-waits=100 $* 2>"$WORKDIR/top.err"
 echo \$? >"$WORKDIR/status"
 RUN
 	tmux_ new-session -d -s top -x 100 -y 30 -c "$WORKDIR" "sh '$WORKDIR/run'"
