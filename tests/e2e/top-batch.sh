@@ -84,6 +84,8 @@ check_status "SIGTERM went on to the command: epolltrace exits as it did" 143 "$
 # Attached with -p, and detached by SIGTERM (a background job ignores SIGINT);
 # with -c and no -o, whose summary goes to stderr as strace's does.
 start_loop
+# The first run's frames must not count as this one's, should it start late.
+rm -f "$OUT"
 "$EPOLLTRACE" --top --batch -c --interval=0.5 -p "$LOOP_PID" >"$OUT" 2>"$WORKDIR/top.err" &
 TRACER=$!
 track $TRACER
