@@ -100,6 +100,83 @@ static int fill_rules(struct ebpf_calls *skel, const struct engine_config *cfg)
 	return 0;
 }
 
+static int attach_program(struct ebpf *b, struct bpf_program *prog)
+{
+	if (b->nlinks >= (int) (sizeof(b->links) / sizeof(b->links[0])))
+		return -E2BIG;
+	struct bpf_link *link = bpf_program__attach(prog);
+	if (!link)
+		return -errno;
+	b->links[b->nlinks++] = link;
+	return 0;
+}
+
+/* The tracepoints of one syscall, where the program has them. */
+static int attach_syscall(struct ebpf *b, const char *name)
+{
+	char enter[64], exit[64];
+	snprintf(enter, sizeof(enter), "enter_%s", name);
+	snprintf(exit, sizeof(exit), "exit_%s", name);
+	struct bpf_program *e = bpf_object__find_program_by_name(b->skel->obj, enter);
+	struct bpf_program *x = bpf_object__find_program_by_name(b->skel->obj, exit);
+	if (!e || !x)
+		return -ENOENT;
+	int rc = attach_program(b, e);
+	return rc < 0 ? rc : attach_program(b, x);
+}
+
+/*
+ * The rules' syscalls each on their own tracepoints (measured cheaper for
+ * the rest of the machine than the raw ones), once each; the tasks' lives
+ * on theirs.
+ */
+static int attach_programs(struct ebpf *b, const struct engine_config *cfg)
+{
+	for (size_t i = 0; i < cfg->nrules; i++) {
+		bool seen = false;
+		for (size_t j = 0; j < i; j++)
+			seen = seen || strcmp(cfg->rules[j].name, cfg->rules[i].name) == 0;
+		int rc = seen ? 0 : attach_syscall(b, cfg->rules[i].name);
+		if (rc < 0)
+			return rc;
+	}
+	struct bpf_program *lives[] = {
+		b->skel->progs.on_signal_deliver, b->skel->progs.on_process_exit,
+		b->skel->progs.on_process_fork, b->skel->progs.on_process_exec,
+	};
+	for (size_t i = 0; i < sizeof(lives) / sizeof(lives[0]); i++) {
+		int rc = attach_program(b, lives[i]);
+		if (rc < 0)
+			return rc;
+	}
+	return 0;
+}
+
+/* Whether the ELF file at path is a 32-bit one. */
+static bool is_elf32(const char *path)
+{
+	unsigned char ident[5];
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return false;
+	bool elf32 = fread(ident, 1, sizeof(ident), f) == sizeof(ident) &&
+		     memcmp(ident, "\x7f" "ELF", 4) == 0 && ident[4] == 1;
+	fclose(f);
+	return elf32;
+}
+
+void ebpf_follow_abi_of(struct ebpf *b, const char *path)
+{
+	if (b->compat || !is_elf32(path))
+		return;
+	/* Without them the i386 calls would go unseen: the trace says so. */
+	if (attach_program(b, b->skel->progs.compat_enter) < 0 ||
+	    attach_program(b, b->skel->progs.compat_exit) < 0)
+		fprintf(stderr, "epolltrace: cannot attach the eBPF program for i386 calls: %s\n",
+			strerror(errno));
+	b->compat = true;
+}
+
 /* libbpf's own messages would only repeat ours, in its words: kept for EPOLLTRACE_BPF_DEBUG. */
 static int quiet_libbpf(enum libbpf_print_level level, const char *fmt, va_list ap)
 {
@@ -133,7 +210,7 @@ struct ebpf *ebpf_open(const struct engine_config *cfg, int *err)
 	if ((rc = bpf_map__set_max_entries(b->skel->maps.ring, (__u32) ring)) < 0 ||
 	    (rc = ebpf_calls__load(b->skel)) < 0 ||
 	    (rc = fill_rules(b->skel, cfg)) < 0 ||
-	    (rc = ebpf_calls__attach(b->skel)) < 0)
+	    (rc = attach_programs(b, cfg)) < 0)
 		goto fail;
 	b->tgids_fd = bpf_map__fd(b->skel->maps.tgids);
 	b->lost_fd = bpf_map__fd(b->skel->maps.lost);
@@ -150,6 +227,8 @@ void ebpf_close(struct ebpf *b)
 	if (!b)
 		return;
 	/* Held by descriptors only, never pinned: closing them unloads everything. */
+	for (int i = 0; i < b->nlinks; i++)
+		bpf_link__destroy(b->links[i]);
 	ring_buffer__free(b->ring);
 	ebpf_calls__destroy(b->skel);
 	free(b);
@@ -181,6 +260,9 @@ int ebpf_attach(struct engine *e, pid_t pid, size_t *nthreads, int *err)
 		*err = -rc;
 		return -1;
 	}
+	char exe[64];
+	snprintf(exe, sizeof(exe), "/proc/%d/exe", (int) pid);
+	ebpf_follow_abi_of(e->ebpf, exe);
 	/* Listed after the tgid is traced, so that no thread is missed. */
 	int n = engine_take_new_threads(e, pid, add_thread);
 	*nthreads = n > 0 ? (size_t) n : 0;
@@ -209,6 +291,7 @@ static _Noreturn void exec_or_report(struct engine *e, int go_fd, int err_fd, co
 enum engine_start_result ebpf_start(struct engine *e, const char *path, char *const argv[],
 				    int *err)
 {
+	ebpf_follow_abi_of(e->ebpf, path);
 	int go[2], report[2];
 	if (pipe2(go, O_CLOEXEC) < 0 || pipe2(report, O_CLOEXEC) < 0) {
 		*err = errno;

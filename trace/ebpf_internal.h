@@ -7,6 +7,8 @@
 
 #include "trace/ebpf_record.h"
 
+struct bpf_link;
+struct bpf_program;
 struct ebpf_calls;
 struct ring_buffer;
 
@@ -18,10 +20,21 @@ struct ebpf {
 	struct ring_buffer *ring;
 	int tgids_fd, lost_fd;
 	int ncpus;
+	/* The attached programs: closed, they detach. */
+	struct bpf_link *links[40];
+	int nlinks;
+	/* The raw tracepoints that see i386 calls are attached. */
+	bool compat;
 	/* The records lost so far, as last told, by enum ebpf_lost. */
 	uint64_t lost_told[EBPF_NLOST];
 	/* Records were handled since the last idle hook. */
 	bool busy;
 };
+
+/*
+ * Attaches the raw tracepoints of i386 calls the first time a program
+ * at path is an i386 one (/proc/PID/exe of a traced process).
+ */
+void ebpf_follow_abi_of(struct ebpf *b, const char *path);
 
 #endif

@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <linux/audit.h>
 #include <poll.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/signalfd.h>
@@ -115,6 +116,9 @@ static void on_task_exit(struct engine *e, struct task *t, const struct ebpf_rec
 
 static void on_exec(struct engine *e, struct task *t, const struct ebpf_record *r)
 {
+	char exe[64];
+	snprintf(exe, sizeof(exe), "/proc/%d/exe", (int) r->tid);
+	ebpf_follow_abi_of(e->ebpf, exe);
 	t = engine_supersede(e, t, (pid_t) r->ret);
 	t->awaiting_exit = false;
 	if (e->hooks.exec)
