@@ -146,7 +146,8 @@ static bool print_entry(struct session *s, struct task *t, struct tracee_state *
 	st->judged_at_exit = verdict == FILTER_AT_EXIT;
 	/* -c prints no line: one held until exit is simply never printed. */
 	st->line.call = call;
-	st->line.injected = st->injected;
+	st->line.injected = st->injected.injected;
+	st->line.delayed = st->injected.delayed;
 	st->line.deferred = st->judged_at_exit || s->opts->statuses != STATUS_ALL ||
 			    s->opts->summary == SUMMARY_ONLY;
 	struct task_ref ref = tracee_ref(s, t, st);

@@ -19,9 +19,9 @@ static bool due(const struct inject_rule *r, struct inject_count *c)
 
 bool inject_at_entry(const struct inject_rule *rules, struct inject_count *counts,
 		     struct task *t, const struct abi *abi, const char *name,
-		     const uint64_t stop_args[6], bool *injected)
+		     const uint64_t stop_args[6], struct inject_done *done)
 {
-	*injected = false;
+	*done = (struct inject_done) { 0 };
 	int i = name ? syscall_desc_index(name) : -1;
 	if (i < 0 || !rules[i].on)
 		return false;
@@ -32,9 +32,13 @@ bool inject_at_entry(const struct inject_rule *rules, struct inject_count *count
 	if (!syscall_call_wanted(&call) || !due(r, &counts[i]))
 		return false;
 	if (r->error || r->retval)
-		*injected = task_skip_call(t, r->error ? -r->value : r->value);
-	if (!r->signo)
-		return false;
-	task_signal_after_call(t, r->signo);
-	return true;
+		done->injected = task_skip_call(t, r->error ? -r->value : r->value);
+	done->delayed = r->delay_enter || r->delay_exit;
+	if (r->delay_enter)
+		task_delay_entry(t, r->delay_enter);
+	if (r->delay_exit)
+		task_delay_exit(t, r->delay_exit);
+	if (r->signo)
+		task_signal_after_call(t, r->signo);
+	return r->signo || r->delay_exit;
 }

@@ -21,6 +21,7 @@ struct inject_rule {
 	bool retval;		/* retval=: the call returns value */
 	int64_t value;
 	int signo;		/* signal=: sent as the call returns; 0: none */
+	unsigned int delay_enter, delay_exit;	/* µs; 0: none */
 	/* when=: the FIRST-th call, then every STEP-th up to the LAST-th. */
 	uint16_t first, last, step;
 };
@@ -34,11 +35,15 @@ struct inject_count {
 /*
  * At the entry stop of a trapped call named name: counts it against its
  * rule (rules and counts indexed as syscall_descs[]) and, when it is due,
- * has the engine tamper with it.  *injected: its result is made up.
- * Returns true when the call's exit must be seen (to send a signal).
+ * has the engine tamper with it.
+ * Returns true when the call's exit must be seen (a signal, a delay).
  */
+struct inject_done {
+	bool injected;	/* its result is made up */
+	bool delayed;
+};
 bool inject_at_entry(const struct inject_rule *rules, struct inject_count *counts,
 		     struct task *t, const struct abi *abi, const char *name,
-		     const uint64_t stop_args[6], bool *injected);
+		     const uint64_t stop_args[6], struct inject_done *done);
 
 #endif

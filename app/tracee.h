@@ -32,7 +32,7 @@ struct tracee_state {
 	bool in_call;
 	/* -e inject=: this thread's counts, and whether this call's result was made up. */
 	struct inject_count inject[NSYSCALL_DECODERS];
-	bool injected;
+	struct inject_done injected;
 	/* The call's line, as the output writes it. */
 	struct call_line line;
 	/* Filters only the result can decide (at_exit). */

@@ -4,6 +4,7 @@
  * rule for a syscall replaces an earlier one, as in strace).
  */
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -91,6 +92,29 @@ static void parse_retval(struct inject_rule *r, const char *token, const char *w
 	r->value = (int64_t) v;
 }
 
+/* delay_enter=, delay_exit=: microseconds, or with a unit: 2s, 50ms, 10us, 1000ns. */
+static unsigned int parse_delay(const char *token, const char *what)
+{
+	static const struct {
+		const char *unit;
+		uint64_t ns;
+	} units[] = { { "", 1000 }, { "us", 1000 }, { "ms", 1000000 }, { "s", 1000000000 }, { "ns", 1 } };
+	const char *p = strchr(token, '=') + 1;
+	char *end;
+	errno = 0;
+	unsigned long long v = strtoull(p, &end, 10);
+	if (!errno && end != p && *p != '-') {
+		for (size_t i = 0; i < sizeof(units) / sizeof(units[0]); i++) {
+			if (strcmp(end, units[i].unit) != 0)
+				continue;
+			uint64_t usec = (v * units[i].ns + 999) / 1000;
+			if (v <= UINT32_MAX && usec >= 1 && usec <= 3600000000ULL)
+				return (unsigned int) usec;
+		}
+	}
+	bad(what, token, "give a time from 1 us to 1 hour: microseconds, or with s, ms, us or ns");
+}
+
 static bool starts(const char *token, const char *prefix)
 {
 	return strncmp(token, prefix, strlen(prefix)) == 0;
@@ -107,14 +131,16 @@ static void parse_token(struct inject_rule *r, const char *token, bool fault)
 		parse_retval(r, token, what);
 	else if (!fault && starts(token, "signal="))
 		r->signo = parse_signal(token + strlen("signal="));
-	else if (!fault && (starts(token, "delay_enter=") || starts(token, "delay_exit=")))
-		bad(what, token, "epolltrace does not delay calls: it makes up results and sends signals (use -T to see how long calls take)");
+	else if (!fault && starts(token, "delay_enter="))
+		r->delay_enter = parse_delay(token, what);
+	else if (!fault && starts(token, "delay_exit="))
+		r->delay_exit = parse_delay(token, what);
 	else if (!fault && (starts(token, "poke_enter=") || starts(token, "poke_exit=") ||
 			    starts(token, "syscall=")))
 		bad(what, token, "epolltrace does not change a call's memory or number: give error=, retval= or signal=");
 	else
 		bad(what, token, fault ? "give error= or when="
-				       : "give error=, retval=, signal= or when=");
+				       : "give error=, retval=, signal=, delay_enter=, delay_exit= or when=");
 }
 
 static void qualify_tamper(struct options *o, const char *value, bool fault)
@@ -142,8 +168,8 @@ static void qualify_tamper(struct options *o, const char *value, bool fault)
 		r.error = true;
 		r.value = ENOSYS;
 	}
-	if (!r.error && !r.retval && !r.signo) {
-		fprintf(stderr, "epolltrace: -e inject=%s: say what to inject: error=, retval= or signal=\n",
+	if (!r.error && !r.retval && !r.signo && !r.delay_enter && !r.delay_exit) {
+		fprintf(stderr, "epolltrace: -e inject=%s: say what to inject: error=, retval=, signal=, delay_enter= or delay_exit=\n",
 			value);
 		exit(EXIT_USAGE);
 	}

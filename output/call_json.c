@@ -47,6 +47,9 @@ void call_json_end(struct trace_output *o, const struct task_ref *t, struct call
 	if (l->injected) {
 		emit_field(em, "injected");
 		emit_bool(em, true);
+	} else if (l->delayed) {
+		emit_field(em, "delayed");
+		emit_bool(em, true);
 	}
 	finish(o, l, ns);
 }

@@ -70,6 +70,8 @@ void call_text_end(struct trace_output *o, const struct task_ref *t, struct call
 	colour_end(out, colour);
 	if (l->injected)
 		sb_puts(out, " (INJECTED)");
+	else if (l->delayed)
+		sb_puts(out, " (DELAYED)");
 	if (o->call_times)
 		print_call_time(out, ns);
 	printer_end(&o->printer);

@@ -35,8 +35,8 @@ struct call_line {
 	bool deferred;
 	/* The entry printed everything but the return value. */
 	bool decoded_at_entry;
-	/* -e inject= made up the result: " (INJECTED)", as strace. */
-	bool injected;
+	/* -e inject= made up the result: " (INJECTED)", as strace; else delayed it: " (DELAYED)". */
+	bool injected, delayed;
 	/* strace starts the next exit on a line of its own after an exec took over the pid. */
 	bool reprint;
 	struct strbuf pending;

@@ -1,5 +1,6 @@
 #include <errno.h>
 #include <signal.h>
+#include <stdlib.h>
 #include <sys/ptrace.h>
 
 #include "trace/engine_internal.h"
@@ -17,6 +18,13 @@ void engine_detach_all(struct engine *e)
 	/* The eBPF backend stops nothing: its loop lets every task go. */
 	if (e->ebpf)
 		return;
+	/* A held task is stopped already: no interrupt would bring a new stop. */
+	struct task **held;
+	size_t n = hold_take(e, &held, false);
+	for (size_t i = 0; i < n; i++)
+		if (!engine_detach_at_stop(e, held[i], held[i]->held_sig))
+			ptrace(PTRACE_SYSCALL, held[i]->tid, NULL, (void *) (long) held[i]->held_sig);
+	free(held);
 	for (size_t i = 0; i < e->tasks.nbuckets; i++) {
 		for (struct task *t = e->tasks.buckets[i]; t; t = t->next)
 			ptrace(PTRACE_INTERRUPT, t->tid, NULL, NULL);

@@ -39,6 +39,7 @@ struct engine *engine_new(const struct engine_config *cfg, const struct engine_h
 	}
 	e->input_fd = -1;
 	e->tick_fd = -1;
+	e->hold_fd = -1;
 	task_table_init(&e->tasks);
 	spin_open(&e->spin, cfg->spin_usec);
 	if (cfg->backend == BACKEND_BPF && !(e->ebpf = ebpf_open(cfg, err))) {
@@ -55,6 +56,8 @@ void engine_free(struct engine *e)
 	close(e->signal_fd);
 	if (e->tick_fd >= 0)
 		close(e->tick_fd);
+	if (e->hold_fd >= 0)
+		close(e->hold_fd);
 	ebpf_close(e->ebpf);
 	spin_close(&e->spin);
 	sigprocmask(SIG_SETMASK, &e->saved_mask, NULL);
@@ -154,6 +157,22 @@ static void resume(struct engine *e, struct task *t, int sig)
 	ptrace(req, t->tid, NULL, (void *) (long) sig);
 }
 
+static void resume_or_hold(struct engine *e, struct task *t, int sig)
+{
+	if (!hold_task(e, t, sig))
+		resume(e, t, sig);
+}
+
+/* hold_fd fired: the held tasks whose time has come go on. */
+static void release_due(struct engine *e)
+{
+	struct task **due;
+	size_t n = hold_take(e, &due, true);
+	for (size_t i = 0; i < n; i++)
+		resume(e, due[i], due[i]->held_sig);
+	free(due);
+}
+
 static bool get_syscall_info(pid_t tid, struct __ptrace_syscall_info *info)
 {
 	/* Valgrind cannot know what the kernel fills: zeroed, its reports mean something. */
@@ -203,7 +222,9 @@ static void handle_syscall_stop(struct engine *e, struct task *t)
 			/* The kernel sends a signal given as a syscall stop is left. */
 			int sig = t->signal_after_call;
 			t->signal_after_call = 0;
-			resume(e, t, sig);
+			t->hold_usec = t->hold_exit_usec;
+			t->hold_exit_usec = 0;
+			resume_or_hold(e, t, sig);
 			return;
 		} else if (info.op == PTRACE_SYSCALL_INFO_ENTRY ||
 			 info.op == PTRACE_SYSCALL_INFO_SECCOMP) {
@@ -213,7 +234,7 @@ static void handle_syscall_stop(struct engine *e, struct task *t)
 				report_entry(e, t, &info);
 		}
 	}
-	resume(e, t, 0);
+	resume_or_hold(e, t, 0);
 }
 
 /*
@@ -384,15 +405,18 @@ static void take_tick(struct engine *e)
  */
 static void take_signals_and_input(struct engine *e, int timeout)
 {
-	struct pollfd fds[3] = {
+	struct pollfd fds[4] = {
 		{ .fd = e->signal_fd, .events = POLLIN },
 		{ .fd = e->input_fd, .events = POLLIN },
 		{ .fd = e->tick_fd, .events = POLLIN },
+		{ .fd = e->hold_fd, .events = POLLIN },
 	};
-	if (poll(fds, 3, timeout) <= 0)
+	if (poll(fds, 4, timeout) <= 0)
 		return;
 	if (fds[2].revents & POLLIN)
 		take_tick(e);
+	if (fds[3].revents & POLLIN)
+		release_due(e);
 	if (fds[0].revents & POLLIN) {
 		struct signalfd_siginfo si[8];
 		ssize_t n = read(e->signal_fd, si, sizeof(si));

@@ -203,6 +203,12 @@ pid_t task_tid(const struct task *t);
 bool task_skip_call(struct task *t, int64_t result);
 /* sig is delivered as the call returns: the hook must ask for the exit. */
 void task_signal_after_call(struct task *t, int sig);
+/*
+ * The task stays stopped usec µs at this entry stop, or at the call's exit
+ * stop (the hook must then ask for the exit), while the others run on.
+ */
+void task_delay_entry(struct task *t, unsigned int usec);
+void task_delay_exit(struct task *t, unsigned int usec);
 
 /* Per-task storage for the layer above; NULL until it sets it. */
 void *task_user(const struct task *t);

@@ -22,6 +22,8 @@ struct engine {
 	int input_fd;
 	/* engine_set_tick's timerfd, or -1 until it is asked for. */
 	int tick_fd;
+	/* A timerfd set to when the first held task goes on (task_delay_*), or -1. */
+	int hold_fd;
 	/* The mask before the engine blocked its signals, for the command. */
 	sigset_t saved_mask;
 	/* Whether to poll for the next stop before sleeping (--spin). */
@@ -57,5 +59,17 @@ int engine_take_new_threads(struct engine *e, pid_t pid,
  * under way; true when it was let go.
  */
 bool engine_detach_at_stop(struct engine *e, struct task *t, int sig);
+
+/*
+ * trace/hold.c: true when t is to stay stopped, as task_delay_* asked,
+ * and then sig goes with it; false when it is to be resumed now.
+ */
+bool hold_task(struct engine *e, struct task *t, int sig);
+/*
+ * The held tasks whose time has come (all of them with due_only false),
+ * no longer held: the caller lets each go, with its held_sig.  *out is
+ * the caller's to free.
+ */
+size_t hold_take(struct engine *e, struct task ***out, bool due_only);
 
 #endif

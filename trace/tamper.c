@@ -24,3 +24,13 @@ void task_signal_after_call(struct task *t, int sig)
 {
 	t->signal_after_call = sig;
 }
+
+void task_delay_entry(struct task *t, unsigned int usec)
+{
+	t->hold_usec = usec;
+}
+
+void task_delay_exit(struct task *t, unsigned int usec)
+{
+	t->hold_exit_usec = usec;
+}

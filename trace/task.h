@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <sys/types.h>
 
 struct ebpf_record;
@@ -14,6 +15,14 @@ struct task {
 	bool awaiting_exit;
 	/* -e inject=...:signal=: sent as the call's exit stop is left. */
 	int signal_after_call;
+	/*
+	 * delay_enter=, delay_exit=: µs the stop being handled, and the
+	 * call's exit stop, keep the task stopped; while held, the monotonic
+	 * µs it goes on at, and the signal it then gets.
+	 */
+	unsigned int hold_usec, hold_exit_usec;
+	uint64_t held_until;
+	int held_sig;
 	/* Its creator's fork/clone event was seen (or it has no creator to wait for). */
 	bool announced;
 	/* Stopped at attach and kept so until engine_run: held_status is its wait status. */

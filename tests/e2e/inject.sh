@@ -4,7 +4,7 @@
 # the trace against strace's, and what the program saw.
 . "$TESTS_SRCDIR/e2e/lib.sh"
 
-plan 19
+plan 21
 
 # check_seen NAME WANT: the program's own account of its calls.
 check_seen() {
@@ -14,7 +14,7 @@ check_seen() {
 
 for abi in $ABIS; do
 	if ! prog=$(prog_path inject_calls $abi); then
-		skip_n 7 "$(missing_reason $abi)"
+		skip_n 8 "$(missing_reason $abi)"
 		continue
 	fi
 	compare_with_strace "$abi the 3rd wait fails with EINTR, marked (INJECTED)" \
@@ -25,6 +25,8 @@ for abi in $ABIS; do
 		-qq -e fault=epoll_ctl:when=1..2 -- "$prog"
 	compare_with_strace "$abi signal=USR1 after the 2nd ctl, the call left as it is" \
 		-qq -e inject=epoll_ctl:signal=USR1:when=2 -- "$prog"
+	compare_with_strace "$abi delay_enter= on the 2nd wait, delay_exit= on each ctl: (DELAYED)" \
+		-qq -e inject=epoll_wait:delay_enter=20ms:when=2 -e inject=epoll_ctl:delay_exit=10000 -- "$prog"
 	"$EPOLLTRACE" -o /dev/null -e inject=epoll_wait:error=EINTR:when=3 -- "$prog" \
 		>"$WORKDIR/seen" </dev/null
 	check_seen "$abi ... the program got EINTR from its 3rd wait" "wait 0
@@ -77,7 +79,7 @@ refused_inject() {
 }
 name="error= and retval= together are a usage error" refused_inject \
 	-e inject=epoll_wait:error=EINTR:retval=1
-name="delay_enter= is refused with what epolltrace does instead" refused_inject \
-	-e inject=epoll_wait:delay_enter=100
+name="poke_enter= is refused with what epolltrace does instead" refused_inject \
+	-e inject=epoll_wait:poke_enter=@arg1=0000
 name="a bad when= is a usage error" refused_inject -e inject=epoll_wait:error=EINTR:when=0
 name="inject= with nothing to inject is a usage error" refused_inject -e inject=epoll_wait:when=3
