@@ -2,7 +2,7 @@
  * The loop tests/e2e/top-*.sh watch with --top: rates known in advance.
  *
  * The main thread's instance (its epfd printed as "ticks epfd=N") holds a
- * timerfd firing every 10 ms (100 waits, wake-ups and events a second),
+ * timerfd firing every 50 ms (20 waits, wake-ups and events a second),
  * a pipe nobody writes to, and an eventfd registered EPOLLONESHOT that
  * fires once and is never re-armed.  Each wake-up's tick count is written
  * to the file named by the first argument (the test watches it grow: the
