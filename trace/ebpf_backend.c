@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <poll.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -222,13 +224,83 @@ fail:
 	return NULL;
 }
 
+/* No process is traced any more: the programs, still attached, return at once. */
+static void trace_nobody(struct ebpf *b)
+{
+	__u32 key, next;
+	while (bpf_map_get_next_key(b->tgids_fd, NULL, &next) == 0) {
+		key = next;
+		if (bpf_map_delete_elem(b->tgids_fd, &key) < 0)
+			break;
+	}
+}
+
+/* Whether fd is one of the program's, its maps', links' or tracepoints'. */
+static bool is_bpf_fd(int fd)
+{
+	char path[64], target[64];
+	snprintf(path, sizeof(path), "/proc/self/fd/%d", fd);
+	ssize_t n = readlink(path, target, sizeof(target) - 1);
+	if (n < 0)
+		return false;
+	target[n] = '\0';
+	return strncmp(target, "anon_inode:bpf", 14) == 0 ||
+	       strcmp(target, "anon_inode:[perf_event]") == 0;
+}
+
+/*
+ * Detaching a per-syscall tracepoint waits for the kernel's grace
+ * periods, about 60 ms each: a grandchild that holds only the program's
+ * descriptors closes them last, once epolltrace has exited, so that
+ * epolltrace (and whoever waits for it) need not wait.  Nothing is traced
+ * meanwhile, and nothing stays loaded once it has exited.
+ */
+static bool close_in_background(void)
+{
+	int self_fd = (int) syscall(SYS_pidfd_open, getpid(), 0);
+	if (self_fd < 0)
+		return false;
+	pid_t child = fork();
+	if (child == 0) {
+		if (fork() == 0) {
+			DIR *dir = opendir("/proc/self/fd");
+			int dir_fd = dir ? dirfd(dir) : -1;
+			struct dirent *de;
+			while (dir && (de = readdir(dir)) != NULL) {
+				int fd = atoi(de->d_name);
+				if (de->d_name[0] != '.' && fd != dir_fd && fd != self_fd &&
+				    !is_bpf_fd(fd))
+					close(fd);
+			}
+			if (dir)
+				closedir(dir);
+			struct pollfd gone = { .fd = self_fd, .events = POLLIN };
+			while (poll(&gone, 1, -1) < 0 && errno == EINTR)
+				;
+		}
+		_exit(0);
+	}
+	close(self_fd);
+	if (child < 0)
+		return false;
+	while (waitpid(child, NULL, 0) < 0 && errno == EINTR)
+		;
+	return true;
+}
+
 void ebpf_close(struct ebpf *b)
 {
 	if (!b)
 		return;
+	trace_nobody(b);
+	bool handed_over = close_in_background();
 	/* Held by descriptors only, never pinned: closing them unloads everything. */
-	for (int i = 0; i < b->nlinks; i++)
+	for (int i = 0; i < b->nlinks; i++) {
+		/* libbpf's detach would wait for the grace periods here. */
+		if (handed_over)
+			bpf_link__disconnect(b->links[i]);
 		bpf_link__destroy(b->links[i]);
+	}
 	ring_buffer__free(b->ring);
 	ebpf_calls__destroy(b->skel);
 	free(b);

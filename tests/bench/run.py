@@ -15,6 +15,7 @@ import shutil
 import sys
 
 from bench_attach import attach_workloads, run_attached
+from bench_bpf import bpf_section, bpf_unavailable
 from bench_loaded import loaded_section
 from bench_machine import Contention, header_lines
 from bench_memory import peak_attach, peak_command
@@ -44,6 +45,8 @@ def parse_args():
                    help="multiply every iteration count (for quick trial runs)")
     p.add_argument("--only-loaded", action="store_true",
                    help="run only the loaded column (idle and loaded, side by side)")
+    p.add_argument("--only-bpf", action="store_true",
+                   help="run only the rows of --backend=bpf (attach and command mode)")
     return p.parse_args()
 
 
@@ -111,6 +114,14 @@ def attach_section(args, verdicts):
                        verdicts, lambda name: True)
 
 
+def bpf_lines(args, verdicts):
+    why = bpf_unavailable(args.tracer)
+    if why:
+        return ["--backend=bpf: not measured: " + why]
+    return bpf_section(args.progs, args.tracer, args.scale, args.rounds, verdicts,
+                       progress("--backend=bpf"))
+
+
 def memory_section(args, verdicts):
     reg_fds = os.path.join(args.progs, "reg_fds")
     peaks = {}
@@ -131,6 +142,10 @@ def main():
     verdicts = Verdicts()
     print("\n".join(header_lines(args.rounds, args.scale, args.tracer)), flush=True)
     try:
+        if args.only_bpf:
+            print("\n".join([""] + bpf_lines(args, verdicts) + [""]))
+            print(verdicts.summary())
+            return
         if args.only_loaded:
             print("\n".join([""] + loaded_section(
                 args.progs, args.tracer, args.scale, args.rounds, verdicts,
@@ -139,7 +154,7 @@ def main():
             return
         command = command_section(args, verdicts)
         top = top_section(args)
-        attach = attach_section(args, verdicts)
+        attach = attach_section(args, verdicts) + [""] + bpf_lines(args, verdicts)
         memory = memory_section(args, verdicts)
         loaded = loaded_section(args.progs, args.tracer, args.scale, args.rounds, verdicts,
                                 progress("loaded"))
