@@ -59,6 +59,7 @@ static bool zero_timeout(struct task *t, const struct model_call *mc)
 static struct model_wait wait_of(struct task *t, const struct model_call *mc)
 {
 	return (struct model_wait) {
+		.abi = mc->abi,
 		.tgid = mc->tgid,
 		.tid = task_tid(t),
 		.epfd = (int) mc->args[mc->desc->roles.epfd],

@@ -185,20 +185,25 @@ static uint64_t monotonic_usec(void)
 
 bool session_start_clock(struct session *s)
 {
-	unsigned int ms = s->opts->duration_ms;
-	if (!ms)
-		return true;
-	s->detach_at_usec = monotonic_usec() + (uint64_t) ms * 1000;
-	return engine_set_tick(s->engine, ms);
+	unsigned int every = s->opts->duration_ms;
+	if (s->opts->duration_ms)
+		s->detach_at_usec = monotonic_usec() + (uint64_t) s->opts->duration_ms * 1000;
+	/* A loop away from its wait is looked at four times in its threshold. */
+	if (s->opts->model.diagnose) {
+		unsigned int quarter = s->opts->model.blocked_ms / 4 ? s->opts->model.blocked_ms / 4 : 1;
+		every = every && every < quarter ? every : quarter;
+	}
+	return engine_set_tick(s->engine, every);
 }
 
 static void on_tick(void *ctx)
 {
 	struct session *s = ctx;
+	model_tick(s->model);
+	printer_flush(&s->out.printer);
 	if (!s->detach_at_usec || monotonic_usec() < s->detach_at_usec)
 		return;
 	s->detach_at_usec = 0;
-	engine_set_tick(s->engine, 0);
 	if (!(s->opts->quiet & QUIET_ATTACH))
 		printer_notice(&s->out.printer, "--duration=%g has passed: detaching",
 			       s->opts->duration_ms / 1000.0);

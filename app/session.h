@@ -82,8 +82,9 @@ void session_free(struct session *s);
 void session_finish(struct session *s);
 struct engine_hooks session_hooks(struct session *s);
 /*
- * Starts the session's clock (--duration), once the engine exists;
- * false with errno set when its timer cannot be had.
+ * Starts the session's clock (--duration, --diagnose's look at loops
+ * that do not wait), once the engine exists; false with errno set when
+ * its timer cannot be had.
  */
 bool session_start_clock(struct session *s);
 /* The epoll instances pid had before we came: their interest lists, printed and learnt. */

@@ -354,7 +354,7 @@ int main(int argc, char **argv)
 		fail(EXIT_OS, "cannot set up the tracer", NULL, err);
 	session.engine = engine;
 	if (!session_start_clock(&session))
-		fail(EXIT_OS, "cannot set up the timer of --duration", NULL, errno);
+		fail(EXIT_OS, "cannot set up the timer of --duration and --diagnose", NULL, errno);
 
 	if (session.attaching)
 		trace_processes(&session, engine, &opts);

@@ -308,6 +308,7 @@ static const struct option long_options[] = {
 	{ "oneshot-ms", required_argument, NULL, 'M' + 256 },
 	{ "repeat-waits", required_argument, NULL, 'R' + 256 },
 	{ "spin-waits", required_argument, NULL, 'P' + 256 },
+	{ "blocked-ms", required_argument, NULL, 'b' + 512 },
 	{ "top", no_argument, NULL, 'x' + 256 },
 	{ "batch", no_argument, NULL, 'b' + 256 },
 	{ "interval", required_argument, NULL, 'i' + 256 },
@@ -401,6 +402,7 @@ void options_parse(struct options *o, int argc, char **argv)
 		case 'M' + 256: o->model.oneshot_ms = parse_threshold(optarg, "--oneshot-ms"); break;
 		case 'R' + 256: o->model.repeat_waits = parse_threshold(optarg, "--repeat-waits"); break;
 		case 'P' + 256: o->model.spin_waits = parse_threshold(optarg, "--spin-waits"); break;
+		case 'b' + 512: o->model.blocked_ms = parse_threshold(optarg, "--blocked-ms"); break;
 		case 't': o->timestamps++; break;
 		case 'r': o->relative_timestamps = true; break;
 		case 'T': o->syscall_times = true; break;

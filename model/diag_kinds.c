@@ -52,4 +52,8 @@ const struct diag_kind_info diag_kinds[DIAG_NKINDS] = {
 	[DIAG_NESTED_LOOP] = { "nested-loop",
 		"epoll instances may be nested only a few levels deep and never in a "
 		"cycle: wait on the inner instances' fds from one instance instead" },
+	[DIAG_LOOP_BLOCKED] = { "loop-blocked",
+		"While a loop's thread does not wait, none of its fds is served: make "
+		"handlers non-blocking (O_NONBLOCK fds, no sleeps, short lock holds), and "
+		"move long computations and blocking calls to worker threads" },
 };

@@ -5,7 +5,7 @@
 #include "model/diag_report.h"
 #include "util/xalloc.h"
 
-static struct diag_thread *thread_at(const struct u64_map *threads, size_t i)
+struct diag_thread *diag_thread_at(const struct u64_map *threads, size_t i)
 {
 	return threads->slots[i].used ? (struct diag_thread *) (uintptr_t) threads->slots[i].value
 				      : NULL;
@@ -42,7 +42,7 @@ void diag_thread_gone(struct diag *d, pid_t tid)
 void diag_flush_all(struct diag *d)
 {
 	for (size_t i = 0; i < d->threads.cap; i++) {
-		struct diag_thread *th = thread_at(&d->threads, i);
+		struct diag_thread *th = diag_thread_at(&d->threads, i);
 		if (th)
 			pending_flush(d, th);
 	}
@@ -51,7 +51,7 @@ void diag_flush_all(struct diag *d)
 void diag_free(struct diag *d)
 {
 	for (size_t i = 0; i < d->threads.cap; i++) {
-		struct diag_thread *th = thread_at(&d->threads, i);
+		struct diag_thread *th = diag_thread_at(&d->threads, i);
 		if (th) {
 			pending_drop(th);
 			free(th);

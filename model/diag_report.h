@@ -27,6 +27,22 @@ struct diag_thread {
 	uint64_t entry_batch_seq;	/* its instance's batch when its wait began */
 	unsigned int zero_streak;	/* empty zero-timeout waits in a row */
 	int64_t zero_since_ns;
+	/* Its loop: whether it is away from its waits, since when, and where. */
+	bool away;
+	int64_t away_since_ns;
+	const struct abi *abi;
+	pid_t tgid;
+	int epfd;
+	bool away_told;		/* this time away was reported */
+	/*
+	 * Found away too long: what it did then (a call, or running), to see
+	 * it keep at it without a break.
+	 */
+	bool seen;
+	long seen_nr;
+	enum task_activity seen_activity;
+	int64_t seen_ns;
+	uint64_t seen_cpu_ns, seen_sleeps;
 };
 
 struct diag_count {
@@ -47,6 +63,8 @@ struct diag {
 
 void diag_free(struct diag *d);
 struct diag_thread *diag_thread(struct diag *d, pid_t tid);
+/* Slot i of d->threads (0 to its cap): a thread, or NULL. */
+struct diag_thread *diag_thread_at(const struct u64_map *threads, size_t i);
 /* The thread is gone: its held warning is printed. */
 void diag_thread_gone(struct diag *d, pid_t tid);
 /* The trace is over: every held warning is printed. */

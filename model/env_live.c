@@ -43,6 +43,24 @@ static bool live_same_file(void *ctx, pid_t pid1, int fd1, pid_t pid2, int fd2)
 	return syscall(SYS_kcmp, pid1, pid2, KCMP_FILE, fd1, fd2) == 0;
 }
 
+static bool live_task_syscall(void *ctx, pid_t tgid, pid_t tid, struct task_syscall *out)
+{
+	(void) ctx;
+	return proc_task_syscall(tgid, tid, out);
+}
+
+static bool live_other_stopped(void *ctx, pid_t tgid, pid_t tid)
+{
+	(void) ctx;
+	return proc_other_task_stopped(tgid, tid);
+}
+
+static bool live_task_wchan(void *ctx, pid_t tgid, pid_t tid, char *wchan, size_t size)
+{
+	(void) ctx;
+	return proc_task_wchan(tgid, tid, wchan, size);
+}
+
 static int64_t live_now_ns(void *ctx)
 {
 	(void) ctx;
@@ -58,5 +76,8 @@ const struct model_env model_env_live = {
 	.fd_flags = live_fd_flags,
 	.fdinfo_num = live_fdinfo_num,
 	.same_file = live_same_file,
+	.task_syscall = live_task_syscall,
+	.other_stopped = live_other_stopped,
+	.task_wchan = live_task_wchan,
 	.now_ns = live_now_ns,
 };

@@ -14,6 +14,7 @@
 #include <stdint.h>
 #include <sys/types.h>
 
+#include "arch/abi.h"
 #include "model/model_env.h"
 #include "util/strbuf.h"
 
@@ -25,10 +26,11 @@ struct model_config {
 	unsigned int oneshot_ms;	/* ... or milliseconds, with waits going on */
 	unsigned int repeat_waits;	/* consecutive waits for level-not-consumed, maxevents-saturated */
 	unsigned int spin_waits;	/* consecutive empty zero-timeout waits for spin-loop */
+	unsigned int blocked_ms;	/* a loop thread away from its waits this long, for loop-blocked */
 };
 
 #define MODEL_DEFAULT_CONFIG { .oneshot_waits = 100, .oneshot_ms = 1000, \
-			       .repeat_waits = 100, .spin_waits = 1000 }
+			       .repeat_waits = 100, .spin_waits = 1000, .blocked_ms = 100 }
 
 /* A finished epoll_ctl. */
 struct model_ctl {
@@ -42,6 +44,7 @@ struct model_ctl {
 
 /* An epoll_wait, epoll_pwait or epoll_pwait2. */
 struct model_wait {
+	const struct abi *abi;	/* the thread's; NULL: x86_64 */
 	pid_t tgid, tid;
 	int epfd;
 	int maxevents;
@@ -160,6 +163,12 @@ int model_fd_of_data(struct model *m, pid_t tgid, int epfd, uint64_t data);
 void model_dump(struct model *m, pid_t tgid);
 /* The same for one instance: tgid's epfd. */
 void model_dump_instance(struct model *m, pid_t tgid, int epfd);
+/*
+ * Time has passed (called every blocked_ms / 4 or so): a loop thread that
+ * has not waited again for blocked_ms is reported while it is away, with
+ * what it is doing.
+ */
+void model_tick(struct model *m);
 /* The trace is over: warnings held back, and hangs seen at the end. */
 void model_finish(struct model *m);
 /* Fills counts[] (room for DIAG_NKINDS of model/diag_kinds.h), one per kind. */

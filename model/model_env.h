@@ -8,11 +8,13 @@
 #define EPOLLTRACE_MODEL_MODEL_ENV_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <sys/types.h>
 
 #include "procfs/epoll_fdinfo.h"
 #include "procfs/proc_fds.h"
+#include "procfs/task_syscall.h"
 
 struct model_env {
 	void *ctx;
@@ -29,6 +31,12 @@ struct model_env {
 			   uint64_t *val);
 	/* Whether two fds are one open file description, as kcmp(KCMP_FILE) says. */
 	bool (*same_file)(void *ctx, pid_t pid1, int fd1, pid_t pid2, int fd2);
+	/* What thread tid of tgid is doing now; false when it is gone. */
+	bool (*task_syscall)(void *ctx, pid_t tgid, pid_t tid, struct task_syscall *out);
+	/* Whether another thread of tgid than tid is held at a ptrace stop. */
+	bool (*other_stopped)(void *ctx, pid_t tgid, pid_t tid);
+	/* Where it sleeps in the kernel ("" when it runs); false when it is gone. */
+	bool (*task_wchan)(void *ctx, pid_t tgid, pid_t tid, char *wchan, size_t size);
 	/* A monotonic clock, in nanoseconds. */
 	int64_t (*now_ns)(void *ctx);
 };

@@ -13,13 +13,15 @@ PAUSE_FIFO=$WORKDIR/pause.in
 # start_paused LOG OUT EPOLLTRACE_OPTIONS... -- COMMAND...: epolltrace -o
 # LOG in the background, the command's stdin the fifo (on the test's fd 8
 # once this returns) and its stdout in OUT, both stderrs in OUT.err; sets
-# TRACER_PID.
+# TRACER_PID.  The pauses are the test's, between a loop's waits: an hour's
+# --blocked-ms keeps loop-blocked from reporting them.
 start_paused() {
 	sp_log=$1
 	sp_out=$2
 	shift 2
 	rm -f "$PAUSE_FIFO" "$sp_log" "$sp_out" && mkfifo "$PAUSE_FIFO" || return 1
-	"$EPOLLTRACE" --follow-forks -o "$sp_log" "$@" <"$PAUSE_FIFO" >"$sp_out" 2>"$sp_out.err" 8>&- &
+	"$EPOLLTRACE" --follow-forks --blocked-ms=3600000 -o "$sp_log" "$@" \
+		<"$PAUSE_FIFO" >"$sp_out" 2>"$sp_out.err" 8>&- &
 	TRACER_PID=$!
 	track $TRACER_PID
 	# Blocks until the background job has opened the fifo for reading.

@@ -38,6 +38,10 @@ static struct {
 	struct { pid_t pid; int epfd; const char *text; } lists[4];
 	size_t nlists;
 	int64_t now;
+	/* What every thread is doing, and where it sleeps. */
+	struct task_syscall sc;
+	const char *wchan;
+	bool other_stopped;	/* another thread is held at a ptrace stop */
 } fake;
 
 static struct fake_fd *fake_find(pid_t pid, int fd)
@@ -138,6 +142,32 @@ static bool fake_same_file(void *ctx, pid_t pid1, int fd1, pid_t pid2, int fd2)
 	return a && b && a->file == b->file;
 }
 
+static bool fake_task_syscall(void *ctx, pid_t tgid, pid_t tid, struct task_syscall *out)
+{
+	(void) ctx;
+	(void) tgid;
+	(void) tid;
+	*out = fake.sc;
+	return true;
+}
+
+static bool fake_other_stopped(void *ctx, pid_t tgid, pid_t tid)
+{
+	(void) ctx;
+	(void) tgid;
+	(void) tid;
+	return fake.other_stopped;
+}
+
+static bool fake_task_wchan(void *ctx, pid_t tgid, pid_t tid, char *wchan, size_t size)
+{
+	(void) ctx;
+	(void) tgid;
+	(void) tid;
+	snprintf(wchan, size, "%s", fake.wchan ? fake.wchan : "");
+	return true;
+}
+
 static int64_t fake_now_ns(void *ctx)
 {
 	(void) ctx;
@@ -151,6 +181,9 @@ static const struct model_env fake_env = {
 	.fd_flags = fake_fd_flags,
 	.fdinfo_num = fake_fdinfo_num,
 	.same_file = fake_same_file,
+	.task_syscall = fake_task_syscall,
+	.other_stopped = fake_other_stopped,
+	.task_wchan = fake_task_wchan,
 	.now_ns = fake_now_ns,
 };
 
@@ -190,6 +223,10 @@ enum act {
 	KEEP,	/* EPFD's fdinfo is now text */
 	AT,	/* the clock says ns */
 	LOAD,	/* the model learns pid's instances (as when attaching) */
+	IN_CALL,	/* every thread is now in syscall n (x86-64) on fd, asleep in text */
+	RUNS,	/* every thread now runs, in no syscall, has had ns of CPU and slept n times */
+	TICK,	/* time has passed: the model looks at the loops */
+	OTHER_STOPS,	/* another thread is now held at a ptrace stop (n 1) or not (0) */
 };
 
 struct step {
@@ -220,6 +257,9 @@ struct step {
 	{ .act = OPEN, .pid = (p), .fd = (f), .link = (l), .file = (id), .mode = (m), .flags = (fl) }
 #define CLOSED(p, f) { .act = CLOSE, .pid = (p), .fd = (f) }
 #define SECONDS(s) { .act = AT, .ns = (int64_t) ((s) * 1e9) }
+#define BLOCKED_IN(nr, f, where) { .act = IN_CALL, .n = (nr), .fd = (f), .text = (where) }
+#define TICKS { .act = TICK }
+#define RUNNING_WITH_CPU(s) { .act = RUNS, .ns = (int64_t) ((s) * 1e9) }
 
 /* fdinfo with fd 5's registration still in it: a dup keeps the pipe open. */
 static const char list_with_5[] =
@@ -414,6 +454,50 @@ static const struct diag_case cases[] = {
 	{ "nested-loop: one instance inside another",
 	  { FILE_OPEN(PID, 4, EPOLL_LINK, 2, 0, O_RDWR), ADD(4, EPOLLIN) },
 	  "" },
+
+	{ "loop-blocked: a handler blocked reading another fd, seen while it is",
+	  { FILE_OPEN(PID, 7, "pipe:[70]", 70, S_IFIFO, O_RDONLY), ADD(5, EPOLLIN),
+	    EVENTS(EPOLLIN, 5), BLOCKED_IN(0, 7, "pipe_read"), SECONDS(0.05), TICKS,
+	    SECONDS(0.15), TICKS, SECONDS(0.25), TICKS, SECONDS(0.5), TICKS },
+	  "loop-blocked pid 100 epfd 3 fd -1: thread 100 has not waited on epfd 3 for 250 ms "
+	  "(since its wait returned at 0.000s); it is in read(7<pipe:[70]>, ...), sleeping in "
+	  "the kernel's pipe_read" },
+	{ "loop-blocked: a thread that computes; another thread's block on the instance is a repeat",
+	  { EVENTS(EPOLLIN, 5), RUNNING_WITH_CPU(1), SECONDS(0.15), TICKS,
+	    RUNNING_WITH_CPU(1.05), SECONDS(0.2), TICKS,
+	    { .act = WAIT, .pid = THREAD }, BLOCKED_IN(230, 0x10, "hrtimer_nanosleep"),
+	    SECONDS(0.4), TICKS },
+	  "loop-blocked pid 100 epfd 3 fd -1: thread 100 has not waited on epfd 3 for 200 ms "
+	  "(since its wait returned at 0.000s); it is running, in no system call: a long "
+	  "computation, or a spin" },
+	{ "loop-blocked: back in its wait before the threshold, or waiting since",
+	  { EVENTS(EPOLLIN, 5), BLOCKED_IN(0, 7, "pipe_read"), SECONDS(0.05), TICKS,
+	    { .act = BEGIN }, SECONDS(1), TICKS },
+	  "" },
+	{ "loop-blocked: waiting on a lock while another thread is held by epolltrace",
+	  { EVENTS(EPOLLIN, 5), BLOCKED_IN(202, 0x1000, "futex_wait"), { .act = OTHER_STOPS, .n = 1 },
+	    SECONDS(0.1), TICKS, SECONDS(0.2), TICKS, SECONDS(0.3), TICKS, { .act = BEGIN },
+	    SECONDS(0.5), TICKS },
+	  "" },
+	{ "loop-blocked: a batch of calls, each short, the loop back before it is stuck",
+	  { EVENTS(EPOLLIN, 5), BLOCKED_IN(0, 7, "pipe_read"), SECONDS(0.1), TICKS,
+	    BLOCKED_IN(1, 8, NULL), SECONDS(0.15), TICKS, BLOCKED_IN(0, 7, NULL), SECONDS(0.2),
+	    TICKS, { .act = BEGIN }, SECONDS(0.5), TICKS },
+	  "" },
+	{ "loop-blocked: running, but given no CPU time by a busy machine, or making calls",
+	  { EVENTS(EPOLLIN, 5), RUNNING_WITH_CPU(1), SECONDS(0.15), TICKS, SECONDS(0.5), TICKS,
+	    RUNNING_WITH_CPU(1.01), SECONDS(0.9), TICKS,
+	    { .act = RUNS, .ns = 2000000000, .n = 1 }, SECONDS(1), TICKS,
+	    { .act = RUNS, .ns = 2500000000, .n = 2 }, SECONDS(1.5), TICKS },
+	  "" },
+
+	{ "et-blocking-fd: caught blocking in a read of the fd, before the loop waits again",
+	  { FILE_OPEN(PID, 6, "pipe:[60]", 60, S_IFIFO, O_RDONLY), ADD(6, EPOLLIN | EPOLLET),
+	    EVENTS(EPOLLIN, 6), BLOCKED_IN(0, 6, NULL), SECONDS(0.125), TICKS, SECONDS(0.2),
+	    TICKS },
+	  "et-blocking-fd pid 100 epfd 3 fd 6: fd 6 is registered with "
+	  "EPOLLIN|EPOLLERR|EPOLLHUP|EPOLLET and blocking (no O_NONBLOCK), and thread 100 has "
+	  "been blocked reading it for 200 ms, in read(6<pipe:[60]>, ...)" },
 };
 
 static struct model_wait wait_of(const struct step *s)
@@ -478,6 +562,22 @@ static void run_step(struct model *m, const struct step *s)
 	case LOAD:
 		model_load_process(m, pid);
 		break;
+	case IN_CALL:
+		fake.sc = (struct task_syscall) { .activity = TASK_IN_CALL, .nr = s->n,
+						  .args = { (uint64_t) s->fd } };
+		fake.wchan = s->text;
+		break;
+	case RUNS:
+		fake.sc = (struct task_syscall) { .activity = TASK_RUNNING, .cpu_ns = (uint64_t) s->ns,
+						  .sleeps = (uint64_t) s->n };
+		fake.wchan = NULL;
+		break;
+	case TICK:
+		model_tick(m);
+		break;
+	case OTHER_STOPS:
+		fake.other_stopped = s->n;
+		break;
 	case END:
 		break;
 	}
@@ -489,12 +589,16 @@ static struct model *start(void)
 	static const struct model_config cfg = {
 		.diagnose = true, .sees_closes = true,
 		.oneshot_waits = 3, .oneshot_ms = 1000, .repeat_waits = 3, .spin_waits = 3,
+		.blocked_ms = 100,
 	};
 	static const struct model_output out = {
 		.warning = on_warning, .dump_reg = on_dump_reg, .dump_check = on_dump_check,
 	};
 	fake.nfds = fake.nlists = 0;
 	fake.now = 0;
+	fake.sc = (struct task_syscall) { .activity = TASK_RUNNING };
+	fake.wchan = NULL;
+	fake.other_stopped = false;
 	sb_reset(&warnings);
 	fake_open(PID, EPFD, EPOLL_LINK, 1, 0, O_RDWR);
 	fake_open(PID, 5, "pipe:[50]", 50, S_IFIFO, O_RDONLY | O_NONBLOCK);

@@ -1,0 +1,21 @@
+/*
+ * The system calls a loop's thread is found blocked in, by number on each
+ * ABI: to name what it waits for in a loop-blocked warning.
+ */
+#ifndef EPOLLTRACE_MODEL_BLOCKING_CALLS_H
+#define EPOLLTRACE_MODEL_BLOCKING_CALLS_H
+
+#include <stdbool.h>
+
+#include "arch/abi.h"
+
+struct blocking_call {
+	const char *name;
+	int fd_arg;	/* which argument is the fd it waits on; -1: none */
+	bool reads;	/* it waits for input, as a read of an edge-triggered fd would */
+};
+
+/* NULL when the call is not in the table, or the ABI not x86-64 or i386 (abi NULL: x86-64). */
+const struct blocking_call *blocking_call_of(const struct abi *abi, long nr);
+
+#endif

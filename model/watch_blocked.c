@@ -1,0 +1,158 @@
+#include <fcntl.h>
+#include <inttypes.h>
+#include <string.h>
+#include <sys/epoll.h>
+
+#include "decode/epoll_event.h"
+#include "emit/text_values.h"
+#include "model/blocking_calls.h"
+#include "model/watch_blocked.h"
+#include "util/escape.h"
+
+void watch_blocked_wait_begins(struct diag_thread *th)
+{
+	th->away = false;
+}
+
+void watch_blocked_wait_ends(struct diag_thread *th, const struct model_wait *w, int64_t now)
+{
+	th->abi = w->abi;
+	th->tgid = w->tgid;
+	th->epfd = w->epfd;
+	th->away = true;
+	th->away_since_ns = now;
+	th->away_told = false;
+	th->seen = false;
+}
+
+/* What it is doing, for the evidence: "in read(7<pipe:[12]>)". */
+static void describe_call(struct diag *d, const struct diag_thread *th,
+			  const struct task_syscall *sc, const struct blocking_call *call,
+			  struct strbuf *out)
+{
+	const char *name = call ? call->name : abi_syscall_name(th->abi ? th->abi : &abi_x86_64,
+								 (unsigned long) sc->nr);
+	if (!name) {
+		sb_printf(out, "in system call %ld", sc->nr);
+		return;
+	}
+	sb_printf(out, "in %s(", name);
+	if (call && call->fd_arg >= 0) {
+		int fd = (int) sc->args[call->fd_arg];
+		struct proc_fd pfd;
+		sb_printf(out, "%d", fd);
+		if (d->env->probe_fd(d->env->ctx, th->tgid, fd, &pfd)) {
+			sb_putc(out, '<');
+			print_escaped(out, pfd.link);
+			sb_putc(out, '>');
+			proc_fd_free(&pfd);
+		}
+	} else {
+		sb_printf(out, "0x%" PRIx64, sc->args[0]);
+	}
+	sb_puts(out, ", ...)");
+}
+
+/* A blocking fd registered EPOLLET that the thread is caught reading: et-blocking-fd's entry. */
+static const struct ep_entry *et_blocking_read(struct diag *d, const struct diag_thread *th,
+					       const struct ep_instance *inst,
+					       const struct task_syscall *sc,
+					       const struct blocking_call *call)
+{
+	uint64_t flags;
+	if (!call || !call->reads || call->fd_arg < 0)
+		return NULL;
+	int fd = (int) sc->args[call->fd_arg];
+	const struct ep_entry *e = entry_by_tfd(inst, fd);
+	if (!e || e->ghost || !(e->events & EPOLLET) ||
+	    !d->env->fd_flags(d->env->ctx, th->tgid, fd, &flags) || (flags & O_NONBLOCK))
+		return NULL;
+	return e;
+}
+
+/* The thread is in the call its loop waits with: it came back, the model is yet to hear. */
+static bool waiting_again(const struct diag_thread *th, const struct task_syscall *sc)
+{
+	const char *name = abi_syscall_name(th->abi ? th->abi : &abi_x86_64, (unsigned long) sc->nr);
+	return sc->activity == TASK_IN_CALL && name &&
+	       (strncmp(name, "epoll_wait", 10) == 0 || strncmp(name, "epoll_pwait", 11) == 0);
+}
+
+/*
+ * Away too long is not yet stuck: on a busy machine, or with every call
+ * a stop under -p, a loop's batch of work may take that long.  It is
+ * stuck once it has kept at one thing for half the threshold more,
+ * without a break: blocked in the same call, never woken; or running
+ * without giving up the CPU, and given that much CPU time (a thread
+ * ready to run may simply wait for a CPU).
+ */
+static bool stuck(struct diag *d, struct diag_thread *th, const struct task_syscall *sc,
+		  int64_t now)
+{
+	int64_t half = (int64_t) d->cfg->blocked_ms * 500000;
+	if (!th->seen || sc->activity != th->seen_activity || sc->sleeps != th->seen_sleeps ||
+	    (sc->activity == TASK_IN_CALL && sc->nr != th->seen_nr)) {
+		th->seen = true;
+		th->seen_activity = sc->activity;
+		th->seen_nr = sc->nr;
+		th->seen_ns = now;
+		th->seen_cpu_ns = sc->cpu_ns;
+		th->seen_sleeps = sc->sleeps;
+		return false;
+	}
+	if (sc->activity == TASK_RUNNING)
+		return sc->cpu_ns - th->seen_cpu_ns >= (uint64_t) half;
+	return now - th->seen_ns >= half;
+}
+
+void watch_blocked(struct diag *d, struct diag_thread *th, const struct ep_instance *inst,
+		   int64_t now)
+{
+	int64_t away = now - th->away_since_ns;
+	if (!th->away || th->away_told || away < (int64_t) d->cfg->blocked_ms * 1000000)
+		return;
+	struct task_syscall sc;
+	char wchan[64];
+	if (!d->env->task_syscall(d->env->ctx, th->tgid, th->tid, &sc) || waiting_again(th, &sc) ||
+	    sc.activity == TASK_TRACE_STOPPED || !stuck(d, th, &sc, now))
+		return;
+	/* It may wait for a thread that waits for epolltrace: under -p, every call is a stop. */
+	if (sc.activity == TASK_IN_CALL && d->env->other_stopped(d->env->ctx, th->tgid, th->tid))
+		return;
+	th->away_told = true;
+	const struct blocking_call *call =
+		sc.activity == TASK_IN_CALL ? blocking_call_of(th->abi, sc.nr) : NULL;
+	struct strbuf ev = STRBUF_INIT;
+	const struct ep_entry *e = et_blocking_read(d, th, inst, &sc, call);
+	if (e) {
+		sb_printf(&ev, "fd %d is registered with ", e->tfd);
+		print_epoll_events(&ev, e->events);
+		sb_printf(&ev, " and blocking (no O_NONBLOCK), and thread %d has been blocked "
+			  "reading it for %" PRId64 " ms, ", (int) th->tid, away / 1000000);
+	} else {
+		sb_printf(&ev, "thread %d has not waited on epfd %d for %" PRId64 " ms (since its wait "
+			  "returned ", (int) th->tid, th->epfd, away / 1000000);
+		print_when(&ev, th->away_since_ns);
+		sb_puts(&ev, "); it is ");
+	}
+	switch (sc.activity) {
+	case TASK_TRACE_STOPPED:
+	case TASK_RUNNING:
+		sb_puts(&ev, "running, in no system call: a long computation, or a spin");
+		break;
+	case TASK_OUTSIDE_CALL:
+		sb_puts(&ev, "blocked outside any system call");
+		break;
+	case TASK_IN_CALL:
+		describe_call(d, th, &sc, call, &ev);
+		break;
+	}
+	if (sc.activity != TASK_RUNNING &&
+	    d->env->task_wchan(d->env->ctx, th->tgid, th->tid, wchan, sizeof(wchan)) && wchan[0])
+		sb_printf(&ev, ", sleeping in the kernel's %s", wchan);
+	if (e)
+		diag_report(d, DIAG_ET_BLOCKING_FD, inst, th->tgid, th->epfd, e->tfd, sb_str(&ev));
+	else
+		diag_report(d, DIAG_LOOP_BLOCKED, inst, th->tgid, th->epfd, -1, sb_str(&ev));
+	sb_free(&ev);
+}

@@ -1,0 +1,34 @@
+/* What a thread is doing now: /proc/PID/task/TID/syscall and wchan. */
+#ifndef EPOLLTRACE_PROCFS_TASK_SYSCALL_H
+#define EPOLLTRACE_PROCFS_TASK_SYSCALL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+enum task_activity {
+	TASK_TRACE_STOPPED,	/* held at a ptrace stop: the tracer's delay, not the thread's */
+	TASK_RUNNING,		/* on a CPU, or ready to be */
+	TASK_OUTSIDE_CALL,	/* blocked, but not in a system call (a page fault, a stop) */
+	TASK_IN_CALL,		/* blocked in system call nr */
+};
+
+struct task_syscall {
+	enum task_activity activity;
+	long nr;		/* TASK_IN_CALL: the number, in the thread's ABI */
+	uint64_t args[6];
+	uint64_t cpu_ns;	/* the CPU time it has had, all told (schedstat) */
+	uint64_t sleeps;	/* times it gave up the CPU: blocked, or stopped (voluntary_ctxt_switches) */
+};
+
+/* False when the thread is gone or its file cannot be read. */
+bool proc_task_syscall(pid_t tgid, pid_t tid, struct task_syscall *out);
+
+/* Whether a thread of tgid other than tid is held at a ptrace stop ('t'). */
+bool proc_other_task_stopped(pid_t tgid, pid_t tid);
+
+/* The kernel function the thread sleeps in ("pipe_read"); "" when it runs. */
+bool proc_task_wchan(pid_t tgid, pid_t tid, char *wchan, size_t size);
+
+#endif

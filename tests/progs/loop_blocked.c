@@ -1,0 +1,124 @@
+/*
+ * A loop whose handler stops waiting, for loop-blocked (--diagnose): it
+ * registers its stdin (a blocking pipe) and prints "pid=P epfd=E"; the
+ * first line on stdin wakes it, and the handler reads that line and then,
+ * by the mode given:
+ *   read     reads stdin again, which blocks until the next line;
+ *   et-read  the same, stdin registered EPOLLET: the true et-blocking-fd;
+ *   sleep    sleeps until a SIGUSR1;
+ *   mutex    locks a mutex another thread holds until a SIGUSR1;
+ *   spin     takes a spin lock another thread holds until a SIGUSR1;
+ *   healthy  goes back to its wait, line after line, until stdin ends.
+ * A blocked handler returns once released, and the program exits 0.
+ */
+#include <pthread.h>
+#include <signal.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/epoll.h>
+#include <time.h>
+
+#include "raw_epoll.h"
+#include "selfcheck.h"
+
+static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_spinlock_t spin;
+static bool spinning;
+static sigset_t usr1;
+
+static void on_usr1(int sig)
+{
+	(void) sig;
+}
+
+/* Holds the lock (or the spin lock) until SIGUSR1, which every other thread blocks. */
+static void *holder(void *locked)
+{
+	EXPECT_RET(0, spinning ? pthread_spin_lock(&spin) : pthread_mutex_lock(&lock));
+	EXPECT_RET(1, write(*(int *) locked, "l", 1));
+	int sig;
+	EXPECT_RET(0, sigwait(&usr1, &sig));
+	EXPECT_RET(0, spinning ? pthread_spin_unlock(&spin) : pthread_mutex_unlock(&lock));
+	return NULL;
+}
+
+/* One line of stdin, read byte by byte so that nothing past it is taken. */
+static ssize_t read_line(void)
+{
+	char c;
+	ssize_t n, total = 0;
+	while ((n = read(0, &c, 1)) == 1 && c != '\n')
+		total++;
+	return n < 0 ? -1 : n == 0 && total == 0 ? 0 : total + 1;
+}
+
+static void wait_for_input(int ep)
+{
+	struct epoll_event ev;
+	long n;
+	/* Attaching or a signal may interrupt it: a loop waits again. */
+	while ((n = sys_epoll_wait(ep, &ev, 1, -1)) < 0)
+		EXPECT_TRUE(errno == EINTR);
+	EXPECT_RET(1, n);
+}
+
+static void handle(const char *mode)
+{
+	if (strcmp(mode, "read") == 0 || strcmp(mode, "et-read") == 0) {
+		EXPECT_TRUE(read_line() > 0);
+	} else if (strcmp(mode, "sleep") == 0) {
+		struct timespec forever = { 600, 0 };
+		EXPECT_ERRNO(EINTR, nanosleep(&forever, NULL));
+	} else if (spinning) {
+		EXPECT_RET(0, pthread_spin_lock(&spin));
+		EXPECT_RET(0, pthread_spin_unlock(&spin));
+	} else {
+		EXPECT_RET(0, pthread_mutex_lock(&lock));
+		EXPECT_RET(0, pthread_mutex_unlock(&lock));
+	}
+}
+
+int main(int argc, char **argv)
+{
+	EXPECT_TRUE(argc == 2);
+	const char *mode = argv[1];
+	sigemptyset(&usr1);
+	sigaddset(&usr1, SIGUSR1);
+	pthread_t t;
+	spinning = strcmp(mode, "spin") == 0;
+	EXPECT_RET(0, pthread_spin_init(&spin, PTHREAD_PROCESS_PRIVATE));
+	if (strcmp(mode, "mutex") == 0 || spinning) {
+		int locked[2];
+		char c;
+		EXPECT_OK(pipe(locked));
+		EXPECT_RET(0, pthread_sigmask(SIG_BLOCK, &usr1, NULL));
+		EXPECT_RET(0, pthread_create(&t, NULL, holder, &locked[1]));
+		EXPECT_RET(1, read(locked[0], &c, 1));
+	} else {
+		struct sigaction sa = { .sa_handler = on_usr1 };
+		EXPECT_RET(0, sigaction(SIGUSR1, &sa, NULL));
+	}
+	int ep = (int) EXPECT_OK(sys_epoll_create1(EPOLL_CLOEXEC));
+	struct epoll_event ev = {
+		.events = EPOLLIN | (strcmp(mode, "et-read") == 0 ? EPOLLET : 0),
+		.data.fd = 0,
+	};
+	EXPECT_RET(0, sys_epoll_ctl(ep, EPOLL_CTL_ADD, 0, &ev));
+	printf("pid=%d epfd=%d\n", (int) getpid(), ep);
+	fflush(stdout);
+	if (strcmp(mode, "healthy") == 0) {
+		for (;;) {
+			wait_for_input(ep);
+			if (read_line() == 0)
+				break;
+		}
+		return 0;
+	}
+	wait_for_input(ep);
+	EXPECT_TRUE(read_line() > 0);
+	handle(mode);
+	if (strcmp(mode, "mutex") == 0 || spinning)
+		EXPECT_RET(0, pthread_join(t, NULL));
+	return 0;
+}
