@@ -227,18 +227,20 @@ static int attach_processes(struct session *s, struct engine *e, const struct op
 	return first_problem;
 }
 
-/* Once, after the attach notices: an SRE must not forget a server slowed down. */
+/*
+ * Once, after the attach notices: an SRE must not forget a server slowed
+ * down, nor miss the backend that would not slow it.
+ */
 static void announce_cost(struct session *s, const struct options *o)
 {
-	if (o->quiet & QUIET_ATTACH)
+	if ((o->quiet & QUIET_ATTACH) || o->backend == BACKEND_BPF)
 		return;
+	char bound[32] = "SEC";
 	if (o->duration_ms)
-		printer_notice(&s->out.printer, "under ptrace every system call of a traced process stops, "
-			       "slowing it down until epolltrace detaches (Ctrl-C, or --duration=%g)",
-			       o->duration_ms / 1000.0);
-	else
-		printer_notice(&s->out.printer, "under ptrace every system call of a traced process stops, "
-			       "slowing it down until epolltrace detaches (Ctrl-C, or --duration=SEC)");
+		snprintf(bound, sizeof(bound), "%g", o->duration_ms / 1000.0);
+	printer_notice(&s->out.printer, "under ptrace every system call of a traced process stops, "
+		       "slowing it down until epolltrace detaches (Ctrl-C, or --duration=%s)%s", bound,
+		       engine_bpf_unavailable() ? "" : "; --backend=bpf does not stop it");
 }
 
 static _Noreturn void trace_processes(struct session *s, struct engine *e, const struct options *o)
