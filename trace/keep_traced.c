@@ -7,6 +7,7 @@
 
 #include "arch/abi.h"
 #include "trace/keep_traced.h"
+#include "trace/tamper.h"
 #include "trace/tracee_memory.h"
 
 const struct trap_rule keep_traced_rules[] = {
@@ -28,19 +29,6 @@ static void clear_in_register(pid_t tid, const struct __ptrace_syscall_info *inf
 						   : offsetof(struct user_regs_struct, rdi);
 	uint64_t flags = info->seccomp.args[0] & ~(uint64_t) CLONE_UNTRACED;
 	ptrace(PTRACE_POKEUSER, tid, (void *) reg, (void *) (uintptr_t) flags);
-}
-
-/*
- * The call is skipped (number -1) and returns -ENOSYS, as on a kernel
- * without clone3.  Both are registers of the stopped thread, which no
- * other thread can change, so this cannot fail while the thread lives.
- */
-static void fail_with_enosys(pid_t tid)
-{
-	ptrace(PTRACE_POKEUSER, tid, (void *) offsetof(struct user_regs_struct, orig_rax),
-	       (void *) -1L);
-	ptrace(PTRACE_POKEUSER, tid, (void *) offsetof(struct user_regs_struct, rax),
-	       (void *) (long) -ENOSYS);
 }
 
 /* struct clone_args starts with its 64-bit flags, for every ABI. */
@@ -66,6 +54,7 @@ bool keep_traced_clear(pid_t tid, const struct __ptrace_syscall_info *info)
 	 * to clone, whose flags are a register.
 	 */
 	bool untraced = asks_untraced(tid, info->seccomp.args[0]);
-	fail_with_enosys(tid);
+	/* As on a kernel without clone3; it fails only when the thread is gone. */
+	tracee_skip_call(tid, -ENOSYS);
 	return untraced;
 }

@@ -4,6 +4,7 @@
 #include <sys/user.h>
 
 #include "trace/engine.h"
+#include "trace/tamper.h"
 #include "trace/task.h"
 
 /*
@@ -12,12 +13,17 @@
  * have the same registers in the 64-bit view.  Only the stopped thread's
  * registers change, so this fails only when it is gone.
  */
+bool tracee_skip_call(pid_t tid, int64_t result)
+{
+	return ptrace(PTRACE_POKEUSER, tid, (void *) offsetof(struct user_regs_struct, orig_rax),
+		      (void *) -1L) == 0 &&
+	       ptrace(PTRACE_POKEUSER, tid, (void *) offsetof(struct user_regs_struct, rax),
+		      (void *) (long) result) == 0;
+}
+
 bool task_skip_call(struct task *t, int64_t result)
 {
-	return ptrace(PTRACE_POKEUSER, t->tid, (void *) offsetof(struct user_regs_struct, orig_rax),
-		      (void *) -1L) == 0 &&
-	       ptrace(PTRACE_POKEUSER, t->tid, (void *) offsetof(struct user_regs_struct, rax),
-		      (void *) (long) result) == 0;
+	return tracee_skip_call(t->tid, result);
 }
 
 void task_signal_after_call(struct task *t, int sig)
