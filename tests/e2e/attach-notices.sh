@@ -10,7 +10,7 @@ ERR=$WORKDIR/trace.err
 # Where the eBPF backend can run, the line points to it.
 COST='^epolltrace: under ptrace every system call of a traced process stops, slowing it down until epolltrace detaches \(Ctrl-C, or --duration=SEC\)(; --backend=bpf does not stop it)?$'
 
-plan 7
+plan 9
 
 # Two workers and the main thread, each blocked in its own epoll_wait.
 start_echo_server 2 || { not_ok "the echo server starts"; exit 1; }
@@ -57,3 +57,20 @@ await_exit "$TRACER_PID"
 check_status "-q: SIGINT detaches" 0 "$RC"
 check "-q: no word of the cost" no_cost_line
 stop_echo_server
+
+# The eBPF backend stops no call: no word of ptrace's cost, where it can run.
+"$EPOLLTRACE" --backend=bpf -- true </dev/null >/dev/null 2>"$ERR"
+if [ $? = 78 ]; then
+	skip_n 2 "--backend=bpf cannot run here: $(cat "$ERR")"
+else
+	start_echo_server 1 || { not_ok "the echo server starts a third time"; exit 1; }
+	"$EPOLLTRACE" --backend=bpf -p "$SERVER_PID" </dev/null 2>"$ERR" &
+	TRACER_PID=$!
+	track $TRACER_PID
+	wait_until grep -q "^epolltrace: Process $SERVER_PID attached" "$ERR"
+	kill -INT "$TRACER_PID"
+	await_exit "$TRACER_PID"
+	check_status "--backend=bpf: SIGINT detaches" 0 "$RC"
+	check "--backend=bpf: no word of ptrace's cost" no_cost_line
+	stop_echo_server
+fi
