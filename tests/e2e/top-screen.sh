@@ -107,7 +107,8 @@ if wait_until ended_with 0 && [ "$(proc_state /proc/$LOOP_PID)" = T ] &&
 	ok "g: epolltrace exits, the loop is left stopped and untraced"
 else
 	not_ok "g: epolltrace exits, the loop is left stopped and untraced"
-	echo "state $(proc_state /proc/$LOOP_PID), TracerPid $(tracer_of /proc/$LOOP_PID)" | diag
+	echo "state $(proc_state /proc/$LOOP_PID), TracerPid $(tracer_of /proc/$LOOP_PID), epolltrace's status $(cat "$WORKDIR/status" 2>/dev/null || echo none: still running)" | diag
+	explain
 fi
 check "... and says how to debug and resume it" \
 	grep -q "^epolltrace: pid $LOOP_PID is stopped and untraced: inspect it with gdb -p $LOOP_PID; resume it with kill -CONT $LOOP_PID\$" "$WORKDIR/top.err"
