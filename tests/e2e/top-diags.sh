@@ -44,15 +44,18 @@ if select_diag "$spin_warning"; then ok "Tab and Down select the spin-loop warni
 else not_ok "Tab and Down select the spin-loop warning, found by its text"; explain; fi
 
 # The view's paragraphs, each line's wrapped lines joined again: the
-# summary, the evidence, the advice, then the stack, one line each.
+# summary, the evidence, the advice, then the stack, a frame ("> ...")
+# a line, as a long path (distcheck's) wraps a frame too.
 keys Enter
 paragraphs() {
 	awk 'NR > 2 { sub(/^ /, "") }
+	     NR > 2 && stack { s = $0; sub(/^ */, "", s)
+			       if (s ~ /^>/) { if (f != "") print f; f = s } else if (s != "") f = f " " s
+			       next }
 	     NR > 2 && $0 == "" { if (p != "") print p; p = ""; next }
 	     NR > 2 && /^The stack of the call/ { if (p != "") print p; print; p = ""; stack = 1; next }
-	     NR > 2 && stack { print; next }
 	     NR > 2 { p = p == "" ? $0 : p " " $0 }
-	     END { if (p != "") print p }' "$SCREEN" >"$WORKDIR/paragraphs"
+	     END { if (p != "") print p; if (f != "") print f }' "$SCREEN" >"$WORKDIR/paragraphs"
 }
 # whole: the diagnostic's text on screen is the trace's warning line.
 whole() {
