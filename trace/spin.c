@@ -1,4 +1,5 @@
 #include <fcntl.h>
+#include <limits.h>
 #include <sched.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,12 +16,17 @@
 void spin_policy_init(struct spin_policy *p, unsigned int window_usec, unsigned int ncpus)
 {
 	*p = (struct spin_policy) { .window_usec = window_usec, .ncpus = ncpus,
-				    .hit_rate = 256, .others16 = 0 };
+				    .hit_rate = 256 };
 }
 
 unsigned int spin_policy_window(const struct spin_policy *p)
 {
-	if (p->ncpus < 2 || p->hit_rate < HIT_RATE_MIN || p->others16 >= 16 * p->ncpus)
+	if (p->ncpus < 2 || p->hit_rate < HIT_RATE_MIN)
+		return 0;
+	unsigned int least = UINT_MAX;
+	for (size_t i = 0; i < SPIN_LOAD_SAMPLES; i++)
+		least = p->others[i] < least ? p->others[i] : least;
+	if (least >= p->ncpus)
 		return 0;
 	return p->window_usec;
 }
@@ -36,13 +42,16 @@ void spin_policy_outcome(struct spin_policy *p, uint64_t gap_usec)
 }
 
 /*
- * One sample is a moment; a smoothed count is how busy the CPUs are.  It
- * rounds up, so that a steady count is reached, not approached from below.
+ * One sample is a moment, and it overcounts the others: the tracee's
+ * threads that were runnable when loadavg was read have mostly stopped at
+ * their next call by the time their state is read.  A CPU hog is runnable
+ * in every sample, so the least count of the last samples is the load
+ * that a spin would compete with.
  */
 void spin_policy_load(struct spin_policy *p, unsigned int nr_running, unsigned int ours)
 {
 	unsigned int others = nr_running > 1 + ours ? nr_running - 1 - ours : 0;
-	p->others16 = (p->others16 * 3 + others * 16 + 3) / 4;
+	p->others[p->next_sample++ % SPIN_LOAD_SAMPLES] = others < UCHAR_MAX ? others : UCHAR_MAX;
 }
 
 static unsigned int usable_cpus(void)

@@ -12,14 +12,18 @@
 
 #include "trace/task.h"
 
+/* How many load samples the policy remembers: 160 ms at one per 10 ms. */
+#define SPIN_LOAD_SAMPLES 16
+
 /* The decision, fed its inputs (kept apart from /proc so it can be tested). */
 struct spin_policy {
 	unsigned int window_usec;	/* the most to spin: --spin */
 	unsigned int ncpus;		/* CPUs epolltrace may run on */
 	/* Share of recent waits whose stop came within the window, in 1/256. */
 	unsigned int hit_rate;
-	/* Runnable tasks other than epolltrace and the tracee, smoothed, in 1/16. */
-	unsigned int others16;
+	/* Runnable tasks other than epolltrace and the tracee, in the last samples. */
+	unsigned char others[SPIN_LOAD_SAMPLES];
+	unsigned int next_sample;
 };
 
 void spin_policy_init(struct spin_policy *p, unsigned int window_usec, unsigned int ncpus);
