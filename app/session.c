@@ -9,6 +9,7 @@
 #include "app/tracee.h"
 #include "app/tracer_signals.h"
 #include "model/diag_kinds.h"
+#include "util/clock.h"
 
 static void on_attached(void *ctx, struct task *t)
 {
@@ -174,13 +175,6 @@ static void on_signal_received(void *ctx, int sig)
 		session_dump_process(s, 0);
 	else
 		tracer_signals_handle(s->engine, sig, s->attaching);
-}
-
-static uint64_t monotonic_usec(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t) ts.tv_sec * 1000000 + (uint64_t) ts.tv_nsec / 1000;
 }
 
 bool session_start_clock(struct session *s)

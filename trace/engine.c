@@ -14,6 +14,7 @@
 #include "trace/keep_traced.h"
 #include "trace/tracee_memory.h"
 #include "trace/uffd_watch.h"
+#include "util/clock.h"
 
 struct engine *engine_new(const struct engine_config *cfg, const struct engine_hooks *hooks,
 			  int *err)
@@ -428,30 +429,23 @@ static void take_signals_and_input(struct engine *e, int timeout)
 		e->hooks.input_ready(e->hooks.ctx);
 }
 
-static uint64_t now_usec(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t) ts.tv_sec * 1000000 + (uint64_t) ts.tv_nsec / 1000;
-}
-
 /* The next stop, polled for as long as the spin policy says; 0 if none came. */
 static pid_t poll_for_stop(struct engine *e, int *status)
 {
 	pid_t pid = waitpid(-1, status, __WALL | WNOHANG);
 	if (pid != 0) {
 		if (pid > 0)
-			spin_found(&e->spin, now_usec());
+			spin_found(&e->spin, monotonic_usec());
 		return pid;
 	}
-	uint64_t now = now_usec();
+	uint64_t now = monotonic_usec();
 	unsigned int window = spin_begin_wait(&e->spin, now, &e->tasks);
 	if (window == 0)
 		return 0;
 	uint64_t deadline = now + window;
 	do {
 		pid = waitpid(-1, status, __WALL | WNOHANG);
-		now = now_usec();
+		now = monotonic_usec();
 	} while (pid == 0 && now < deadline);
 	if (pid > 0)
 		spin_found(&e->spin, now);

@@ -9,13 +9,7 @@
 #include <unistd.h>
 
 #include "trace/engine_internal.h"
-
-static uint64_t monotonic_usec(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t) ts.tv_sec * 1000000 + (uint64_t) ts.tv_nsec / 1000;
-}
+#include "util/clock.h"
 
 /* Sets hold_fd to the first held task's time, or disarms it. */
 static void arm(struct engine *e)
