@@ -25,6 +25,7 @@ from bench_report import (ATTACH_RATIO_TARGET, RATIO_TARGET, Verdicts, memory_li
                           mixed_lines, ratio_table)
 from bench_rounds import BenchError, count_calls, run_rounds
 from bench_top import TOP_WORKLOAD, top_groups, top_lines
+from bench_versus import versus_section
 from bench_workloads import MIXED_IN_CALLS, command_workloads
 
 PEAK_FDS = 10000
@@ -47,6 +48,8 @@ def parse_args():
                    help="run only the loaded column (idle and loaded, side by side)")
     p.add_argument("--only-bpf", action="store_true",
                    help="run only the rows of --backend=bpf (attach and command mode)")
+    p.add_argument("--versus", metavar="TRACER",
+                   help="run only this build against another epolltrace binary, side by side")
     return p.parse_args()
 
 
@@ -135,7 +138,7 @@ def memory_section(args, verdicts):
 
 def main():
     args = parse_args()
-    for tool in (args.tracer, "strace"):
+    for tool in (args.tracer, "strace") + ((args.versus,) if args.versus else ()):
         if not shutil.which(tool):
             sys.exit("run.py: cannot find %s" % tool)
     contention = Contention()
@@ -145,6 +148,12 @@ def main():
         if args.only_bpf:
             print("\n".join([""] + bpf_lines(args, verdicts) + [""]))
             print(verdicts.summary())
+            return
+        if args.versus:
+            print("\n".join([""] + versus_section(
+                args.progs, args.tracer, args.versus, args.scale, args.rounds,
+                progress("versus")) + [""]))
+            print("\n".join(contention.lines()))
             return
         if args.only_loaded:
             print("\n".join([""] + loaded_section(
