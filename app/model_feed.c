@@ -12,13 +12,18 @@ enum fd_end { END_CLOSE, END_CLOSE_RANGE, END_REPLACE, END_RING };
 static const struct fd_end_call {
 	const char *name;
 	enum fd_end how;
+	/*
+	 * Where the call names its fds: the fd closed, the range's first or
+	 * dup's old fd; the range's last or dup's new fd; close_range's flags.
+	 */
+	signed char fd_arg, other_arg, flags_arg;
 } fd_end_calls[] = {
-	{ "close", END_CLOSE },
-	{ "close_range", END_CLOSE_RANGE },
-	{ "dup2", END_REPLACE },
-	{ "dup3", END_REPLACE },
+	{ "close", END_CLOSE, 0, NO_ARG, NO_ARG },
+	{ "close_range", END_CLOSE_RANGE, 0, 1, 2 },
+	{ "dup2", END_REPLACE, 0, 1, NO_ARG },
+	{ "dup3", END_REPLACE, 0, 1, NO_ARG },
 	/* IORING_OP_EPOLL_CTL changes lists without an epoll_ctl. */
-	{ "io_uring_enter", END_RING },
+	{ "io_uring_enter", END_RING, NO_ARG, NO_ARG, NO_ARG },
 };
 
 #define NFD_END_CALLS (sizeof(fd_end_calls) / sizeof(fd_end_calls[0]))
@@ -144,17 +149,19 @@ static void feed_wait(struct session *s, struct task *t, const struct model_call
 
 static void feed_fd_end(struct session *s, struct task *t, const struct model_call *mc, int err)
 {
-	unsigned int a = (unsigned int) mc->args[0], b = (unsigned int) mc->args[1];
+	const struct fd_end_call *end = mc->end;
+	unsigned int a = end->fd_arg != NO_ARG ? (unsigned int) mc->args[end->fd_arg] : 0;
+	unsigned int b = end->other_arg != NO_ARG ? (unsigned int) mc->args[end->other_arg] : 0;
 	unsigned int lo = a, hi = a;
 	bool replaced = false;
-	switch (mc->end->how) {
+	switch (end->how) {
 	case END_CLOSE:
 		/* Linux closes the fd even when close() reports an error, but for EBADF. */
 		if (err == EBADF)
 			return;
 		break;
 	case END_CLOSE_RANGE:
-		if (err || (mc->args[2] & CLOSE_RANGE_CLOEXEC))
+		if (err || (mc->args[end->flags_arg] & CLOSE_RANGE_CLOEXEC))
 			return;
 		hi = b;
 		break;
