@@ -220,16 +220,21 @@ static void count_call(struct session *s, struct task *t, struct tracee_state *s
 	tracee_tgid(t, st);
 	uint64_t took = ns > 0 ? (uint64_t) ns : 0;
 	summary_add(&s->summary, &st->call, took);
-	uint64_t entry_ns = (uint64_t) st->entry_time.tv_sec * 1000000000 +
-			    (uint64_t) st->entry_time.tv_nsec;
+	struct counted_call cc = {
+		.pid = st->tgid,
+		.tid = task_tid(t),
+		.call = &st->call,
+		.entry_ns = (uint64_t) st->entry_time.tv_sec * 1000000000 +
+			    (uint64_t) st->entry_time.tv_nsec,
+		.ns = took,
+	};
 	const struct wait_events *we = NULL;
 	const int *fds = NULL;
 	if (st->call.desc->roles.events_result) {
 		we = wait_events_of(&s->wait_events, &st->call);
 		fds = wait_events_fds(&s->wait_events, &st->call, fd_of_event, t);
 	}
-	epoll_stats_add(&s->epoll_stats, st->tgid, task_tid(t), &st->call, entry_ns, took,
-			we ? we->v : NULL, fds, we ? we->n : 0);
+	epoll_stats_add(&s->epoll_stats, &cc, we ? we->v : NULL, fds, we ? we->n : 0);
 }
 
 static void print_exit(struct session *s, struct task *t, struct tracee_state *st,

@@ -62,34 +62,34 @@ static struct loop_thread *loop_thread(struct epoll_stats *es, pid_t pid, pid_t 
  * for the thread and for the instance whose wait began it; then the
  * thread's next iteration begins as this wait returns.
  */
-static void count_iteration(struct epoll_stats *es, pid_t pid, pid_t tid, int epfd,
-			    size_t instance, uint64_t entry_ns, uint64_t ns)
+static void count_iteration(struct epoll_stats *es, const struct counted_call *cc, int epfd,
+			    size_t instance)
 {
-	struct loop_thread *th = loop_thread(es, pid, tid);
-	if (th->returned_ns && entry_ns >= th->returned_ns) {
-		uint64_t took = entry_ns - th->returned_ns;
+	struct loop_thread *th = loop_thread(es, cc->pid, cc->tid);
+	if (th->returned_ns && cc->entry_ns >= th->returned_ns) {
+		uint64_t took = cc->entry_ns - th->returned_ns;
 		latency_hist_add(&th->iterations, took);
 		latency_hist_add(&es->instances[th->instance].iterations, took);
 	}
 	th->epfd = epfd;
 	th->instance = instance;
-	th->returned_ns = entry_ns + ns;
+	th->returned_ns = cc->entry_ns + cc->ns;
 }
 
-void epoll_stats_add(struct epoll_stats *es, pid_t pid, pid_t tid,
-		     const struct syscall_call *call, uint64_t entry_ns, uint64_t ns,
+void epoll_stats_add(struct epoll_stats *es, const struct counted_call *cc,
 		     const struct model_event *ev, const int *fds, size_t nev)
 {
+	const struct syscall_call *call = cc->call;
 	const struct epoll_roles *roles = &call->desc->roles;
 	if (roles->epfd_result && !call->is_error)
-		replace(es, pid, (int) call->rval);
+		replace(es, cc->pid, (int) call->rval);
 	if (!roles->events_result)
 		return;
-	struct epoll_instance *in = instance(es, pid, fd_arg(call->args[roles->epfd]));
-	count_iteration(es, pid, tid, in->epfd, (size_t) (in - es->instances), entry_ns, ns);
+	struct epoll_instance *in = instance(es, cc->pid, fd_arg(call->args[roles->epfd]));
+	count_iteration(es, cc, in->epfd, (size_t) (in - es->instances));
 	in->waits++;
-	latency_hist_add(&in->blocked, ns);
-	in->blocked_ns += ns;
+	latency_hist_add(&in->blocked, cc->ns);
+	in->blocked_ns += cc->ns;
 	in->maxevents = fd_arg(call->args[roles->maxevents]);
 	if (call->is_error) {
 		in->eintrs += call->rval == -EINTR;

@@ -59,14 +59,18 @@ struct epoll_stats {
 	struct u64_map thread_index;	/* tid -> index in threads */
 };
 
+/* A completed call of thread tid of process pid, begun at entry_ns (monotonic). */
+struct counted_call {
+	pid_t pid, tid;
+	const struct syscall_call *call;
+	uint64_t entry_ns, ns;
+};
+
 /*
- * A completed call of thread tid of process pid, begun at entry_ns
- * (monotonic) and taking ns; for a wait, ev holds the first nev events it
- * returned, as read, and fds (or NULL) the fd each was registered for
- * (-1: unknown).
+ * For a wait, ev holds the first nev events it returned, as read, and fds
+ * (or NULL) the fd each was registered for (-1: unknown).
  */
-void epoll_stats_add(struct epoll_stats *es, pid_t pid, pid_t tid,
-		     const struct syscall_call *call, uint64_t entry_ns, uint64_t ns,
+void epoll_stats_add(struct epoll_stats *es, const struct counted_call *cc,
 		     const struct model_event *ev, const int *fds, size_t nev);
 
 /*
