@@ -42,7 +42,7 @@ struct diag_thread {
 	long seen_nr;
 	enum task_activity seen_activity;
 	int64_t seen_ns;
-	uint64_t seen_cpu_ns, seen_sleeps;
+	uint64_t seen_cpu_ns, seen_sleeps, seen_starved_ns;
 };
 
 struct diag_count {

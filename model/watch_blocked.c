@@ -84,7 +84,10 @@ static bool waiting_again(const struct diag_thread *th, const struct task_syscal
  * stuck once it has kept at one thing for half the threshold more,
  * without a break: blocked in the same call, never woken; or running
  * without giving up the CPU, and given that much CPU time (a thread
- * ready to run may simply wait for a CPU).
+ * ready to run may simply wait for a CPU).  A blocked thread may wait
+ * for another of its process that waits for a CPU (a lock's holder, a
+ * helper thread): the time the process's threads spent waiting for one
+ * is the machine's, not the loop's, and does not count.
  */
 static bool stuck(struct diag *d, struct diag_thread *th, const struct task_syscall *sc,
 		  int64_t now)
@@ -98,11 +101,14 @@ static bool stuck(struct diag *d, struct diag_thread *th, const struct task_sysc
 		th->seen_ns = now;
 		th->seen_cpu_ns = sc->cpu_ns;
 		th->seen_sleeps = sc->sleeps;
+		th->seen_starved_ns = sc->starved_ns;
 		return false;
 	}
 	if (sc->activity == TASK_RUNNING)
 		return sc->cpu_ns - th->seen_cpu_ns >= (uint64_t) half;
-	return now - th->seen_ns >= half;
+	uint64_t starved = sc->starved_ns > th->seen_starved_ns ?
+			   sc->starved_ns - th->seen_starved_ns : 0;
+	return now - th->seen_ns >= half + (int64_t) starved;
 }
 
 void watch_blocked(struct diag *d, struct diag_thread *th, const struct ep_instance *inst,

@@ -39,6 +39,29 @@ static bool parse_syscall(const char *text, struct task_syscall *out)
 	return true;
 }
 
+static uint64_t process_starved_ns(pid_t tgid)
+{
+	char path[48];
+	snprintf(path, sizeof(path), "/proc/%d/task", (int) tgid);
+	DIR *dir = opendir(path);
+	if (!dir)
+		return 0;
+	uint64_t total = 0;
+	struct strbuf text = STRBUF_INIT;
+	struct dirent *de;
+	unsigned long long ran, waited;
+	while ((de = readdir(dir))) {
+		pid_t tid = (pid_t) atoi(de->d_name);
+		/* A thread gone meanwhile has no more time to add. */
+		if (tid > 0 && read_task_file(tgid, tid, "schedstat", &text) &&
+		    sscanf(sb_str(&text), "%llu %llu", &ran, &waited) == 2)
+			total += waited;
+	}
+	closedir(dir);
+	sb_free(&text);
+	return total;
+}
+
 bool proc_task_syscall(pid_t tgid, pid_t tid, struct task_syscall *out)
 {
 	struct strbuf text = STRBUF_INIT;
@@ -53,6 +76,8 @@ bool proc_task_syscall(pid_t tgid, pid_t tid, struct task_syscall *out)
 	    (v = strstr(sb_str(&text), "\nvoluntary_ctxt_switches:")) &&
 	    sscanf(v, "\nvoluntary_ctxt_switches: %llu", &sleeps) == 1)
 		out->sleeps = sleeps;
+	if (ok)
+		out->starved_ns = process_starved_ns(tgid);
 	if (ok && proc_task_state(tid) == 't')
 		out->activity = TASK_TRACE_STOPPED;
 	sb_free(&text);

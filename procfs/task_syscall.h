@@ -20,6 +20,11 @@ struct task_syscall {
 	uint64_t args[6];
 	uint64_t cpu_ns;	/* the CPU time it has had, all told (schedstat) */
 	uint64_t sleeps;	/* times it gave up the CPU: blocked, or stopped (voluntary_ctxt_switches) */
+	/*
+	 * The time tgid's threads have spent ready to run while no CPU took
+	 * them, all told and summed over the threads (schedstat's second field).
+	 */
+	uint64_t starved_ns;
 };
 
 /* False when the thread is gone or its file cannot be read. */

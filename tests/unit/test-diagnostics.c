@@ -227,6 +227,7 @@ enum act {
 	RUNS,	/* every thread now runs, in no syscall, has had ns of CPU and slept n times */
 	TICK,	/* time has passed: the model looks at the loops */
 	OTHER_STOPS,	/* another thread is now held at a ptrace stop (n 1) or not (0) */
+	STARVED,	/* the process's threads have now waited ns for a CPU, all told */
 };
 
 struct step {
@@ -260,6 +261,7 @@ struct step {
 #define BLOCKED_IN(nr, f, where) { .act = IN_CALL, .n = (nr), .fd = (f), .text = (where) }
 #define TICKS { .act = TICK }
 #define RUNNING_WITH_CPU(s) { .act = RUNS, .ns = (int64_t) ((s) * 1e9) }
+#define STARVED_FOR(s) { .act = STARVED, .ns = (int64_t) ((s) * 1e9) }
 
 /* fdinfo with fd 5's registration still in it: a dup keeps the pipe open. */
 static const char list_with_5[] =
@@ -479,6 +481,13 @@ static const struct diag_case cases[] = {
 	    SECONDS(0.1), TICKS, SECONDS(0.2), TICKS, SECONDS(0.3), TICKS, { .act = BEGIN },
 	    SECONDS(0.5), TICKS },
 	  "" },
+	{ "loop-blocked: waiting on a lock whose holder waits for a CPU, then really held",
+	  { EVENTS(EPOLLIN, 5), BLOCKED_IN(202, 0x1000, "futex_wait"), SECONDS(0.1), TICKS,
+	    STARVED_FOR(0.2), SECONDS(0.3), TICKS, STARVED_FOR(0.45), SECONDS(0.5), TICKS,
+	    SECONDS(0.6), TICKS, SECONDS(0.7), TICKS },
+	  "loop-blocked pid 100 epfd 3 fd -1: thread 100 has not waited on epfd 3 for 600 ms "
+	  "(since its wait returned at 0.000s); it is in futex(0x1000, ...), sleeping in the "
+	  "kernel's futex_wait" },
 	{ "loop-blocked: a batch of calls, each short, the loop back before it is stuck",
 	  { EVENTS(EPOLLIN, 5), BLOCKED_IN(0, 7, "pipe_read"), SECONDS(0.1), TICKS,
 	    BLOCKED_IN(1, 8, NULL), SECONDS(0.15), TICKS, BLOCKED_IN(0, 7, NULL), SECONDS(0.2),
@@ -577,6 +586,9 @@ static void run_step(struct model *m, const struct step *s)
 		break;
 	case OTHER_STOPS:
 		fake.other_stopped = s->n;
+		break;
+	case STARVED:
+		fake.sc.starved_ns = (uint64_t) s->ns;
 		break;
 	case END:
 		break;
