@@ -257,6 +257,9 @@ static void check_top(struct options *o)
 	if (o->json)
 		usage_error("%s", "--top and --json cannot be combined: --top shows the figures itself");
 	/* The terminal is the view's: the trace goes only where -o says. */
+	if (!o->outfile && o->dump)
+		usage_error("%s", "--dump under --top writes its lists into the trace, and without -o "
+			    "the trace goes nowhere: add -o FILE");
 	if (!o->outfile) {
 		o->outfile = "/dev/null";
 		o->top.trace_nowhere = true;

@@ -117,5 +117,7 @@ fi
 RC=$?
 "$EPOLLTRACE" --top --interval=0 true 2>>"$WORKDIR/err"
 RC2=$?
-check "--batch without --top, and --interval=0, are refused" eval \
-	"[ $RC = 64 ] && [ $RC2 = 64 ] && grep -q 'give --top --batch' '$WORKDIR/err' && grep -q 'give seconds from 0.1' '$WORKDIR/err'"
+"$EPOLLTRACE" --top --batch --dump true 2>>"$WORKDIR/err"
+RC3=$?
+check "--batch without --top, --interval=0, and --dump under --top without -o, are refused" eval \
+	"[ $RC = 64 ] && [ $RC2 = 64 ] && [ $RC3 = 64 ] && grep -q 'give --top --batch' '$WORKDIR/err' && grep -q 'give seconds from 0.1' '$WORKDIR/err' && grep -q '^epolltrace: .*--dump under --top .*add -o FILE' '$WORKDIR/err'"
