@@ -118,16 +118,27 @@ def listens(pid, port):
     return False
 
 
+def children(pid):
+    found = []
+    for tid in os.listdir("/proc/%d/task" % pid):
+        with open("/proc/%d/task/%s/children" % (pid, tid)) as f:
+            found += [int(c) for c in f.read().split()]
+    return found
+
+
 def find_server(root, port):
+    """The process highest in root's tree that listens on port.  Each
+    process's children are read before its sockets: a child forked once it
+    listened (nginx's workers, which inherit its socket) must not be taken
+    for the server when its sockets were read just before it listened."""
     todo = [root]
     while todo:
         pid = todo.pop(0)
         try:
+            below = children(pid)
             if listens(pid, port):
                 return pid
-            for tid in os.listdir("/proc/%d/task" % pid):
-                with open("/proc/%d/task/%s/children" % (pid, tid)) as f:
-                    todo += [int(c) for c in f.read().split()]
+            todo += below
         except (FileNotFoundError, ProcessLookupError):
             pass
     return None
