@@ -17,8 +17,8 @@ CYCLES=${REAL_CYCLES:-5}
 LINES_BEFORE_DETACH=50
 
 # TAP lines of real_server_case: untraced 3, command 9, attach 1 + 7 per
-# cycle + 1.
-REAL_CHECKS=$((3 + 9 + 1 + 7 * CYCLES + 1))
+# cycle + 1, and the end's 1.
+REAL_CHECKS=$((3 + 9 + 1 + 7 * CYCLES + 1 + 1))
 
 # real_tools KIND: the commands the server and its load need.
 real_tools() {
@@ -299,19 +299,74 @@ check_untraced_all() {
 	ok "$cu_label"
 }
 
-# real_fatal WHAT: the rest of the case cannot run; skipped.
+# case_processes DIR: the processes, but this one and its parent (the
+# test), that hold a file under DIR open, or their cwd there, one a line:
+# "PID COMMAND: PATH".  Every process a case starts does: the servers and
+# their children their stdout, stderr or logs, epolltrace its log, the
+# loads their output; so they are found even once orphaned (nginx's
+# workers, when their master was killed).
+case_processes() {
+	$PYTHON - "$1" <<-'PY'
+	import os, sys
+	top = os.path.realpath(sys.argv[1]) + "/"
+	mine = {os.getpid(), os.getppid()}
+	for pid in sorted(int(p) for p in os.listdir("/proc") if p.isdigit()):
+	    if pid in mine:
+	        continue
+	    try:
+	        links = [os.path.join("/proc/%d/fd" % pid, fd) for fd in os.listdir("/proc/%d/fd" % pid)]
+	        held = []
+	        for link in links + ["/proc/%d/cwd" % pid]:
+	            try:
+	                held.append(os.readlink(link))
+	            except OSError:
+	                pass
+	        with open("/proc/%d/cmdline" % pid, "rb") as f:
+	            command = f.read().replace(b"\0", b" ").decode(errors="replace").strip()
+	    except OSError:
+	        continue
+	    inside = [h for h in held if h.startswith(top)]
+	    if inside:
+	        print("%d %s: %s" % (pid, command, inside[0]))
+	PY
+}
+
+# no_case_processes: case_processes finds none under WORKDIR; what it
+# finds is in $WORKDIR/leftovers.
+no_case_processes() {
+	case_processes "$WORKDIR" >"$WORKDIR/leftovers" && [ ! -s "$WORKDIR/leftovers" ]
+}
+
+# check_nothing_left LABEL: one TAP line: no process of the case outlives
+# it (SIGKILL ends those that do, after they are shown).
+check_nothing_left() {
+	if no_case_processes; then
+		ok "$1"
+	else
+		not_ok "$1"
+		diag <"$WORKDIR/leftovers"
+		for cnl_pid in $(cut -d' ' -f1 "$WORKDIR/leftovers"); do
+			kill -KILL "$cnl_pid" 2>/dev/null
+		done
+		wait_until no_case_processes || diag <"$WORKDIR/leftovers"
+	fi
+}
+
+# real_fatal WHAT: the rest of the case cannot run; skipped, but for the
+# end's check that nothing of it is left running.
 real_fatal() {
 	not_ok "$1"
 	show_loop_files
-	skip_n $((REAL_CHECKS - tap_count)) "the step before failed"
+	skip_n $((REAL_CHECKS - 1 - tap_count)) "the step before failed"
 	end_tracked
+	check_nothing_left "$REAL_KIND: no process of the case outlives it"
 	exit 1
 }
 
 # stop_server SIG: SIG to the server's process (nginx's master), then its
 # starter (the server or epolltrace) is reaped; sets RC.
 stop_server() {
-	kill -"$1" "$SERVER_PID" 2>/dev/null
+	kill -"$1" "$SERVER_PID" || echo "kill -$1 '$SERVER_PID' failed" | diag
 	await_exit "$LAUNCHED_PID"
 }
 
@@ -320,9 +375,9 @@ stop_server() {
 # untraced_part KIND DIR: 3 TAP lines; sets BASE_RC, the server's exit
 # status on STOP_SIG, which the other parts must see too.
 untraced_part() {
-	real_start "$1" "$2" || real_fatal "$1 untraced: starts and listens"
-	ok "$1 untraced: starts and listens on 127.0.0.1:$PORT"
-	wait_until epoll_procs_up "$SERVER_PID"
+	real_start "$1" "$2" && wait_until epoll_procs_up "$SERVER_PID" ||
+		real_fatal "$1 untraced: starts and listens; $EPOLL_PROCS processes hold epoll instances"
+	ok "$1 untraced: starts and listens on 127.0.0.1:$PORT; pids $PIDS hold epoll instances"
 	real_load "$1" "$2" "$LOAD_SECONDS" untraced
 	check_load "$1 untraced: ${LOAD_SECONDS}s of load, no error" "$2" untraced
 	stop_server "$STOP_SIG"
@@ -351,11 +406,11 @@ reload() {
 command_part() {
 	cp_label="$1 under epolltrace --diagnose --dump -f -o LOG"
 	cp_log=$2/command.log
-	real_start "$1" "$2" "$EPOLLTRACE" --diagnose --dump -f -o "$cp_log" -- ||
-		real_fatal "$cp_label: starts and listens"
-	ok "$cp_label: starts and listens"
+	real_start "$1" "$2" "$EPOLLTRACE" --diagnose --dump -f -o "$cp_log" -- &&
+		wait_until epoll_procs_up "$SERVER_PID" ||
+		real_fatal "$cp_label: starts and listens; $EPOLL_PROCS processes hold epoll instances"
+	ok "$cp_label: starts and listens; pids $PIDS hold epoll instances"
 	TRACER_PID=$LAUNCHED_PID
-	wait_until epoll_procs_up "$SERVER_PID"
 	real_load "$1" "$2" "$LOAD_SECONDS" command1
 	if reload "$1"; then
 		real_load "$1" "$2" "$LOAD_SECONDS" command
@@ -489,8 +544,10 @@ real_server_case() {
 		skip_n $REAL_CHECKS "$NEED_WHY"
 		exit 0
 	fi
+	REAL_KIND=$1
 	for rsc_part in untraced command attach; do
 		mkdir "$WORKDIR/$rsc_part" || exit 99
 		${rsc_part}_part "$1" "$WORKDIR/$rsc_part"
 	done
+	check_nothing_left "$1: no process of the case outlives it"
 }
