@@ -159,6 +159,7 @@ static void on_detached(void *ctx, struct task *t)
 static void on_idle(void *ctx)
 {
 	struct session *s = ctx;
+	model_catch_up(s->model);
 	printer_flush(&s->out.printer);
 	task_outputs_flush(s);
 	/* Nobody reads the trace any more: let the processes go. */
@@ -217,6 +218,17 @@ static void on_events_lost(void *ctx, uint64_t n)
 	struct session *s = ctx;
 	printer_notice(&s->out.printer, "%llu signals or task events lost (ring buffer full)",
 		       (unsigned long long) n);
+}
+
+/* The model learns its lists again once the reader has caught up (on_idle). */
+static void on_records_lost(void *ctx, pid_t tgid)
+{
+	struct session *s = ctx;
+	if (model_calls_lost(s->model, tgid) && (s->opts->model.diagnose || s->opts->dump))
+		printer_notice(&s->out.printer,
+			       "pid %d: the model missed its lost calls, so its interest lists are read"
+			       " again from /proc, and its diagnostics resume from there",
+			       (int) tgid);
 }
 
 static void on_exit_lost(void *ctx, struct task *t)
@@ -356,5 +368,6 @@ struct engine_hooks session_hooks(struct session *s)
 		.calls_lost = on_calls_lost,
 		.events_lost = on_events_lost,
 		.exit_lost = on_exit_lost,
+		.records_lost = on_records_lost,
 	};
 }

@@ -48,6 +48,19 @@ void diag_flush_all(struct diag *d)
 	}
 }
 
+void diag_forget_process(struct diag *d, pid_t tgid)
+{
+	for (size_t i = 0; i < d->threads.cap; i++) {
+		struct diag_thread *th = diag_thread_at(&d->threads, i);
+		if (!th || (th->tgid != tgid && !(th->pending.set && th->pending.tgid == tgid)))
+			continue;
+		pending_drop(th);
+		th->zero_streak = 0;
+		th->away = false;
+		th->seen = false;
+	}
+}
+
 void diag_free(struct diag *d)
 {
 	for (size_t i = 0; i < d->threads.cap; i++) {

@@ -69,6 +69,11 @@ struct diag_thread *diag_thread_at(const struct u64_map *threads, size_t i);
 void diag_thread_gone(struct diag *d, pid_t tid);
 /* The trace is over: every held warning is printed. */
 void diag_flush_all(struct diag *d);
+/*
+ * Calls of tgid were lost: what its threads held back or counted in a
+ * row may have been answered or broken in the gap, so it is dropped.
+ */
+void diag_forget_process(struct diag *d, pid_t tgid);
 
 /* Prints the warning once per kind, instance and fd (fd -1: none); then counts. */
 void diag_report(struct diag *d, enum diag_kind kind, const struct ep_instance *inst,

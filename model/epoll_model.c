@@ -69,7 +69,7 @@ void model_process_gone(struct model *m, pid_t tgid)
 {
 	const struct ep_process *p = process_find(&m->st, tgid);
 	/* A loop that hung in its wait is reported as it ends. */
-	for (size_t i = 0; p && m->cfg.diagnose && i < p->n; i++)
+	for (size_t i = 0; p && model_watches(m, tgid) && i < p->n; i++)
 		if (p->handles[i].inst->nhandles == 1)
 			watch_oneshot(&m->diag, p->handles[i].inst, tgid, p->handles[i].fd, true,
 				      state_now(&m->st));
@@ -84,7 +84,7 @@ void model_finish(struct model *m)
 	for (size_t i = 0; i < m->st.ninsts; i++) {
 		pid_t tgid;
 		int epfd;
-		if (instance_holder(&m->st, m->st.insts[i], &tgid, &epfd))
+		if (instance_holder(&m->st, m->st.insts[i], &tgid, &epfd) && model_watches(m, tgid))
 			watch_oneshot(&m->diag, m->st.insts[i], tgid, epfd, true, state_now(&m->st));
 	}
 }

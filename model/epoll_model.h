@@ -142,6 +142,19 @@ void model_process_exiting(struct model *m, pid_t tgid);
 void model_process_gone(struct model *m, pid_t tgid);
 /* Learns every instance tgid holds now (when attaching). */
 void model_load_process(struct model *m, pid_t tgid);
+/*
+ * Calls of tgid were never told (the eBPF backend's ring buffer was
+ * full): its lists, and what the diagnostics remember of it, are no
+ * longer known, and its diagnostics are held off until model_catch_up.
+ * True when it was not already waiting for one.
+ */
+bool model_calls_lost(struct model *m, pid_t tgid);
+/*
+ * The calls told so far are all that were made: the lists of processes
+ * that lost calls are read again from the kernel, as at attach, and
+ * watched afresh from there.
+ */
+void model_catch_up(struct model *m);
 
 /* How many registrations tgid's epfd has, as the model knows; -1 when it knows no such instance. */
 long model_instance_size(const struct model *m, pid_t tgid, int epfd);

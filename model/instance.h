@@ -45,6 +45,11 @@ struct ep_entry {
 	uint64_t reported;	/* events reported for it */
 	int64_t reported_ns;	/* when last, or -1 */
 	size_t index;		/* in its instance's entries */
+	/*
+	 * Read from the kernel after lost calls (list_reread), and not seen
+	 * in a call since: a call handled after that read may be in it already.
+	 */
+	bool reread;
 	/* Its fd number was closed or now names another file. */
 	bool ghost;
 	int64_t ghost_ns;

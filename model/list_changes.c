@@ -1,4 +1,5 @@
 #include <stdlib.h>
+#include <string.h>
 #include <sys/epoll.h>
 
 #include "model/list_changes.h"
@@ -8,6 +9,7 @@
 static void registered(struct model_state *st, struct ep_instance *inst, struct ep_entry *e,
 		       const struct model_ctl *c)
 {
+	e->reread = false;
 	e->events = c->events | EPOLLERR | EPOLLHUP;
 	entry_set_data(inst, e, c->data);
 	entry_set_disarmed(inst, e, false);
@@ -26,6 +28,12 @@ struct ep_entry *list_ctl_done(struct model_state *st, struct ep_instance *inst,
 	int64_t now = state_now(st);
 	switch (c->op) {
 	case EPOLL_CTL_ADD:
+		/* The list read again after lost calls was read after this ADD. */
+		if (e && e->reread && c->has_event && e->data == c->data &&
+		    e->events == (c->events | EPOLLERR | EPOLLHUP)) {
+			registered(st, inst, e, c);
+			return e;
+		}
 		/*
 		 * The kernel took it, so an entry the model has for the number is
 		 * another file's: a ghost if the model saw the number closed while
@@ -240,6 +248,38 @@ void list_kernel_changed(struct model_state *st, pid_t tgid)
 	struct ep_process *p = process_find(st, tgid);
 	for (size_t i = 0; p && i < p->n; i++)
 		p->handles[i].inst->kernel_changed = true;
+}
+
+/* A ghost is the model's guess from calls it saw: the kernel's list says which stay. */
+static void drop_ghosts(struct ep_instance *inst, int64_t now)
+{
+	for (size_t i = inst->n; i-- > 0;)
+		if (inst->entries[i]->ghost)
+			entry_remove(inst, inst->entries[i], REMOVED_BY_CLOSE, now);
+}
+
+void list_reread(struct model_state *st, struct ep_process *p)
+{
+	int64_t now = state_now(st);
+	for (size_t i = 0; i < p->n; i++)
+		drop_ghosts(p->handles[i].inst, now);
+	process_reread(st, p);
+	for (size_t i = 0; i < p->n; i++) {
+		struct ep_instance *inst = p->handles[i].inst;
+		/* How and when a registration went is not known: it may have come back since. */
+		memset(inst->graveyard, 0, sizeof(inst->graveyard));
+		inst->grave_next = 0;
+		for (size_t j = 0; j < inst->n; j++) {
+			struct ep_entry *e = inst->entries[j];
+			e->reread = true;
+			/* Found disarmed: it may have fired again in the gap, so its time starts now. */
+			if (e->disarmed) {
+				e->armed_events = 0;
+				e->disarm_wait = inst->wait_starts;
+				e->disarm_ns = now;
+			}
+		}
+	}
 }
 
 /* At the exec stop the new program has not run: every fd closed now was O_CLOEXEC. */

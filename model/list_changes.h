@@ -51,5 +51,11 @@ void list_fds_closed(struct model_state *st, struct ep_process *p, unsigned int 
 void list_exec(struct model_state *st, pid_t tgid, struct left_behinds *out);
 /* tgid's lists may have changed without an epoll_ctl: read each at its next use. */
 void list_kernel_changed(struct model_state *st, pid_t tgid);
+/*
+ * Calls of p's were lost: its lists are read again now, and what the
+ * model guessed of their past (ghosts, removals, when a ONESHOT fired)
+ * is dropped.
+ */
+void list_reread(struct model_state *st, struct ep_process *p);
 
 #endif

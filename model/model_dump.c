@@ -101,6 +101,8 @@ static void dump_instance(struct model *m, struct ep_instance *inst, pid_t tgid,
 void model_dump(struct model *m, pid_t only)
 {
 	struct model_state *st = &m->st;
+	/* Nor for lists it knows it missed calls of. */
+	model_catch_up(m);
 	/* A dump never vouches for an instance whose fd was closed unseen. */
 	for (size_t i = 0; i < st->nprocs; i++)
 		if (!only || st->procs[i]->tgid == only)

@@ -16,4 +16,7 @@ struct model {
 	struct diag diag;
 };
 
+/* Whether the diagnostics watch tgid's calls: --diagnose, and none of its calls lost unread. */
+bool model_watches(const struct model *m, pid_t tgid);
+
 #endif

@@ -8,7 +8,8 @@
 static void report_left_behind(struct model *m, struct left_behinds *lb)
 {
 	for (size_t i = 0; i < lb->n; i++)
-		watch_left_behind(&m->diag, &lb->v[i]);
+		if (model_watches(m, lb->v[i].tgid))
+			watch_left_behind(&m->diag, &lb->v[i]);
 	left_behinds_free(lb);
 }
 

@@ -15,7 +15,7 @@ void model_ctl_done(struct model *m, const struct model_ctl *c)
 	pending_flush(&m->diag, th);
 	if (!inst)
 		return;
-	if (m->cfg.diagnose) {
+	if (model_watches(m, c->tgid)) {
 		watch_shared(&m->diag, inst, instance_user(&m->st, inst, c->tgid), c->tgid, c->epfd);
 		if (c->err)
 			watch_ctl_failed(&m->diag, th, inst, c);

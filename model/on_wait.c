@@ -16,7 +16,7 @@ void model_wait_started(struct model *m, const struct model_wait *w)
 	if (!inst)
 		return;
 	inst->wait_starts++;
-	if (!m->cfg.diagnose)
+	if (!model_watches(m, w->tgid))
 		return;
 	watch_shared(&m->diag, inst, instance_user(&m->st, inst, w->tgid), w->tgid, w->epfd);
 	watch_wait_begins(&m->diag, dth, inst, w);
@@ -30,7 +30,8 @@ void model_tick(struct model *m)
 	int64_t now = state_now(&m->st), after = (int64_t) m->cfg.blocked_ms * 1000000;
 	for (size_t i = 0; i < m->diag.threads.cap; i++) {
 		struct diag_thread *th = diag_thread_at(&m->diag.threads, i);
-		if (!th || !th->away || th->away_told || now - th->away_since_ns < after)
+		if (!th || !th->away || th->away_told || now - th->away_since_ns < after ||
+		    !model_watches(m, th->tgid))
 			continue;
 		struct ep_instance *inst = instance_of(&m->st, th->tgid, th->epfd, NULL);
 		if (inst)
@@ -56,14 +57,14 @@ void model_wait_done(struct model *m, const struct model_wait *w, int err,
 {
 	struct ep_instance *inst = wait_ends(&m->st, w->tid);
 	/* Whatever the wait returned, even EINTR, the loop's work begins. */
-	if (m->cfg.diagnose)
+	if (model_watches(m, w->tgid))
 		watch_blocked_wait_ends(diag_thread(&m->diag, w->tid), w, state_now(&m->st));
 	if (!inst || err)
 		return;
 	inst->waits++;
 	/* The events of one wait came back at one moment. */
 	int64_t now = state_now(&m->st);
-	if (!m->cfg.diagnose) {
+	if (!model_watches(m, w->tgid)) {
 		list_wait_events(&m->st, inst, w->tgid, w->epfd, ev, n, now, NULL, NULL);
 		return;
 	}

@@ -233,6 +233,15 @@ void process_scan(struct model_state *st, struct ep_process *p)
 	proc_fds_free(&fds);
 }
 
+void process_reread(struct model_state *st, struct ep_process *p)
+{
+	process_prune(st, p);
+	for (size_t i = 0; i < p->n; i++)
+		p->handles[i].inst->kernel_changed = true;
+	p->scanned = false;
+	process_scan(st, p);
+}
+
 void wait_begins(struct model_state *st, pid_t tid, struct ep_instance *inst)
 {
 	u64_map_put(&st->waiting, (uint64_t) tid, (uintptr_t) inst);
@@ -251,6 +260,8 @@ void process_forget(struct model_state *st, pid_t tgid)
 	struct ep_process *p = process_find(st, tgid);
 	if (!p)
 		return;
+	if (p->unsure)
+		st->nunsure--;
 	while (p->n)
 		handle_drop(st, p, p->handles[p->n - 1].fd);
 	for (size_t i = 0; i < st->nprocs; i++)

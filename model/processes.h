@@ -20,6 +20,8 @@ struct ep_process {
 	struct ep_handle *handles;
 	size_t n, cap;
 	bool scanned;		/* every epoll fd it holds is among its handles */
+	/* Some of its calls were never told (model_calls_lost): read its lists again. */
+	bool unsure;
 };
 
 struct model_state {
@@ -35,6 +37,7 @@ struct model_state {
 	struct ep_process **procs;
 	size_t nprocs, procs_cap;
 	struct u64_map waiting;	/* tid -> the instance it waits on (0: one forgotten) */
+	size_t nunsure;		/* processes with unsure set */
 };
 
 void state_init(struct model_state *st, const struct model_env *env, bool sees_closes,
@@ -57,6 +60,8 @@ void process_forget(struct model_state *st, pid_t tgid);
 void process_prune(struct model_state *st, struct ep_process *p);
 /* Makes sure every epoll fd tgid holds is one of its handles. */
 void process_scan(struct model_state *st, struct ep_process *p);
+/* Reads every list p holds from the kernel again, and finds the epoll fds it has now. */
+void process_reread(struct model_state *st, struct ep_process *p);
 /*
  * The instance behind tgid's epfd; NULL if epfd is no epoll fd.  One seen
  * for the first time is read from the kernel, and *learnt (if not NULL)

@@ -302,6 +302,7 @@ void ebpf_close(struct ebpf *b)
 		bpf_link__destroy(b->links[i]);
 	}
 	ring_buffer__free(b->ring);
+	u64_map_free(&b->losses_seen);
 	ebpf_calls__destroy(b->skel);
 	free(b);
 }
@@ -309,8 +310,8 @@ void ebpf_close(struct ebpf *b)
 static int trace_tgid(struct ebpf *b, pid_t pid)
 {
 	__u32 key = (__u32) pid;
-	__u8 one = 1;
-	return bpf_map_update_elem(b->tgids_fd, &key, &one, BPF_ANY) < 0 ? -errno : 0;
+	struct ebpf_traced fresh = { 0 };
+	return bpf_map_update_elem(b->tgids_fd, &key, &fresh, BPF_ANY) < 0 ? -errno : 0;
 }
 
 static bool add_thread(struct engine *e, pid_t pid, pid_t tid)

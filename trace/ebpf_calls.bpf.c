@@ -51,7 +51,7 @@ struct {
 	__uint(type, BPF_MAP_TYPE_HASH);
 	__uint(max_entries, 4096);
 	__type(key, __u32);
-	__type(value, __u8);
+	__type(value, struct ebpf_traced);
 } tgids SEC(".maps");
 
 /* A call between its entry and its exit, by tid. */
@@ -97,16 +97,20 @@ struct {
 	__type(value, __u64);
 } lost SEC(".maps");
 
-static __always_inline int traced_tgid(__u32 tgid)
+static __always_inline struct ebpf_traced *traced_tgid(__u32 tgid)
 {
-	return bpf_map_lookup_elem(&tgids, &tgid) != NULL;
+	return bpf_map_lookup_elem(&tgids, &tgid);
 }
 
-static __always_inline void count_lost(__u32 what)
+/* Counted for the trace's figures, and in the process's records to come. */
+static __always_inline void count_lost(__u32 what, __u32 tgid)
 {
 	__u64 *n = bpf_map_lookup_elem(&lost, &what);
 	if (n)
 		__sync_fetch_and_add(n, 1);
+	struct ebpf_traced *p = traced_tgid(tgid);
+	if (p)
+		__sync_fetch_and_add(&p->losses, 1);
 }
 
 /* The reader is woken once a batch has gathered; it also looks on its own timer. */
@@ -119,10 +123,11 @@ static __always_inline __u64 wake_flag(void)
 static __always_inline void output(struct ebpf_record *r, __u64 size)
 {
 	if (bpf_ringbuf_output(&ring, r, size, wake_flag()) < 0)
-		count_lost(r->kind == EBPF_EXIT ? EBPF_LOST_CALLS : EBPF_LOST_EVENTS);
+		count_lost(r->kind == EBPF_EXIT ? EBPF_LOST_CALLS : EBPF_LOST_EVENTS, r->tgid);
 }
 
-static __always_inline struct scratch *record_of(__u16 kind, __u64 pid_tgid)
+static __always_inline struct scratch *record_of(__u16 kind, __u64 pid_tgid,
+						 const struct ebpf_traced *p)
 {
 	__u32 zero = 0;
 	struct scratch *s = bpf_map_lookup_elem(&scratch, &zero);
@@ -132,6 +137,7 @@ static __always_inline struct scratch *record_of(__u16 kind, __u64 pid_tgid)
 	s->r.kind = kind;
 	s->r.tid = (__u32) pid_tgid;
 	s->r.tgid = pid_tgid >> 32;
+	s->r.losses = p->losses;
 	return s;
 }
 
@@ -139,14 +145,16 @@ static __always_inline struct scratch *record_of(__u16 kind, __u64 pid_tgid)
 static __always_inline struct scratch *traced_record(__u16 kind)
 {
 	__u64 pid_tgid = bpf_get_current_pid_tgid();
-	return traced_tgid(pid_tgid >> 32) ? record_of(kind, pid_tgid) : NULL;
+	struct ebpf_traced *p = traced_tgid(pid_tgid >> 32);
+	return p ? record_of(kind, pid_tgid, p) : NULL;
 }
 
 /* A call's entry: kept per thread for its exit, reported apart when it can block. */
 static __always_inline int call_entry(long id, __u64 *args, int compat)
 {
 	__u64 pid_tgid = bpf_get_current_pid_tgid();
-	if (!traced_tgid(pid_tgid >> 32) || id < 0 || id >= EBPF_NRS)
+	struct ebpf_traced *p = traced_tgid(pid_tgid >> 32);
+	if (!p || id < 0 || id >= EBPF_NRS)
 		return 0;
 	__u32 key = (compat ? EBPF_ABI_I386 : EBPF_ABI_X86_64) * EBPF_NRS + (__u32) id;
 	struct ebpf_rule *rule = bpf_map_lookup_elem(&rules, &key);
@@ -185,6 +193,7 @@ static __always_inline int call_entry(long id, __u64 *args, int compat)
 	r->flags = call.flags;
 	r->tid = tid;
 	r->tgid = pid_tgid >> 32;
+	r->losses = p->losses;
 	r->nr = call.nr;
 	__builtin_memcpy(r->args, call.args, sizeof(r->args));
 	__builtin_memcpy(r->entry, call.entry, sizeof(r->entry));
@@ -196,13 +205,14 @@ static __always_inline int call_entry(long id, __u64 *args, int compat)
 static __always_inline int call_exit(long ret)
 {
 	__u64 pid_tgid = bpf_get_current_pid_tgid();
-	if (!traced_tgid(pid_tgid >> 32))
+	struct ebpf_traced *p = traced_tgid(pid_tgid >> 32);
+	if (!p)
 		return 0;
 	__u32 tid = (__u32) pid_tgid;
 	struct inflight *call = bpf_map_lookup_elem(&inflight, &tid);
 	if (!call)
 		return 0;
-	struct scratch *s = record_of(EBPF_EXIT, pid_tgid);
+	struct scratch *s = record_of(EBPF_EXIT, pid_tgid, p);
 	if (!s) {
 		bpf_map_delete_elem(&inflight, &tid);
 		return 0;
@@ -344,10 +354,11 @@ int BPF_PROG(on_process_fork, struct task_struct *parent, struct task_struct *ch
 	__u32 tid = child->pid;
 	/* Threads and children are always followed. */
 	if (tgid != ptgid) {
-		__u8 one = 1;
-		bpf_map_update_elem(&tgids, &tgid, &one, BPF_ANY);
+		struct ebpf_traced fresh = { 0 };
+		bpf_map_update_elem(&tgids, &tgid, &fresh, BPF_ANY);
 	}
-	struct scratch *s = record_of(EBPF_NEW_TASK, (__u64) tgid << 32 | tid);
+	struct ebpf_traced *p = traced_tgid(tgid);
+	struct scratch *s = p ? record_of(EBPF_NEW_TASK, (__u64) tgid << 32 | tid, p) : NULL;
 	if (!s)
 		return 0;
 	output(&s->r, sizeof(s->r));

@@ -6,6 +6,7 @@
 #include <stdint.h>
 
 #include "trace/ebpf_record.h"
+#include "util/u64_map.h"
 
 struct bpf_link;
 struct bpf_program;
@@ -27,6 +28,8 @@ struct ebpf {
 	bool compat;
 	/* The records lost so far, as last told, by enum ebpf_lost. */
 	uint64_t lost_told[EBPF_NLOST];
+	/* tgid -> its records lost, as the last of its records said. */
+	struct u64_map losses_seen;
 	/* Records were handled since the last idle hook. */
 	bool busy;
 };

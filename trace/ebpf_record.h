@@ -48,6 +48,11 @@ enum ebpf_record_kind {
 /* The counters of records lost, by what they told. */
 enum ebpf_lost { EBPF_LOST_CALLS, EBPF_LOST_EVENTS, EBPF_NLOST };
 
+/* A traced process, in the program's table of them. */
+struct ebpf_traced {
+	__u32 losses;		/* its records the ring had no room for */
+};
+
 /* flags */
 #define EBPF_COMPAT 1			/* an i386 call */
 #define EBPF_MEM_TRUNCATED 2		/* the exit's memory was longer than mem_len */
@@ -66,7 +71,11 @@ struct ebpf_record {
 	__u32 tid;
 	__u32 tgid;
 	__u32 mem_len;		/* bytes of mem that follow */
-	__u32 pad;
+	/*
+	 * Records of this process lost so far: when it grows, the reader
+	 * knows that calls it was never told of came before this one.
+	 */
+	__u32 losses;
 	__u64 nr;
 	__u64 args[6];
 	__s64 ret;

@@ -125,6 +125,48 @@ static void on_exec(struct engine *e, struct task *t, const struct ebpf_record *
 		e->hooks.exec(e->hooks.ctx, t);
 }
 
+/* Whether tgid's count of lost records has grown past what the hooks were told. */
+static bool lost_more(struct ebpf *b, __u32 tgid, __u32 losses)
+{
+	uint64_t seen = 0;
+	u64_map_get(&b->losses_seen, tgid, &seen);
+	return (int32_t) (losses - (__u32) seen) > 0;
+}
+
+/* Every process whose count of lost records grew: the hook hears of each. */
+static void tell_gaps(struct engine *e)
+{
+	struct ebpf *b = e->ebpf;
+	__u32 key, next;
+	bool first = true;
+	while (bpf_map_get_next_key(b->tgids_fd, first ? NULL : &key, &next) == 0) {
+		first = false;
+		key = next;
+		struct ebpf_traced p;
+		if (bpf_map_lookup_elem(b->tgids_fd, &key, &p) < 0 || !lost_more(b, key, p.losses))
+			continue;
+		u64_map_put(&b->losses_seen, key, p.losses);
+		if (e->hooks.records_lost)
+			e->hooks.records_lost(e->hooks.ctx, (pid_t) key);
+	}
+}
+
+static void tell_lost(struct engine *e);
+
+/*
+ * The process's count of lost records grew since its last record: the
+ * calls it was never told of came just before this one, and the hooks
+ * hear of them before the record's own.
+ */
+static void notice_gap(struct engine *e, const struct ebpf_record *r)
+{
+	if (!lost_more(e->ebpf, r->tgid, r->losses))
+		return;
+	tell_lost(e);
+	if (lost_more(e->ebpf, r->tgid, r->losses))
+		tell_gaps(e);
+}
+
 static int handle_record(void *ctx, void *data, size_t size)
 {
 	struct engine *e = ctx;
@@ -132,6 +174,7 @@ static int handle_record(void *ctx, void *data, size_t size)
 	if (size < sizeof(*r) || e->detaching)
 		return 0;
 	e->ebpf->busy = true;
+	notice_gap(e, r);
 	struct task *t = task_of(e, r);
 	switch (r->kind) {
 	case EBPF_ENTRY: on_call_entry(e, t, r); break;
@@ -167,6 +210,9 @@ static void tell_lost(struct engine *e)
 	uint64_t events = newly_lost(e->ebpf, EBPF_LOST_EVENTS);
 	if (events)
 		e->hooks.events_lost(e->hooks.ctx, events);
+	/* Which processes lost them: those whose last records are lost hear of it too. */
+	if (calls || events)
+		tell_gaps(e);
 }
 
 /* The started command's end: its status is the run's. */

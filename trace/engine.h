@@ -99,6 +99,12 @@ struct engine_hooks {
 	void (*events_lost)(void *ctx, uint64_t n);
 	/* The eBPF backend: t's call began, and the record of its end was lost. */
 	void (*exit_lost)(void *ctx, struct task *t);
+	/*
+	 * The eBPF backend: records of process tgid were lost just before
+	 * the one the hooks hear of next (after calls_lost or events_lost
+	 * counted them).  May be NULL.
+	 */
+	void (*records_lost)(void *ctx, pid_t tgid);
 };
 
 struct engine_config {

@@ -228,6 +228,8 @@ enum act {
 	TICK,	/* time has passed: the model looks at the loops */
 	OTHER_STOPS,	/* another thread is now held at a ptrace stop (n 1) or not (0) */
 	STARVED,	/* the process's threads have now waited ns for a CPU, all told */
+	LOST,	/* calls of PID's were lost (the eBPF backend's ring buffer was full) */
+	CAUGHT_UP,	/* the reader has caught up: the model reads the lists again */
 };
 
 struct step {
@@ -262,6 +264,8 @@ struct step {
 #define TICKS { .act = TICK }
 #define RUNNING_WITH_CPU(s) { .act = RUNS, .ns = (int64_t) ((s) * 1e9) }
 #define STARVED_FOR(s) { .act = STARVED, .ns = (int64_t) ((s) * 1e9) }
+#define ZERO_WAITS(k) { .act = WAIT, .zero_timeout = true, .times = (k) }
+#define LOST_THEN(list) { .act = LOST }, { .act = KEEP, .text = (list) }, { .act = CAUGHT_UP }
 
 /* fdinfo with fd 5's registration still in it: a dup keeps the pipe open. */
 static const char list_with_5[] =
@@ -276,6 +280,18 @@ static const char list_with_11_reopened[] =
 	"pos:\t0\nflags:\t02\nmnt_id:\t15\nino:\t1057\n"
 	"tfd:       11 events:       19 data:                b  pos:0 ino:6f sdev:0\n";
 
+static const char list_empty[] = "pos:\t0\nflags:\t02\nmnt_id:\t15\nino:\t1057\n";
+
+/* fdinfo with fd 5 registered EPOLLIN|EPOLLONESHOT, armed: a re-arm the model did not see. */
+static const char list_with_5_armed[] =
+	"pos:\t0\nflags:\t02\nmnt_id:\t15\nino:\t1057\n"
+	"tfd:        5 events: 40000019 data:                5  pos:0 ino:32 sdev:c\n";
+
+/* The same, disarmed: it may have been re-armed and fired again in the gap. */
+static const char list_with_5_disarmed[] =
+	"pos:\t0\nflags:\t02\nmnt_id:\t15\nino:\t1057\n"
+	"tfd:        5 events: 40000000 data:                5  pos:0 ino:32 sdev:c\n";
+
 struct diag_case {
 	const char *what;
 	struct step steps[16];
@@ -289,6 +305,10 @@ static const struct diag_case cases[] = {
 	  "ctl-eexist pid 100 epfd 3 fd 5: epoll_ctl(3, EPOLL_CTL_ADD, 5, events=EPOLLIN|EPOLLOUT) "
 	  "failed with EEXIST; fd 5 is already registered: events=EPOLLIN|EPOLLERR|EPOLLHUP "
 	  "data=0x5, registered at 0.000s by pid 100" },
+	{ "ctl-eexist: held, and its thread's next calls lost",
+	  { ADD(5, EPOLLIN), FAILS(EPOLL_CTL_ADD, 5, EPOLLOUT, EEXIST), LOST_THEN(list_with_5),
+	    EMPTY_WAITS(1) },
+	  "" },
 	{ "ctl-eexist: ADD, EEXIST, then MOD is a recovery",
 	  { ADD(5, EPOLLIN), FAILS(EPOLL_CTL_ADD, 5, EPOLLOUT, EEXIST), MOD(5, EPOLLOUT) },
 	  "recovered ctl-eexist 1" },
@@ -343,6 +363,18 @@ static const struct diag_case cases[] = {
 	  "oneshot-not-rearmed pid 100 epfd 3 fd 5: fd 5 (registered with "
 	  "EPOLLIN|EPOLLERR|EPOLLHUP|EPOLLONESHOT, data=0x5) fired at 0.000s and was not "
 	  "re-armed with EPOLL_CTL_MOD in the 4 waits since" },
+	{ "oneshot-not-rearmed: its re-arm lost, and the list read again",
+	  { ADD(5, EPOLLIN | EPOLLONESHOT), EVENTS(EPOLLIN, 5), LOST_THEN(list_with_5_armed),
+	    EMPTY_WAITS(4), SECONDS(5) },
+	  "" },
+	{ "oneshot-not-rearmed: waits told after calls were lost, before the list is read",
+	  { ADD(5, EPOLLIN | EPOLLONESHOT), EVENTS(EPOLLIN, 5), { .act = LOST }, EMPTY_WAITS(4),
+	    SECONDS(5) },
+	  "" },
+	{ "oneshot-not-rearmed: found disarmed after a loss, counted from then",
+	  { ADD(5, EPOLLIN | EPOLLONESHOT), EVENTS(EPOLLIN, 5), EMPTY_WAITS(2),
+	    LOST_THEN(list_with_5_disarmed), EMPTY_WAITS(2) },
+	  "" },
 	{ "oneshot-not-rearmed: re-armed after it fired",
 	  { ADD(5, EPOLLIN | EPOLLONESHOT), EVENTS(EPOLLIN, 5), MOD(5, EPOLLIN | EPOLLONESHOT),
 	    EMPTY_WAITS(4), SECONDS(5) },
@@ -381,6 +413,9 @@ static const struct diag_case cases[] = {
 	  { SECONDS(0.001), { .act = WAIT, .zero_timeout = true, .times = 3 } },
 	  "spin-loop pid 100 epfd 3 fd -1: thread 100 made 3 waits in a row with timeout 0 "
 	  "that found nothing, the first at 0.001s" },
+	{ "spin-loop: a run of empty waits broken by lost calls",
+	  { ZERO_WAITS(2), LOST_THEN(list_empty), ZERO_WAITS(2) },
+	  "" },
 	{ "spin-loop: zero timeouts that find work in between",
 	  { ADD(5, EPOLLIN), { .act = WAIT, .zero_timeout = true, .times = 2 },
 	    { .act = WAIT, .zero_timeout = true, .events = EPOLLIN, .fd = 5, .n = 1 },
@@ -589,6 +624,12 @@ static void run_step(struct model *m, const struct step *s)
 		break;
 	case STARVED:
 		fake.sc.starved_ns = (uint64_t) s->ns;
+		break;
+	case LOST:
+		model_calls_lost(m, pid);
+		break;
+	case CAUGHT_UP:
+		model_catch_up(m);
 		break;
 	case END:
 		break;
