@@ -453,7 +453,7 @@ void options_parse(struct options *o, int argc, char **argv)
 		usage_error("%s", "-k and -c cannot be combined: use -k with -C to get both");
 	check_top(o);
 	if (o->stack_traces && o->backend == BACKEND_BPF)
-		usage_error("%s", "-k and --backend=bpf cannot be combined: stacks are walked under ptrace only, so use --backend=ptrace");
+		usage_error("%s", "-k and --backend=bpf cannot be combined: eBPF walks a stack by its frame pointers only, which libc and most programs are built without, so -k unwinds by DWARF under ptrace: use --backend=ptrace");
 	if (o->injecting && o->backend == BACKEND_BPF)
 		usage_error("%s", "-e inject= and --backend=bpf cannot be combined: calls are tampered with under ptrace only, so use --backend=ptrace");
 	if (o->npid_lists && optind < argc)

@@ -4,7 +4,7 @@
 # "-e trace=," and the lists of --epfd and --op.
 . "$TESTS_SRCDIR/e2e/lib.sh"
 
-plan 11
+plan 12
 
 # says LABEL STATUS MESSAGE ARGS...: epolltrace ARGS exits with STATUS
 # and prints exactly MESSAGE.
@@ -54,3 +54,6 @@ if [ -n "$kthread" ]; then
 else
 	skip "no kernel thread is visible here (a pid namespace, or a kernel before 6.x)"
 fi
+says "-k with --backend=bpf is refused, saying why" 64 \
+	"epolltrace: -k and --backend=bpf cannot be combined: eBPF walks a stack by its frame pointers only, which libc and most programs are built without, so -k unwinds by DWARF under ptrace: use --backend=ptrace" \
+	-k --backend=bpf true
