@@ -1,4 +1,5 @@
 #include <stddef.h>
+#include <string.h>
 
 #include "model/blocking_calls.h"
 
@@ -41,4 +42,26 @@ const struct blocking_call *blocking_call_of(const struct abi *abi, long nr)
 		if ((i386 ? calls[i].i386 : calls[i].x86_64) == nr)
 			return &calls[i].call;
 	return NULL;
+}
+
+/*
+ * A process whose threads share their fd table grows it (past 64 fds,
+ * 128, ...) by swapping in a bigger one after an RCU grace period, which
+ * a loaded machine stretches to hundreds of ms; any call that opens an fd
+ * (socket, accept4 of a non-blocking listener) waits for it, once per
+ * doubling.  Prefixes: the RCU waits' names differ between kernels.
+ */
+static const char *const kernel_waits[] = {
+	"expand_files",
+	"synchronize_rcu",
+	"wait_rcu_gp",
+	"__wait_rcu_gp",
+};
+
+bool kernel_own_wait(const char *wchan)
+{
+	for (size_t i = 0; i < sizeof(kernel_waits) / sizeof(kernel_waits[0]); i++)
+		if (strncmp(wchan, kernel_waits[i], strlen(kernel_waits[i])) == 0)
+			return true;
+	return false;
 }

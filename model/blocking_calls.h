@@ -18,4 +18,10 @@ struct blocking_call {
 /* NULL when the call is not in the table, or the ABI not x86-64 or i386 (abi NULL: x86-64). */
 const struct blocking_call *blocking_call_of(const struct abi *abi, long nr);
 
+/*
+ * Whether the kernel function a thread sleeps in (its wchan) waits for the
+ * kernel's own work, not for anything the program asked for.
+ */
+bool kernel_own_wait(const char *wchan);
+
 #endif

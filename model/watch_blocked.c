@@ -118,9 +118,15 @@ void watch_blocked(struct diag *d, struct diag_thread *th, const struct ep_insta
 	if (!th->away || th->away_told || away < (int64_t) d->cfg->blocked_ms * 1000000)
 		return;
 	struct task_syscall sc;
-	char wchan[64];
+	char wchan[64] = "";
 	if (!d->env->task_syscall(d->env->ctx, th->tgid, th->tid, &sc) || waiting_again(th, &sc) ||
-	    sc.activity == TASK_TRACE_STOPPED || !stuck(d, th, &sc, now))
+	    sc.activity == TASK_TRACE_STOPPED)
+		return;
+	if (sc.activity != TASK_RUNNING &&
+	    !d->env->task_wchan(d->env->ctx, th->tgid, th->tid, wchan, sizeof(wchan)))
+		wchan[0] = 0;
+	/* Slow in the kernel's own work, such as its fd table growing: not the loop's doing. */
+	if (kernel_own_wait(wchan) || !stuck(d, th, &sc, now))
 		return;
 	/* It may wait for a thread that waits for epolltrace: under -p, every call is a stop. */
 	if (sc.activity == TASK_IN_CALL && d->env->other_stopped(d->env->ctx, th->tgid, th->tid))
@@ -153,8 +159,7 @@ void watch_blocked(struct diag *d, struct diag_thread *th, const struct ep_insta
 		describe_call(d, th, &sc, call, &ev);
 		break;
 	}
-	if (sc.activity != TASK_RUNNING &&
-	    d->env->task_wchan(d->env->ctx, th->tgid, th->tid, wchan, sizeof(wchan)) && wchan[0])
+	if (wchan[0])
 		sb_printf(&ev, ", sleeping in the kernel's %s", wchan);
 	if (e)
 		diag_report(d, DIAG_ET_BLOCKING_FD, inst, th->tgid, th->epfd, e->tfd, sb_str(&ev));

@@ -523,6 +523,12 @@ static const struct diag_case cases[] = {
 	  "loop-blocked pid 100 epfd 3 fd -1: thread 100 has not waited on epfd 3 for 600 ms "
 	  "(since its wait returned at 0.000s); it is in futex(0x1000, ...), sleeping in the "
 	  "kernel's futex_wait" },
+	{ "loop-blocked: calls that open fds wait while a shared fd table grows",
+	  /* accept4 of a non-blocking listener, and socket(), in the storm. */
+	  { EVENTS(EPOLLIN, 5), BLOCKED_IN(288, 5, "expand_files"), SECONDS(0.1), TICKS,
+	    SECONDS(0.2), TICKS, BLOCKED_IN(41, 1, "synchronize_rcu_normal"), SECONDS(0.3), TICKS,
+	    SECONDS(0.4), TICKS, { .act = BEGIN }, SECONDS(1), TICKS },
+	  "" },
 	{ "loop-blocked: a batch of calls, each short, the loop back before it is stuck",
 	  { EVENTS(EPOLLIN, 5), BLOCKED_IN(0, 7, "pipe_read"), SECONDS(0.1), TICKS,
 	    BLOCKED_IN(1, 8, NULL), SECONDS(0.15), TICKS, BLOCKED_IN(0, 7, NULL), SECONDS(0.2),
