@@ -19,21 +19,6 @@ diag_ok_eventfd_et diag_ok_rdhup_probe"
 
 diagnose_plan "$PROGS" 3
 
-# check_no_warning LABEL: one TAP line, the trace has no warning line.
-check_no_warning() {
-	# An empty trace would have no warning either.
-	if ! grep -Eq "${TID_PREFIX}epoll_(create1|ctl|wait)\\(" "$WORKDIR/trace.log"; then
-		not_ok "$1: no warning"
-		echo "the trace holds no epoll call ($(wc -l <"$WORKDIR/trace.log") lines)" | diag
-	elif grep 'warning\[' "$WORKDIR/trace.log" >"$WORKDIR/warnings"; then
-		not_ok "$1: no warning"
-		echo "$(wc -l <"$WORKDIR/warnings") warning lines:" | diag
-		head -n 20 "$WORKDIR/warnings" | diag
-	else
-		ok "$1: no warning"
-	fi
-}
-
 for name in $PROGS; do
 	diagnose_each_abi "$name" 3 check_no_warning
 done

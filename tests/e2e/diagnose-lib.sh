@@ -1,6 +1,7 @@
-# The runner of the epolltrace --diagnose tests (diagnose-kinds.sh and
-# diagnose-correct.sh): each of their programs must exit 0 both untraced
-# and under --diagnose, whatever that script then looks for in the trace.
+# The runner of the epolltrace --diagnose tests (diagnose-kinds.sh,
+# diagnose-correct.sh and diagnose-storm.sh): each of their programs must
+# exit 0 both untraced and under --diagnose, whatever that script then
+# looks for in the trace.
 # Sourced after lib.sh.
 
 # diagnose_plan NAMES N: the TAP plan for N lines per program of the list
@@ -43,4 +44,19 @@ diagnose_each_abi() {
 
 		"$@" "$da_label"
 	done
+}
+
+# check_no_warning LABEL: one TAP line, the trace has no warning line.
+check_no_warning() {
+	# An empty trace would have no warning either.
+	if ! grep -Eq "${TID_PREFIX}epoll_(create1|ctl|wait)\\(" "$WORKDIR/trace.log"; then
+		not_ok "$1: no warning"
+		echo "the trace holds no epoll call ($(wc -l <"$WORKDIR/trace.log") lines)" | diag
+	elif grep 'warning\[' "$WORKDIR/trace.log" >"$WORKDIR/warnings"; then
+		not_ok "$1: no warning"
+		echo "$(wc -l <"$WORKDIR/warnings") warning lines:" | diag
+		head -n 20 "$WORKDIR/warnings" | diag
+	else
+		ok "$1: no warning"
+	fi
 }
