@@ -102,29 +102,75 @@ static int fill_rules(struct ebpf_calls *skel, const struct engine_config *cfg)
 	return 0;
 }
 
-static int attach_program(struct ebpf *b, struct bpf_program *prog)
+/* Held until ebpf_close: closed, a link detaches its program. */
+static int keep_link(struct ebpf *b, struct bpf_link *link)
 {
-	if (b->nlinks >= (int) (sizeof(b->links) / sizeof(b->links[0])))
-		return -E2BIG;
-	struct bpf_link *link = bpf_program__attach(prog);
 	if (!link)
 		return -errno;
+	if (b->nlinks >= (int) (sizeof(b->links) / sizeof(b->links[0]))) {
+		bpf_link__destroy(link);
+		return -E2BIG;
+	}
 	b->links[b->nlinks++] = link;
 	return 0;
 }
 
-/* The tracepoints of one syscall, where the program has them. */
-static int attach_syscall(struct ebpf *b, const char *name)
+/*
+ * The syscalls of arch/syscalls.csv a trap rule can name, with the
+ * arguments their tracepoints' records hold: the program that reads that
+ * many is attached to them (ebpf_calls.bpf.c).
+ */
+static const struct syscall_tracepoint {
+	const char *name;
+	unsigned int nargs;
+} syscall_tracepoints[] = {
+	{ "epoll_create", 1 }, { "epoll_create1", 1 }, { "epoll_ctl", 4 },
+	{ "epoll_wait", 4 }, { "epoll_pwait", 6 }, { "epoll_pwait2", 6 },
+	{ "ioctl", 3 }, { "close", 1 }, { "close_range", 3 }, { "dup2", 2 },
+	{ "dup3", 3 }, { "io_uring_enter", 6 },
+};
+
+static const struct syscall_tracepoint *syscall_tracepoint(const char *name)
 {
-	char enter[64], exit[64];
-	snprintf(enter, sizeof(enter), "enter_%s", name);
-	snprintf(exit, sizeof(exit), "exit_%s", name);
-	struct bpf_program *e = bpf_object__find_program_by_name(b->skel->obj, enter);
-	struct bpf_program *x = bpf_object__find_program_by_name(b->skel->obj, exit);
-	if (!e || !x)
-		return -ENOENT;
-	int rc = attach_program(b, e);
-	return rc < 0 ? rc : attach_program(b, x);
+	for (size_t i = 0; i < sizeof(syscall_tracepoints) / sizeof(syscall_tracepoints[0]); i++)
+		if (strcmp(syscall_tracepoints[i].name, name) == 0)
+			return &syscall_tracepoints[i];
+	return NULL;
+}
+
+#define MAX_SYSCALL_ARGS 6
+
+/* The entry program of calls with nargs arguments, NULL where there is none. */
+static struct bpf_program *enter_program(struct ebpf_calls *skel, unsigned int nargs)
+{
+	struct bpf_program *by_nargs[MAX_SYSCALL_ARGS + 1] = {
+		NULL, skel->progs.enter_args1, skel->progs.enter_args2,
+		skel->progs.enter_args3, skel->progs.enter_args4, NULL,
+		skel->progs.enter_args6,
+	};
+	return nargs <= MAX_SYSCALL_ARGS ? by_nargs[nargs] : NULL;
+}
+
+/*
+ * Only the programs this run attaches are loaded, each verified by the
+ * kernel at every start: the entry programs of the rules' syscalls'
+ * numbers of arguments, not the i386 calls' (ebpf_follow_abi_of).
+ */
+static int choose_programs(struct ebpf_calls *skel, const struct engine_config *cfg)
+{
+	for (unsigned int n = 0; n <= MAX_SYSCALL_ARGS; n++)
+		if (enter_program(skel, n))
+			bpf_program__set_autoload(enter_program(skel, n), false);
+	bpf_program__set_autoload(skel->progs.compat_enter, false);
+	bpf_program__set_autoload(skel->progs.compat_exit, false);
+	for (size_t i = 0; i < cfg->nrules; i++) {
+		const struct syscall_tracepoint *tp = syscall_tracepoint(cfg->rules[i].name);
+		struct bpf_program *enter = tp ? enter_program(skel, tp->nargs) : NULL;
+		if (!enter)
+			return -ENOENT;
+		bpf_program__set_autoload(enter, true);
+	}
+	return 0;
 }
 
 /*
@@ -138,8 +184,16 @@ static int attach_programs(struct ebpf *b, const struct engine_config *cfg)
 		bool seen = false;
 		for (size_t j = 0; j < i; j++)
 			seen = seen || strcmp(cfg->rules[j].name, cfg->rules[i].name) == 0;
-		int rc = seen ? 0 : attach_syscall(b, cfg->rules[i].name);
-		if (rc < 0)
+		if (seen)
+			continue;
+		const char *name = cfg->rules[i].name;
+		char enter[64], exit[64];
+		snprintf(enter, sizeof(enter), "sys_enter_%s", name);
+		snprintf(exit, sizeof(exit), "sys_exit_%s", name);
+		struct bpf_program *prog = enter_program(b->skel, syscall_tracepoint(name)->nargs);
+		int rc = keep_link(b, bpf_program__attach_tracepoint(prog, "syscalls", enter));
+		if (rc < 0 || (rc = keep_link(b, bpf_program__attach_tracepoint(
+				b->skel->progs.syscall_exit, "syscalls", exit))) < 0)
 			return rc;
 	}
 	struct bpf_program *lives[] = {
@@ -147,7 +201,7 @@ static int attach_programs(struct ebpf *b, const struct engine_config *cfg)
 		b->skel->progs.on_process_fork, b->skel->progs.on_process_exec,
 	};
 	for (size_t i = 0; i < sizeof(lives) / sizeof(lives[0]); i++) {
-		int rc = attach_program(b, lives[i]);
+		int rc = keep_link(b, bpf_program__attach(lives[i]));
 		if (rc < 0)
 			return rc;
 	}
@@ -167,15 +221,41 @@ static bool is_elf32(const char *path)
 	return elf32;
 }
 
+/*
+ * The i386 calls' programs, loaded when first needed into a second
+ * instance of the object that shares every map of the first: a run of
+ * x86-64 programs neither verifies nor relocates them.
+ */
+static int load_compat(struct ebpf *b)
+{
+	struct ebpf_calls *c = b->compat_skel = ebpf_calls__open();
+	if (!c)
+		return -errno;
+	struct bpf_program *p;
+	bpf_object__for_each_program(p, c->obj)
+		bpf_program__set_autoload(p, p == c->progs.compat_enter || p == c->progs.compat_exit);
+	struct bpf_map *m;
+	bpf_object__for_each_map(m, c->obj) {
+		struct bpf_map *shared = bpf_object__find_map_by_name(b->skel->obj, bpf_map__name(m));
+		int rc = shared ? bpf_map__reuse_fd(m, bpf_map__fd(shared)) : -ENOENT;
+		if (rc < 0)
+			return rc;
+	}
+	int rc = ebpf_calls__load(c);
+	if (rc < 0 || (rc = keep_link(b, bpf_program__attach(c->progs.compat_enter))) < 0)
+		return rc;
+	return keep_link(b, bpf_program__attach(c->progs.compat_exit));
+}
+
 void ebpf_follow_abi_of(struct ebpf *b, const char *path)
 {
 	if (b->compat || !is_elf32(path))
 		return;
 	/* Without them the i386 calls would go unseen: the trace says so. */
-	if (attach_program(b, b->skel->progs.compat_enter) < 0 ||
-	    attach_program(b, b->skel->progs.compat_exit) < 0)
+	int rc = load_compat(b);
+	if (rc < 0)
 		fprintf(stderr, "epolltrace: cannot attach the eBPF program for i386 calls: %s\n",
-			strerror(errno));
+			strerror(-rc));
 	b->compat = true;
 }
 
@@ -210,6 +290,7 @@ struct ebpf *ebpf_open(const struct engine_config *cfg, int *err)
 	size_t ring = cfg->bpf_ring_bytes ? cfg->bpf_ring_bytes : RING_BYTES;
 	b->skel->rodata->wake_bytes = ring / 8;
 	if ((rc = bpf_map__set_max_entries(b->skel->maps.ring, (__u32) ring)) < 0 ||
+	    (rc = choose_programs(b->skel, cfg)) < 0 ||
 	    (rc = ebpf_calls__load(b->skel)) < 0 ||
 	    (rc = fill_rules(b->skel, cfg)) < 0 ||
 	    (rc = attach_programs(b, cfg)) < 0)
@@ -303,6 +384,7 @@ void ebpf_close(struct ebpf *b)
 	}
 	ring_buffer__free(b->ring);
 	u64_map_free(&b->losses_seen);
+	ebpf_calls__destroy(b->compat_skel);
 	ebpf_calls__destroy(b->skel);
 	free(b);
 }

@@ -249,7 +249,8 @@ static __always_inline int call_exit(long ret)
 /*
  * The x86-64 calls, on the tracepoints of the rules' syscalls only: while
  * they are enabled, every other call of the machine costs less than under
- * the raw tracepoints (the man page's BACKENDS gives the figures).
+ * the raw tracepoints (the man page's BACKENDS gives the figures).  The
+ * tracepoints' records are a stable layout (their format in tracefs).
  */
 struct syscall_enter_ctx {
 	__u64 common;
@@ -263,35 +264,33 @@ struct syscall_exit_ctx {
 	long ret;
 };
 
-/* The kernel refuses a program that reads beyond the syscall's own nargs arguments. */
-#define SYSCALL_TRACEPOINTS(name, nargs)					\
-SEC("tracepoint/syscalls/sys_enter_" #name)					\
-int enter_##name(struct syscall_enter_ctx *ctx)					\
+/*
+ * One entry program for each number of arguments, since the kernel
+ * refuses to attach a program that reads beyond a syscall's own, and one
+ * exit program for all: ebpf_backend.c loads and attaches those its rules'
+ * syscalls need, fewer programs to verify at each start.
+ */
+#define ENTER_WITH_ARGS(nargs)							\
+SEC("tracepoint")								\
+int enter_args##nargs(struct syscall_enter_ctx *ctx)				\
 {										\
 	__u64 args[6] = { 0 };							\
 	for (int i = 0; i < (nargs); i++)					\
 		args[i] = ctx->args[i];						\
 	return call_entry(ctx->nr, args, 0);					\
-}										\
-SEC("tracepoint/syscalls/sys_exit_" #name)					\
-int exit_##name(struct syscall_exit_ctx *ctx)					\
-{										\
-	return call_exit(ctx->ret);						\
 }
 
-/* The calls of arch/syscalls.csv a trap rule can name (ebpf_backend.c attaches those it does). */
-SYSCALL_TRACEPOINTS(epoll_create, 1)
-SYSCALL_TRACEPOINTS(epoll_create1, 1)
-SYSCALL_TRACEPOINTS(epoll_ctl, 4)
-SYSCALL_TRACEPOINTS(epoll_wait, 4)
-SYSCALL_TRACEPOINTS(epoll_pwait, 6)
-SYSCALL_TRACEPOINTS(epoll_pwait2, 6)
-SYSCALL_TRACEPOINTS(ioctl, 3)
-SYSCALL_TRACEPOINTS(close, 1)
-SYSCALL_TRACEPOINTS(close_range, 3)
-SYSCALL_TRACEPOINTS(dup2, 2)
-SYSCALL_TRACEPOINTS(dup3, 3)
-SYSCALL_TRACEPOINTS(io_uring_enter, 6)
+ENTER_WITH_ARGS(1)
+ENTER_WITH_ARGS(2)
+ENTER_WITH_ARGS(3)
+ENTER_WITH_ARGS(4)
+ENTER_WITH_ARGS(6)
+
+SEC("tracepoint")
+int syscall_exit(struct syscall_exit_ctx *ctx)
+{
+	return call_exit(ctx->ret);
+}
 
 /*
  * i386 calls, which the kernel keeps from the per-syscall tracepoints: the

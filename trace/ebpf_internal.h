@@ -18,13 +18,15 @@ struct ring_buffer;
 
 struct ebpf {
 	struct ebpf_calls *skel;
+	/* The i386 calls' programs, once an i386 program is traced: its maps are skel's. */
+	struct ebpf_calls *compat_skel;
 	struct ring_buffer *ring;
 	int tgids_fd, lost_fd;
 	int ncpus;
 	/* The attached programs: closed, they detach. */
 	struct bpf_link *links[40];
 	int nlinks;
-	/* The raw tracepoints that see i386 calls are attached. */
+	/* The raw tracepoints that see i386 calls are attached, or failed to. */
 	bool compat;
 	/* The records lost so far, as last told, by enum ebpf_lost. */
 	uint64_t lost_told[EBPF_NLOST];
