@@ -17,6 +17,7 @@
 #include "trace/ebpf_calls.skel.h"
 #include "trace/ebpf_internal.h"
 #include "trace/ebpf_record.h"
+#include "trace/kernel_btf.h"
 
 /*
  * Room for about 100,000 calls with their events: at a million calls a
@@ -224,7 +225,7 @@ static bool is_elf32(const char *path)
 /*
  * The i386 calls' programs, loaded when first needed into a second
  * instance of the object that shares every map of the first: a run of
- * x86-64 programs neither verifies nor relocates them.
+ * x86-64 programs has the kernel verify two programs fewer.
  */
 static int load_compat(struct ebpf *b)
 {
@@ -259,6 +260,24 @@ void ebpf_follow_abi_of(struct ebpf *b, const char *path)
 	b->compat = true;
 }
 
+/* Where this kernel keeps the task fields the program reads: no CO-RE, no BTF for libbpf to load. */
+static int find_task_offsets(struct ebpf_calls *skel)
+{
+	struct kernel_field f[] = {
+		{ "task_struct", "pid", 0 }, { "task_struct", "tgid", 0 },
+		{ "task_struct", "exit_code", 0 }, { "task_struct", "thread_info", 0 },
+		{ "thread_info", "status", 0 },
+	};
+	int rc = kernel_btf_offsets(f, sizeof(f) / sizeof(f[0]));
+	if (rc < 0)
+		return rc;
+	skel->rodata->task_pid = (__u32) f[0].offset;
+	skel->rodata->task_tgid = (__u32) f[1].offset;
+	skel->rodata->task_exit_code = (__u32) f[2].offset;
+	skel->rodata->task_status = (__u32) (f[3].offset + f[4].offset);
+	return 0;
+}
+
 /* libbpf's own messages would only repeat ours, in its words: kept for EPOLLTRACE_BPF_DEBUG. */
 static int quiet_libbpf(enum libbpf_print_level level, const char *fmt, va_list ap)
 {
@@ -289,7 +308,8 @@ struct ebpf *ebpf_open(const struct engine_config *cfg, int *err)
 	}
 	size_t ring = cfg->bpf_ring_bytes ? cfg->bpf_ring_bytes : RING_BYTES;
 	b->skel->rodata->wake_bytes = ring / 8;
-	if ((rc = bpf_map__set_max_entries(b->skel->maps.ring, (__u32) ring)) < 0 ||
+	if ((rc = find_task_offsets(b->skel)) < 0 ||
+	    (rc = bpf_map__set_max_entries(b->skel->maps.ring, (__u32) ring)) < 0 ||
 	    (rc = choose_programs(b->skel, cfg)) < 0 ||
 	    (rc = ebpf_calls__load(b->skel)) < 0 ||
 	    (rc = fill_rules(b->skel, cfg)) < 0 ||

@@ -11,22 +11,14 @@
 
 #include "trace/ebpf_record.h"
 
-/* Only the fields read, relocated by CO-RE against the kernel's BTF. */
-struct pt_regs {
-	unsigned long bx, cx, dx, si, di, bp;
-} __attribute__((preserve_access_index));
-
-struct thread_info {
-	unsigned long flags;
-	__u32 status;
-} __attribute__((preserve_access_index));
-
-struct task_struct {
-	struct thread_info thread_info;
-	int exit_code;
-	int pid;
-	int tgid;
-} __attribute__((preserve_access_index));
+/*
+ * x86-64's syscall entry frame, the kernel's struct pt_regs, whose layout
+ * ptrace's user_regs_struct shares.
+ */
+struct entry_regs {
+	unsigned long r15, r14, r13, r12, bp, bx, r11, r10, r9, r8;
+	unsigned long ax, cx, dx, si, di, orig_ax, ip, cs, flags, sp, ss;
+};
 
 struct kernel_siginfo;
 
@@ -38,6 +30,12 @@ char LICENSE[] SEC("license") = "GPL";
 
 /* Set before loading: how full the ring may get before the reader is woken. */
 const volatile __u64 wake_bytes = 1 << 20;
+/*
+ * Set before loading, from the kernel's BTF (kernel_btf.c): where its
+ * task_struct keeps what is read of a task; task_status is x86's
+ * thread_info.status, in the thread_info the task_struct begins with.
+ */
+const volatile __u32 task_pid, task_tgid, task_exit_code, task_status;
 
 struct {
 	__uint(type, BPF_MAP_TYPE_ARRAY);
@@ -101,6 +99,14 @@ struct {
 	__type(key, __u32);
 	__type(value, __u64);
 } lost SEC(".maps");
+
+/* One of a kernel task's fields, at one of the offsets above. */
+static __always_inline __u32 task_field(const void *task, __u32 offset)
+{
+	__u32 v = 0;
+	bpf_probe_read_kernel(&v, sizeof(v), (const char *) task + offset);
+	return v;
+}
 
 static __always_inline struct ebpf_traced *traced_tgid(__u32 tgid)
 {
@@ -298,30 +304,30 @@ int syscall_exit(struct syscall_exit_ctx *ctx)
  */
 static __always_inline int in_compat_call(void)
 {
-	struct task_struct *task = bpf_get_current_task_btf();
-	return (task->thread_info.status & TS_COMPAT) != 0;
+	const void *task = (const void *) bpf_get_current_task();
+	return (task_field(task, task_status) & TS_COMPAT) != 0;
 }
 
-SEC("tp_btf/sys_enter")
-int BPF_PROG(compat_enter, struct pt_regs *regs, long id)
+SEC("raw_tp/sys_enter")
+int BPF_PROG(compat_enter, const struct entry_regs *regs, long id)
 {
-	if (!in_compat_call())
+	struct entry_regs r;
+	if (!in_compat_call() || bpf_probe_read_kernel(&r, sizeof(r), regs) < 0)
 		return 0;
 	__u64 args[6] = {
-		(__u32) regs->bx, (__u32) regs->cx, (__u32) regs->dx,
-		(__u32) regs->si, (__u32) regs->di, (__u32) regs->bp,
+		(__u32) r.bx, (__u32) r.cx, (__u32) r.dx, (__u32) r.si, (__u32) r.di, (__u32) r.bp,
 	};
 	return call_entry(id, args, 1);
 }
 
-SEC("tp_btf/sys_exit")
-int BPF_PROG(compat_exit, struct pt_regs *regs, long ret)
+SEC("raw_tp/sys_exit")
+int BPF_PROG(compat_exit, const struct entry_regs *regs, long ret)
 {
 	return in_compat_call() ? call_exit(ret) : 0;
 }
 
-SEC("tp_btf/signal_deliver")
-int BPF_PROG(on_signal_deliver, int sig, struct kernel_siginfo *info)
+SEC("raw_tp/signal_deliver")
+int BPF_PROG(on_signal_deliver, int sig, const struct kernel_siginfo *info)
 {
 	/* A tracer never sees SIGKILL (an execve's zapped threads get one). */
 	struct scratch *s = sig != SIGKILL_NR ? traced_record(EBPF_SIGNAL) : NULL;
@@ -336,26 +342,26 @@ int BPF_PROG(on_signal_deliver, int sig, struct kernel_siginfo *info)
 	return 0;
 }
 
-SEC("tp_btf/sched_process_exit")
-int BPF_PROG(on_process_exit, struct task_struct *p)
+SEC("raw_tp/sched_process_exit")
+int BPF_PROG(on_process_exit, const void *task)
 {
 	struct scratch *s = traced_record(EBPF_TASK_EXIT);
 	if (!s)
 		return 0;
 	bpf_map_delete_elem(&inflight, &s->r.tid);
-	s->r.ret = p->exit_code;
+	s->r.ret = (int) task_field(task, task_exit_code);
 	output(&s->r, sizeof(s->r));
 	return 0;
 }
 
-SEC("tp_btf/sched_process_fork")
-int BPF_PROG(on_process_fork, struct task_struct *parent, struct task_struct *child)
+SEC("raw_tp/sched_process_fork")
+int BPF_PROG(on_process_fork, const void *parent, const void *child)
 {
-	__u32 ptgid = parent->tgid;
+	__u32 ptgid = task_field(parent, task_tgid);
 	if (!traced_tgid(ptgid))
 		return 0;
-	__u32 tgid = child->tgid;
-	__u32 tid = child->pid;
+	__u32 tgid = task_field(child, task_tgid);
+	__u32 tid = task_field(child, task_pid);
 	/* Threads and children are always followed. */
 	if (tgid != ptgid) {
 		struct ebpf_traced fresh = { 0 };
@@ -369,8 +375,8 @@ int BPF_PROG(on_process_fork, struct task_struct *parent, struct task_struct *ch
 	return 0;
 }
 
-SEC("tp_btf/sched_process_exec")
-int BPF_PROG(on_process_exec, struct task_struct *p, int old_pid)
+SEC("raw_tp/sched_process_exec")
+int BPF_PROG(on_process_exec, const void *task, int old_pid)
 {
 	struct scratch *s = traced_record(EBPF_EXEC);
 	if (!s)
