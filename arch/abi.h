@@ -18,6 +18,13 @@ struct abi {
 	unsigned int epoll_data_offset;	/* offsetof(struct epoll_event, data) */
 	const struct abi_syscall *syscalls;
 	size_t nsyscalls;
+	/*
+	 * Where an x86-64 tracer finds this ABI's tasks' registers: offsets
+	 * in struct user_regs_struct, -1 for an ABI it cannot trace.
+	 */
+	long first_arg_reg;		/* the syscall's first argument */
+	long stack_pointer_reg;
+	unsigned int red_zone;		/* bytes below the stack pointer a function may use */
 };
 
 /*

@@ -23,6 +23,8 @@ SYSCALLS_GENERIC64(ABI_SYSCALL_CHECK)
 	.epoll_data_offset = 8,						\
 	.syscalls = generic64_syscalls,					\
 	.nsyscalls = sizeof(generic64_syscalls) / sizeof(generic64_syscalls[0]), \
+	.first_arg_reg = -1,						\
+	.stack_pointer_reg = -1,					\
 }
 
 const struct abi abi_aarch64 = GENERIC64_ABI("aarch64", AUDIT_ARCH_AARCH64);

@@ -1,5 +1,7 @@
 #include <asm/unistd_32.h>
 #include <linux/audit.h>
+#include <stddef.h>
+#include <sys/user.h>
 
 #include "arch/abi.h"
 #include "arch/syscall_numbers.h"
@@ -15,4 +17,8 @@ const struct abi abi_i386 = {
 	.epoll_data_offset = 4,
 	.syscalls = i386_syscalls,
 	.nsyscalls = sizeof(i386_syscalls) / sizeof(i386_syscalls[0]),
+	/* An i386 task's registers, seen from x86-64: ebx is rbx's low half. */
+	.first_arg_reg = offsetof(struct user_regs_struct, rbx),
+	.stack_pointer_reg = offsetof(struct user_regs_struct, rsp),
+	.red_zone = 0,
 };

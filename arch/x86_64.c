@@ -1,5 +1,7 @@
 #include <asm/unistd_64.h>
 #include <linux/audit.h>
+#include <stddef.h>
+#include <sys/user.h>
 
 #include "arch/abi.h"
 #include "arch/syscall_numbers.h"
@@ -16,4 +18,7 @@ const struct abi abi_x86_64 = {
 	.epoll_data_offset = 4,
 	.syscalls = x86_64_syscalls,
 	.nsyscalls = sizeof(x86_64_syscalls) / sizeof(x86_64_syscalls[0]),
+	.first_arg_reg = offsetof(struct user_regs_struct, rdi),
+	.stack_pointer_reg = offsetof(struct user_regs_struct, rsp),
+	.red_zone = 128,
 };
