@@ -25,8 +25,8 @@ static void on_clone3_failed(void *ctx, struct task *t)
 {
 	struct session *s = ctx;
 	printer_notice(&s->out.printer,
-		       "%d: clone3 asked for CLONE_UNTRACED and failed with ENOSYS, so that"
-		       " the program falls back to clone and its child stays traced",
+		       "%d: clone3's arguments could not be copied without CLONE_UNTRACED, so it"
+		       " failed with ENOSYS, for the program to fall back to clone, whose child stays traced",
 		       (int) task_tid(t));
 }
 

@@ -210,14 +210,20 @@ static void report_exit(struct engine *e, struct task *t,
 	e->hooks.syscall_exit(e->hooks.ctx, t, &s);
 }
 
+static void keep_traced(struct engine *e, struct task *t,
+			const struct __ptrace_syscall_info *info)
+{
+	if (keep_traced_stop(t->tid, info) && e->hooks.clone3_failed)
+		e->hooks.clone3_failed(e->hooks.ctx, t);
+}
+
 static void handle_syscall_stop(struct engine *e, struct task *t)
 {
 	struct __ptrace_syscall_info info;
 	if (get_syscall_info(t->tid, &info)) {
 		if (info.op == PTRACE_SYSCALL_INFO_SECCOMP &&
 		    info.seccomp.ret_data == KEEP_TRACED_TAG) {
-			if (keep_traced_clear(t->tid, &info) && e->hooks.clone3_failed)
-				e->hooks.clone3_failed(e->hooks.ctx, t);
+			keep_traced(e, t, &info);
 		} else if (info.op == PTRACE_SYSCALL_INFO_EXIT) {
 			report_exit(e, t, &info);
 			/* The kernel sends a signal given as a syscall stop is left. */
@@ -230,6 +236,9 @@ static void handle_syscall_stop(struct engine *e, struct task *t)
 		} else if (info.op == PTRACE_SYSCALL_INFO_ENTRY ||
 			 info.op == PTRACE_SYSCALL_INFO_SECCOMP) {
 			uffd_watch_entry(&info);
+			/* Without a filter, no call stops for keep_traced_rules alone. */
+			if (info.op == PTRACE_SYSCALL_INFO_ENTRY)
+				keep_traced(e, t, &info);
 			if (info.op == PTRACE_SYSCALL_INFO_ENTRY ||
 			    info.seccomp.ret_data != UFFD_WATCH_TAG)
 				report_entry(e, t, &info);

@@ -88,9 +88,9 @@ struct engine_hooks {
 	/* The interval engine_set_tick asked for has passed.  May be NULL. */
 	void (*tick)(void *ctx);
 	/*
-	 * t's clone3 asked for CLONE_UNTRACED and was made to fail with
-	 * ENOSYS, as every clone3 is under the filter (trace/keep_traced.h).
-	 * May be NULL.
+	 * t's clone3 was made to fail with ENOSYS: its clone_args could not
+	 * be copied without CLONE_UNTRACED (trace/keep_traced.h).  May be
+	 * NULL.
 	 */
 	void (*clone3_failed)(void *ctx, struct task *t);
 	/* The eBPF backend's ring buffer was full: n more calls were never reported. */

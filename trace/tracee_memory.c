@@ -74,3 +74,15 @@ bool tracee_read(pid_t tid, uint64_t addr, void *buf, size_t len)
 	}
 	return peek_bytes(tid, addr, buf, len);
 }
+
+bool tracee_write(pid_t tid, uint64_t addr, const void *buf, size_t len)
+{
+	if (addr + len < addr || addr > UINTPTR_MAX)
+		return false;
+	if (uffd_watch_read_could_wait(tid, addr, len))
+		return false;
+	/* Unlike PTRACE_POKEDATA, it honours the program's protections. */
+	struct iovec local = { (void *) buf, len };
+	struct iovec remote = { (void *) (uintptr_t) addr, len };
+	return process_vm_writev(tid, &local, 1, &remote, 1, 0) == (ssize_t) len;
+}

@@ -13,4 +13,11 @@
  */
 bool tracee_read(pid_t tid, uint64_t addr, void *buf, size_t len);
 
+/*
+ * Writes len bytes at addr in the stopped thread tid, where the program
+ * itself could write them; false otherwise, or when the write could wait
+ * for a userfaultfd handler.
+ */
+bool tracee_write(pid_t tid, uint64_t addr, const void *buf, size_t len);
+
 #endif

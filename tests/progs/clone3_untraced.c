@@ -6,11 +6,11 @@
  *   kept:     the program's clone_args must hold the same flags after the
  *             call;
  *   race:     a thread sets the flag again and again while 200 children
- *             are made.
- * Each child makes an epoll instance and exits with 38 (ENOSYS) when the
- * call fails so; the program prints how many children did and fails if
- * any did.  Like the C library, it falls back to clone when clone3 fails
- * with ENOSYS.
+ *             are made;
+ *   later:    as kept, once a line is read from stdin (for -p).
+ * clone3 must succeed, with no fallback.  Each child makes an epoll
+ * instance and exits with 38 (ENOSYS) when the call fails so; the program
+ * prints how many children did and fails if any did.
  */
 #ifndef _GNU_SOURCE
 # define _GNU_SOURCE /* clone3, memfd_create */
@@ -33,20 +33,10 @@
 #define CHILD_SAW_ENOSYS 38
 #define RACE_CHILDREN 200
 
-/* Fork-like (no new stack): returns the child's pid, or 0 in the child. */
-static long clone3_or_clone(struct clone_args *args)
-{
-	long pid = syscall(SYS_clone3, args, sizeof(*args));
-	if (pid >= 0 || errno != ENOSYS)
-		return pid;
-	unsigned long flags = (unsigned long) (args->flags | args->exit_signal);
-	return syscall(SYS_clone, flags, 0, 0, 0, 0);
-}
-
-/* Makes a child that makes an instance; true when the child saw ENOSYS. */
+/* Makes a child (fork-like) that makes an instance; true when the child saw ENOSYS. */
 static bool child_saw_enosys(struct clone_args *args)
 {
-	long pid = EXPECT_OK(clone3_or_clone(args));
+	long pid = EXPECT_OK(syscall(SYS_clone3, args, sizeof(*args)));
 	if (pid == 0) {
 		if (epoll_create1(0) >= 0)
 			_exit(0);
@@ -70,7 +60,9 @@ static int readonly_args(void)
 	EXPECT_OK(write(fd, &untraced, sizeof(untraced)));
 	struct clone_args *args = mmap(NULL, sizeof(*args), PROT_READ, MAP_SHARED, fd, 0);
 	EXPECT_TRUE(args != MAP_FAILED);
-	return child_saw_enosys(args);
+	int saw = child_saw_enosys(args);
+	EXPECT_TRUE(args->flags == CLONE_UNTRACED && args->exit_signal == SIGCHLD);
+	return saw;
 }
 
 static int flags_kept(void)
@@ -102,6 +94,7 @@ static int racing_thread(void)
 		saw += child_saw_enosys(&shared_args);
 	racing = false;
 	EXPECT_RET(0, pthread_join(thread, NULL));
+	EXPECT_TRUE(shared_args.flags == CLONE_UNTRACED && shared_args.exit_signal == SIGCHLD);
 	return saw;
 }
 
@@ -112,6 +105,12 @@ int main(int argc, char **argv)
 	if (strcmp(argv[1], "readonly") == 0) {
 		saw = readonly_args();
 	} else if (strcmp(argv[1], "kept") == 0) {
+		saw = flags_kept();
+	} else if (strcmp(argv[1], "later") == 0) {
+		printf("ready\n");
+		fflush(stdout);
+		char line[16];
+		EXPECT_TRUE(fgets(line, sizeof(line), stdin) != NULL);
 		saw = flags_kept();
 	} else {
 		EXPECT_TRUE(strcmp(argv[1], "race") == 0);
