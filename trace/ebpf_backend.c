@@ -394,6 +394,9 @@ void ebpf_close(struct ebpf *b)
 	if (!b)
 		return;
 	trace_nobody(b);
+	/* Unmapped first: the fork need not copy the ring's mapping, page by page. */
+	ring_buffer__free(b->ring);
+	b->ring = NULL;
 	bool handed_over = close_in_background();
 	/* Held by descriptors only, never pinned: closing them unloads everything. */
 	for (int i = 0; i < b->nlinks; i++) {
@@ -402,7 +405,6 @@ void ebpf_close(struct ebpf *b)
 			bpf_link__disconnect(b->links[i]);
 		bpf_link__destroy(b->links[i]);
 	}
-	ring_buffer__free(b->ring);
 	u64_map_free(&b->losses_seen);
 	ebpf_calls__destroy(b->compat_skel);
 	ebpf_calls__destroy(b->skel);
