@@ -122,6 +122,16 @@ void watch_blocked(struct diag *d, struct diag_thread *th, const struct ep_insta
 	if (!d->env->task_syscall(d->env->ctx, th->tgid, th->tid, &sc) || waiting_again(th, &sc) ||
 	    sc.activity == TASK_TRACE_STOPPED)
 		return;
+	/*
+	 * Paging in is the machine's time, not the loop's: the kernel reads
+	 * the program's code or data in (from disk, or swap, as at start-up or
+	 * under memory pressure), which the loop did not ask for and cannot
+	 * avoid.  It is a break in what the loop keeps at, as a wake-up is.
+	 */
+	if (sc.activity == TASK_PAGING_IN) {
+		th->seen = false;
+		return;
+	}
 	if (sc.activity != TASK_RUNNING &&
 	    !d->env->task_wchan(d->env->ctx, th->tgid, th->tid, wchan, sizeof(wchan)))
 		wchan[0] = 0;
@@ -153,6 +163,7 @@ void watch_blocked(struct diag *d, struct diag_thread *th, const struct ep_insta
 		sb_puts(&ev, "running, in no system call: a long computation, or a spin");
 		break;
 	case TASK_OUTSIDE_CALL:
+	case TASK_PAGING_IN:
 		sb_puts(&ev, "blocked outside any system call");
 		break;
 	case TASK_IN_CALL:

@@ -78,8 +78,11 @@ bool proc_task_syscall(pid_t tgid, pid_t tid, struct task_syscall *out)
 		out->sleeps = sleeps;
 	if (ok)
 		out->starved_ns = process_starved_ns(tgid);
-	if (ok && proc_task_state(tid) == 't')
+	char state = ok ? proc_task_state(tid) : '\0';
+	if (state == 't')
 		out->activity = TASK_TRACE_STOPPED;
+	else if (state == 'D' && out->activity == TASK_OUTSIDE_CALL)
+		out->activity = TASK_PAGING_IN;
 	sb_free(&text);
 	return ok;
 }

@@ -10,7 +10,14 @@
 enum task_activity {
 	TASK_TRACE_STOPPED,	/* held at a ptrace stop: the tracer's delay, not the thread's */
 	TASK_RUNNING,		/* on a CPU, or ready to be */
-	TASK_OUTSIDE_CALL,	/* blocked, but not in a system call (a page fault, a stop) */
+	TASK_OUTSIDE_CALL,	/* asleep, but not in a system call (userfaultfd, a stop) */
+	/*
+	 * In uninterruptible sleep outside any system call: the thread asked
+	 * for nothing, the kernel works on its behalf, bringing its memory in
+	 * (a major page fault: its code read from disk, a page from swap) or
+	 * reclaiming some for it.
+	 */
+	TASK_PAGING_IN,
 	TASK_IN_CALL,		/* blocked in system call nr */
 };
 

@@ -4,39 +4,15 @@
 # blocks until the test releases it, and the test releases it only once
 # the warning is in the trace: so the warning came while it happened, and
 # no timing is assumed.  Reading stdin in the handler, sleeping, waiting
-# for a mutex and spinning on a spin lock each fire; reading a blocking fd registered EPOLLET
-# is et-blocking-fd; a healthy loop says nothing.  In both ABIs.
+# for a mutex, spinning on a spin lock and computing each fire; reading a
+# blocking fd registered EPOLLET is et-blocking-fd; a healthy loop says
+# nothing.  In both ABIs.
 . "$TESTS_SRCDIR/e2e/lib.sh"
+. "$TESTS_SRCDIR/e2e/loop-blocked-lib.sh"
 
-MODES="read et-read sleep mutex spin"
-PER_ABI=12
+MODES="read et-read sleep mutex spin compute"
+PER_ABI=14
 plan $((2 * PER_ABI))
-
-LOG=$WORKDIR/trace.log
-
-# run_mode MODE [OPTIONS...]: loop_blocked MODE under epolltrace --diagnose
-# in the background, its stdin on fd 7; sets TRACER_PID and PROG_PID.
-run_mode() {
-	rm -f "$WORKDIR/in" "$WORKDIR/out" "$LOG"
-	mkfifo "$WORKDIR/in"
-	rm_mode=$1
-	shift
-	"$EPOLLTRACE" --diagnose -o "$LOG" "$@" -- "$prog" "$rm_mode" \
-		<"$WORKDIR/in" >"$WORKDIR/out" 2>"$WORKDIR/err" &
-	TRACER_PID=$!
-	track $TRACER_PID
-	exec 7>"$WORKDIR/in"
-	wait_until grep -q '^pid=' "$WORKDIR/out"
-	PROG_PID=$(sed -n 's/^pid=\([0-9]*\) .*/\1/p' "$WORKDIR/out")
-}
-
-# release MODE: what ends the handler's block.
-release() {
-	case $1 in
-	read | et-read) echo more >&7 ;;
-	*) kill -USR1 "$PROG_PID" ;;
-	esac
-}
 
 # expected MODE: the kind and what the warning says the thread is in.
 expected() {
@@ -45,7 +21,7 @@ expected() {
 	et-read) echo 'et-blocking-fd\]: pid [0-9]+ epfd [0-9]+ fd 0: fd 0 is registered with EPOLLIN\|.*EPOLLET and blocking .*, and thread [0-9]+ has been blocked reading it for [0-9]+ ms, in read\(0<' ;;
 	sleep) echo 'loop-blocked\]: .*; it is in (clock_)?nanosleep\(' ;;
 	mutex) echo 'loop-blocked\]: .*; it is in futex\(' ;;
-	spin) echo 'loop-blocked\]: .*; it is running, in no system call' ;;
+	spin | compute) echo 'loop-blocked\]: .*; it is running, in no system call' ;;
 	esac
 }
 
@@ -62,9 +38,7 @@ for abi in $ABIS; do
 			echo "want a line matching: $want" | diag
 			show_file "the trace" "$LOG"
 		fi
-		release $mode
-		exec 7>&-
-		await_exit "$TRACER_PID"
+		end_mode $mode
 		check_status "$abi $mode: the program exits 0" 0 "$RC"
 	done
 	# A healthy loop: many short iterations, no warning.  A threshold well

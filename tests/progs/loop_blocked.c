@@ -8,12 +8,21 @@
  *   sleep    sleeps until a SIGUSR1;
  *   mutex    locks a mutex another thread holds until a SIGUSR1;
  *   spin     takes a spin lock another thread holds until a SIGUSR1;
+ *   compute  computes until a SIGUSR1, in no system call;
+ *   page-in  reads a page of a file whose reads wait for a SIGUSR1, mapped
+ *            and being read in for another thread: it sleeps in a page
+ *            fault, as on a slow disk (slow_fuse.h; "skip: why" and exit
+ *            77 where it cannot be mounted);
  *   healthy  goes back to its wait, line after line, until stdin ends.
  * A blocked handler returns once released, and the program exits 0.
  */
+#ifndef _GNU_SOURCE
+# define _GNU_SOURCE /* unshare, in slow_fuse.h */
+#endif
 #include <pthread.h>
 #include <signal.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/epoll.h>
@@ -21,15 +30,20 @@
 
 #include "raw_epoll.h"
 #include "selfcheck.h"
+#include "slow_fuse.h"
 
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_spinlock_t spin;
 static bool spinning;
 static sigset_t usr1;
+static volatile sig_atomic_t released;
+static struct slow_fuse fuse;
+static volatile const char *slow_page;
 
 static void on_usr1(int sig)
 {
 	(void) sig;
+	released = 1;
 }
 
 /* Holds the lock (or the spin lock) until SIGUSR1, which every other thread blocks. */
@@ -40,6 +54,14 @@ static void *holder(void *locked)
 	int sig;
 	EXPECT_RET(0, sigwait(&usr1, &sig));
 	EXPECT_RET(0, spinning ? pthread_spin_unlock(&spin) : pthread_mutex_unlock(&lock));
+	return NULL;
+}
+
+/* Faults the page in first, so that the loop's fault waits for this one's read. */
+static void *fault_first(void *unused)
+{
+	(void) unused;
+	EXPECT_TRUE(slow_page[0] == 'x');
 	return NULL;
 }
 
@@ -70,6 +92,12 @@ static void handle(const char *mode)
 	} else if (strcmp(mode, "sleep") == 0) {
 		struct timespec forever = { 600, 0 };
 		EXPECT_ERRNO(EINTR, nanosleep(&forever, NULL));
+	} else if (strcmp(mode, "page-in") == 0) {
+		EXPECT_TRUE(slow_page[0] == 'x');
+	} else if (strcmp(mode, "compute") == 0) {
+		volatile uint64_t x = 1;
+		while (!released)
+			x = x * 6364136223846793005u + 1442695040888963407u;
 	} else if (spinning) {
 		EXPECT_RET(0, pthread_spin_lock(&spin));
 		EXPECT_RET(0, pthread_spin_unlock(&spin));
@@ -95,6 +123,16 @@ int main(int argc, char **argv)
 		EXPECT_RET(0, pthread_sigmask(SIG_BLOCK, &usr1, NULL));
 		EXPECT_RET(0, pthread_create(&t, NULL, holder, &locked[1]));
 		EXPECT_RET(1, read(locked[0], &c, 1));
+	} else if (strcmp(mode, "page-in") == 0) {
+		const char *why;
+		EXPECT_RET(0, pthread_sigmask(SIG_BLOCK, &usr1, NULL));
+		if (!slow_fuse_mount(&fuse, &why)) {
+			printf("skip: %s\n", why);
+			return 77;
+		}
+		slow_page = slow_fuse_map();
+		EXPECT_RET(0, pthread_create(&t, NULL, fault_first, NULL));
+		slow_fuse_await_read(&fuse);
 	} else {
 		struct sigaction sa = { .sa_handler = on_usr1 };
 		EXPECT_RET(0, sigaction(SIGUSR1, &sa, NULL));
@@ -118,7 +156,7 @@ int main(int argc, char **argv)
 	wait_for_input(ep);
 	EXPECT_TRUE(read_line() > 0);
 	handle(mode);
-	if (strcmp(mode, "mutex") == 0 || spinning)
+	if (strcmp(mode, "mutex") == 0 || spinning || strcmp(mode, "page-in") == 0)
 		EXPECT_RET(0, pthread_join(t, NULL));
 	return 0;
 }

@@ -225,6 +225,7 @@ enum act {
 	LOAD,	/* the model learns pid's instances (as when attaching) */
 	IN_CALL,	/* every thread is now in syscall n (x86-64) on fd, asleep in text */
 	RUNS,	/* every thread now runs, in no syscall, has had ns of CPU and slept n times */
+	OUTSIDE,	/* every thread now sleeps outside any syscall, in text; paging in (n 1) or not */
 	TICK,	/* time has passed: the model looks at the loops */
 	OTHER_STOPS,	/* another thread is now held at a ptrace stop (n 1) or not (0) */
 	STARVED,	/* the process's threads have now waited ns for a CPU, all told */
@@ -262,6 +263,8 @@ struct step {
 #define SECONDS(s) { .act = AT, .ns = (int64_t) ((s) * 1e9) }
 #define BLOCKED_IN(nr, f, where) { .act = IN_CALL, .n = (nr), .fd = (f), .text = (where) }
 #define TICKS { .act = TICK }
+#define PAGING_IN(where) { .act = OUTSIDE, .n = 1, .text = (where) }
+#define ASLEEP_OUTSIDE(where) { .act = OUTSIDE, .text = (where) }
 #define RUNNING_WITH_CPU(s) { .act = RUNS, .ns = (int64_t) ((s) * 1e9) }
 #define STARVED_FOR(s) { .act = STARVED, .ns = (int64_t) ((s) * 1e9) }
 #define ZERO_WAITS(k) { .act = WAIT, .zero_timeout = true, .times = (k) }
@@ -534,6 +537,25 @@ static const struct diag_case cases[] = {
 	    BLOCKED_IN(1, 8, NULL), SECONDS(0.15), TICKS, BLOCKED_IN(0, 7, NULL), SECONDS(0.2),
 	    TICKS, { .act = BEGIN }, SECONDS(0.5), TICKS },
 	  "" },
+	{ "loop-blocked: its program's code read in from disk (a major page fault), the machine's time",
+	  { EVENTS(EPOLLIN, 5), PAGING_IN("folio_wait_bit_common"), SECONDS(0.1), TICKS,
+	    SECONDS(0.15), TICKS, SECONDS(0.2), TICKS, SECONDS(0.5), TICKS, { .act = BEGIN },
+	    SECONDS(1), TICKS },
+	  "" },
+	{ "loop-blocked: a page fault is a break, not an excuse: blocked reading after it",
+	  { FILE_OPEN(PID, 7, "pipe:[70]", 70, S_IFIFO, O_RDONLY), EVENTS(EPOLLIN, 5),
+	    PAGING_IN("folio_wait_bit_common"), SECONDS(0.1), TICKS, SECONDS(0.2), TICKS,
+	    BLOCKED_IN(0, 7, "pipe_read"), SECONDS(0.225), TICKS, SECONDS(0.25), TICKS,
+	    SECONDS(0.3), TICKS },
+	  "loop-blocked pid 100 epfd 3 fd -1: thread 100 has not waited on epfd 3 for 300 ms "
+	  "(since its wait returned at 0.000s); it is in read(7<pipe:[70]>, ...), sleeping in "
+	  "the kernel's pipe_read" },
+	{ "loop-blocked: asleep outside any call, not paging in: on a userfaultfd page, the program's",
+	  { EVENTS(EPOLLIN, 5), ASLEEP_OUTSIDE("handle_userfault"), SECONDS(0.1), TICKS,
+	    SECONDS(0.15), TICKS },
+	  "loop-blocked pid 100 epfd 3 fd -1: thread 100 has not waited on epfd 3 for 150 ms "
+	  "(since its wait returned at 0.000s); it is blocked outside any system call, sleeping "
+	  "in the kernel's handle_userfault" },
 	{ "loop-blocked: running, but given no CPU time by a busy machine, or making calls",
 	  { EVENTS(EPOLLIN, 5), RUNNING_WITH_CPU(1), SECONDS(0.15), TICKS, SECONDS(0.5), TICKS,
 	    RUNNING_WITH_CPU(1.01), SECONDS(0.9), TICKS,
@@ -621,6 +643,11 @@ static void run_step(struct model *m, const struct step *s)
 		fake.sc = (struct task_syscall) { .activity = TASK_RUNNING, .cpu_ns = (uint64_t) s->ns,
 						  .sleeps = (uint64_t) s->n };
 		fake.wchan = NULL;
+		break;
+	case OUTSIDE:
+		fake.sc = (struct task_syscall) {
+			.activity = s->n ? TASK_PAGING_IN : TASK_OUTSIDE_CALL };
+		fake.wchan = s->text;
 		break;
 	case TICK:
 		model_tick(m);
