@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <time.h>
 
+#include "app/away_stacks.h"
 #include "app/call_lines.h"
 #include "app/session.h"
 #include "app/task_files.h"
@@ -271,6 +272,7 @@ void session_init(struct session *s, const struct options *opts, FILE *out)
 	s->out.colour = colour_wanted(opts->colour, out);
 	s->out.call_times = opts->syscall_times;
 	s->out.stacks = opts->stack_traces;
+	s->out.warning_stack = NULL;
 	s->out.const_style = opts->const_style;
 	s->out.printer.timestamps.absolute = opts->timestamps;
 	s->out.printer.timestamps.relative = opts->relative_timestamps;
@@ -291,6 +293,9 @@ void session_init(struct session *s, const struct options *opts, FILE *out)
 	struct model_output model_out = s->out.ops->model_output(&s->out);
 	s->top = opts->top.on ? top_new(s, &model_out) : NULL;
 	s->feeding_stack = NULL;
+	s->away_stack = NULL;
+	if (s->stacks && opts->model.diagnose)
+		model_out = away_stacks_output(s, &model_out);
 	s->model = model_new(&model_cfg, &model_out, &model_env_live);
 	s->wait_events = (struct wait_events) { 0 };
 	s->fd_name_cache = (struct fd_name_cache) { 0 };
@@ -338,6 +343,7 @@ void session_free(struct session *s)
 	summary_free(&s->summary);
 	epoll_stats_free(&s->epoll_stats);
 	stack_tracer_free(s->stacks);
+	task_stack_free(s->away_stack);
 	model_free(s->model);
 	wait_events_free(&s->wait_events);
 	fd_name_cache_free(&s->fd_name_cache);

@@ -67,6 +67,9 @@ struct session {
 	uint64_t calls_lost;
 	/* -k: the stack of the call the model is being told of, or NULL. */
 	struct task_stack *feeding_stack;
+	/* -k: where the model's output goes after away_stacks.c took the stack of a thread away. */
+	struct model_output model_next;
+	struct task_stack *away_stack;	/* the last such stack; NULL before one */
 	/*
 	 * A task was let go: the detach that follows goes on through several
 	 * tasks, however few are left, so each line it ends names its task.

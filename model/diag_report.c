@@ -98,28 +98,39 @@ bool diag_repeat(struct diag *d, enum diag_kind kind, uint64_t inst_id, int fd)
 	return true;
 }
 
+/* w, of kind about inst_id, unless that occurrence was reported. */
+static void report(struct diag *d, enum diag_kind kind, uint64_t inst_id, struct model_warning *w)
+{
+	if (diag_repeat(d, kind, inst_id, w->fd))
+		return;
+	u64_map_put(&d->warned[kind], occurrence(inst_id, w->fd), 1);
+	d->counts[kind].warned++;
+	w->kind = diag_kinds[kind].name;
+	w->advice = diag_kinds[kind].advice;
+	d->out->warning(d->out->ctx, w);
+}
+
 void diag_report_id(struct diag *d, enum diag_kind kind, uint64_t inst_id,
 		    pid_t tgid, int epfd, int fd, const char *evidence)
 {
-	if (diag_repeat(d, kind, inst_id, fd))
-		return;
-	u64_map_put(&d->warned[kind], occurrence(inst_id, fd), 1);
-	d->counts[kind].warned++;
-	struct model_warning w = {
-		.kind = diag_kinds[kind].name,
-		.pid = tgid,
-		.epfd = epfd,
-		.fd = fd,
-		.evidence = evidence,
-		.advice = diag_kinds[kind].advice,
-	};
-	d->out->warning(d->out->ctx, &w);
+	struct model_warning w = { .pid = tgid, .epfd = epfd, .fd = fd, .evidence = evidence };
+	report(d, kind, inst_id, &w);
 }
 
 void diag_report(struct diag *d, enum diag_kind kind, const struct ep_instance *inst,
 		 pid_t tgid, int epfd, int fd, const char *evidence)
 {
 	diag_report_id(d, kind, inst->id, tgid, epfd, fd, evidence);
+}
+
+void diag_report_away(struct diag *d, enum diag_kind kind, const struct ep_instance *inst,
+		      const struct diag_thread *th, int fd, const char *evidence)
+{
+	struct model_warning w = {
+		.pid = th->tgid, .epfd = th->epfd, .fd = fd, .evidence = evidence,
+		.tid = th->tid, .abi = th->abi,
+	};
+	report(d, kind, inst->id, &w);
 }
 
 void pending_hold(struct diag_thread *th, enum diag_kind kind, const struct ep_instance *inst,

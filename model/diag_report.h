@@ -82,6 +82,9 @@ void diag_report(struct diag *d, enum diag_kind kind, const struct ep_instance *
 bool diag_repeat(struct diag *d, enum diag_kind kind, uint64_t inst_id, int fd);
 void diag_report_id(struct diag *d, enum diag_kind kind, uint64_t inst_id,
 		    pid_t tgid, int epfd, int fd, const char *evidence);
+/* The same, about thread th, found away from its waits on inst (-k shows its stack). */
+void diag_report_away(struct diag *d, enum diag_kind kind, const struct ep_instance *inst,
+		      const struct diag_thread *th, int fd, const char *evidence);
 /* "at 1.234s": when something happened, from the start of the trace. */
 void print_when(struct strbuf *out, int64_t ns);
 void pending_hold(struct diag_thread *th, enum diag_kind kind, const struct ep_instance *inst,

@@ -64,6 +64,12 @@ struct model_warning {
 	int fd;			/* -1 when it concerns no single fd */
 	const char *evidence;	/* what was seen, without a final full stop */
 	const char *advice;	/* why it is a bug and the usual fix */
+	/*
+	 * The thread found away from its waits (loop-blocked, et-blocking-fd)
+	 * and its ABI (NULL: x86-64), whose stack -k shows; 0 for the others.
+	 */
+	pid_t tid;
+	const struct abi *abi;
 };
 
 /* What a registered fd number is now. */

@@ -173,8 +173,8 @@ void watch_blocked(struct diag *d, struct diag_thread *th, const struct ep_insta
 	if (wchan[0])
 		sb_printf(&ev, ", sleeping in the kernel's %s", wchan);
 	if (e)
-		diag_report(d, DIAG_ET_BLOCKING_FD, inst, th->tgid, th->epfd, e->tfd, sb_str(&ev));
+		diag_report_away(d, DIAG_ET_BLOCKING_FD, inst, th, e->tfd, sb_str(&ev));
 	else
-		diag_report(d, DIAG_LOOP_BLOCKED, inst, th->tgid, th->epfd, -1, sb_str(&ev));
+		diag_report_away(d, DIAG_LOOP_BLOCKED, inst, th, -1, sb_str(&ev));
 	sb_free(&ev);
 }

@@ -11,7 +11,7 @@ static void interest_lists(struct trace_output *o, pid_t pid)
 
 static struct model_output model_output(struct trace_output *o)
 {
-	return model_json_output(&o->printer);
+	return model_json_output(o);
 }
 
 static void summary(struct trace_output *o, const struct run_summary *r)

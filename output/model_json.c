@@ -4,6 +4,7 @@
 #include "output/interest_header.h"
 #include "output/json_lines.h"
 #include "output/model_json.h"
+#include "output/stack_json.h"
 
 static void emit_fd_or_null(struct emitter *em, int fd)
 {
@@ -16,7 +17,7 @@ static void emit_fd_or_null(struct emitter *em, int fd)
 
 static void json_warning(void *ctx, const struct model_warning *w)
 {
-	struct printer *p = ctx;
+	struct trace_output *o = ctx;
 	struct json_line l;
 	json_line_begin(&l, "diagnostic");
 	emit_string_field(&l.em, "kind", w->kind);
@@ -27,8 +28,12 @@ static void json_warning(void *ctx, const struct model_warning *w)
 	emit_time_now(&l.em);
 	emit_string_field(&l.em, "evidence", w->evidence);
 	emit_string_field(&l.em, "advice", w->advice);
+	if (o->warning_stack) {
+		emit_int_field(&l.em, "tid", w->tid);
+		emit_stack(&l.em, o->warning_stack);
+	}
 	/* Under -c too: they are what --diagnose was asked for. */
-	json_line_end_unmuted(&l, p);
+	json_line_end_unmuted(&l, &o->printer);
 }
 
 /* A registration of a dump or of the attach header: an empty instance has "fd":null only. */
@@ -57,12 +62,12 @@ static void registration(struct printer *p, const struct model_dump_reg *r, cons
 
 static void json_dump_reg(void *ctx, const struct model_dump_reg *r)
 {
-	registration(ctx, r, "dump", true);
+	registration(&((struct trace_output *) ctx)->printer, r, "dump", true);
 }
 
 static void json_dump_check(void *ctx, const struct model_dump_check *c)
 {
-	struct printer *p = ctx;
+	struct printer *p = &((struct trace_output *) ctx)->printer;
 	struct json_line l;
 	json_line_begin(&l, "dump_check");
 	emit_int_field(&l.em, "pid", c->pid);
@@ -78,10 +83,10 @@ static void json_dump_check(void *ctx, const struct model_dump_check *c)
 	json_line_end_unmuted(&l, p);
 }
 
-struct model_output model_json_output(struct printer *p)
+struct model_output model_json_output(struct trace_output *o)
 {
 	return (struct model_output) {
-		.ctx = p,
+		.ctx = o,
 		.warning = json_warning,
 		.dump_reg = json_dump_reg,
 		.dump_check = json_dump_check,

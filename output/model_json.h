@@ -4,13 +4,15 @@
 
 #include "model/epoll_model.h"
 #include "output/printer.h"
+#include "output/trace_output.h"
 
 /*
- * The model's output callbacks: {"type":"diagnostic",...} per warning,
+ * The model's output callbacks, through o's printer: {"type":"diagnostic",...}
+ * per warning (with "tid" and its "stack" when o->warning_stack is set, -k),
  * {"type":"registration","source":"dump",...} per line of a dump and
  * {"type":"dump_check",...} after each dumped instance.
  */
-struct model_output model_json_output(struct printer *p);
+struct model_output model_json_output(struct trace_output *o);
 
 /*
  * The attach header of pid: {"type":"registration","source":"attach",...}

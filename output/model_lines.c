@@ -10,19 +10,22 @@ static void print_unmuted(struct printer *p, const char *text)
 
 static void print_warning(void *ctx, const struct model_warning *w)
 {
-	struct printer *p = ctx;
+	struct trace_output *o = ctx;
+	struct printer *p = &o->printer;
 	struct strbuf line = STRBUF_INIT;
 	sb_printf(&line, "epolltrace: warning[%s]: pid %d epfd %d", w->kind, (int) w->pid, w->epfd);
 	if (w->fd >= 0)
 		sb_printf(&line, " fd %d", w->fd);
 	sb_printf(&line, ": %s. %s.\n", w->evidence, w->advice);
+	if (o->warning_stack)
+		sb_puts(&line, stack_trace_text(o->warning_stack));
 	print_unmuted(p, sb_str(&line));
 	sb_free(&line);
 }
 
 static void print_dump_reg(void *ctx, const struct model_dump_reg *r)
 {
-	struct printer *p = ctx;
+	struct printer *p = &((struct trace_output *) ctx)->printer;
 	struct strbuf line = STRBUF_INIT;
 	interest_line_print(&line, "dump: ", r, true);
 	print_unmuted(p, sb_str(&line));
@@ -47,17 +50,17 @@ void model_check_line(struct strbuf *out, const struct model_dump_check *c)
 
 static void print_dump_check(void *ctx, const struct model_dump_check *c)
 {
-	struct printer *p = ctx;
+	struct printer *p = &((struct trace_output *) ctx)->printer;
 	struct strbuf line = STRBUF_INIT;
 	model_check_line(&line, c);
 	print_unmuted(p, sb_str(&line));
 	sb_free(&line);
 }
 
-struct model_output model_lines_output(struct printer *p)
+struct model_output model_lines_output(struct trace_output *o)
 {
 	return (struct model_output) {
-		.ctx = p,
+		.ctx = o,
 		.warning = print_warning,
 		.dump_reg = print_dump_reg,
 		.dump_check = print_dump_check,

@@ -3,10 +3,13 @@
 #define EPOLLTRACE_OUTPUT_MODEL_LINES_H
 
 #include "model/epoll_model.h"
-#include "output/printer.h"
+#include "output/trace_output.h"
 
-/* The model's output callbacks, printing through p. */
-struct model_output model_lines_output(struct printer *p);
+/*
+ * The model's output callbacks, printing through o's printer; a warning
+ * about a thread is followed by o->warning_stack's frames (-k).
+ */
+struct model_output model_lines_output(struct trace_output *o);
 
 /* "model matches the kernel (N registrations)", or how it differs. */
 void model_check_text(struct strbuf *out, const struct model_dump_check *c);

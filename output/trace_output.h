@@ -93,6 +93,8 @@ struct trace_output {
 	bool colour;		/* --color, decided once */
 	bool call_times;	/* -T */
 	bool stacks;		/* -k */
+	/* -k: the stack of the thread the warning being written is about, or NULL. */
+	struct task_stack *warning_stack;
 	enum const_style const_style;	/* -X, for the lines without a call's emitter */
 };
 

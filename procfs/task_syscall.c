@@ -14,28 +14,36 @@ static bool read_task_file(pid_t tgid, pid_t tid, const char *name, struct strbu
 	return proc_text_read(path, text);
 }
 
-/* "running", "-1 SP PC", or "NR ARG1 ... ARG6 SP PC" (the arguments in hex). */
+/* "running", "-1 SP PC", or "NR ARG1 ... ARG6 SP PC" (in hex but NR). */
 static bool parse_syscall(const char *text, struct task_syscall *out)
 {
 	*out = (struct task_syscall) { .activity = TASK_RUNNING };
 	if (strncmp(text, "running", 7) == 0)
 		return true;
 	long nr;
-	unsigned long long a[6];
-	int n = sscanf(text, "%ld %llx %llx %llx %llx %llx %llx", &nr, &a[0], &a[1], &a[2],
-		       &a[3], &a[4], &a[5]);
+	unsigned long long a[8];
+	int n = sscanf(text, "%ld %llx %llx %llx %llx %llx %llx %llx %llx", &nr, &a[0], &a[1],
+		       &a[2], &a[3], &a[4], &a[5], &a[6], &a[7]);
 	if (n < 1)
 		return false;
 	if (nr < 0) {
 		out->activity = TASK_OUTSIDE_CALL;
+		if (n >= 3) {
+			out->sp = a[0];
+			out->pc = a[1];
+		}
 		return true;
 	}
-	if (n != 7)
+	if (n < 7)
 		return false;
 	out->activity = TASK_IN_CALL;
 	out->nr = nr;
 	for (int i = 0; i < 6; i++)
 		out->args[i] = a[i];
+	if (n == 9) {
+		out->sp = a[6];
+		out->pc = a[7];
+	}
 	return true;
 }
 

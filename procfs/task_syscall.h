@@ -25,6 +25,8 @@ struct task_syscall {
 	enum task_activity activity;
 	long nr;		/* TASK_IN_CALL: the number, in the thread's ABI */
 	uint64_t args[6];
+	/* Asleep (in a call or outside one): its user stack and instruction pointers. */
+	uint64_t sp, pc;
 	uint64_t cpu_ns;	/* the CPU time it has had, all told (schedstat) */
 	uint64_t sleeps;	/* times it gave up the CPU: blocked, or stopped (voluntary_ctxt_switches) */
 	/*

@@ -23,6 +23,14 @@ void stack_tracer_free(struct stack_tracer *tr);
  */
 void stack_trace_capture(struct stack_tracer *tr, struct task_stack **ts, struct task *t,
 			 const struct abi *abi);
+/*
+ * The same for thread tid of tgid, found asleep (in a system call, or
+ * outside one) while not stopped, in its ABI abi: walked from where
+ * /proc/tgid/task/tid/syscall says it sleeps, without stopping it, and
+ * dropped if it woke meanwhile.  A thread that runs has none.
+ */
+void stack_trace_capture_asleep(struct stack_tracer *tr, struct task_stack **ts, pid_t tgid,
+				pid_t tid, const struct abi *abi);
 /* The lines of the last capture, each ending in a newline; "" if none. */
 const char *stack_trace_text(struct task_stack *ts);
 /*

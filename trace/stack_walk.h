@@ -36,5 +36,14 @@ struct stack_walk {
  */
 struct stack_walk stack_walker_walk(struct stack_walker *w, struct task *t,
 				    uint64_t *ips, size_t max);
+/*
+ * The same for thread tid, which is not stopped but asleep, at pc with its
+ * stack at sp (as /proc/PID/task/TID/syscall gives them), without stopping
+ * it: a call from a frame that needs another register to find its caller
+ * ends the walk there.  Its stack may change under the walk, should it
+ * wake: the caller checks that it did not.
+ */
+struct stack_walk stack_walker_walk_asleep(struct stack_walker *w, pid_t tid, uint64_t pc,
+					   uint64_t sp, uint64_t *ips, size_t max);
 
 #endif

@@ -75,12 +75,9 @@ static struct stack_walk walk_from(unw_cursor_t *c, uint64_t *ips, size_t max)
 	}
 }
 
-struct stack_walk stack_walker_walk(struct stack_walker *w, struct task *t,
-				    uint64_t *ips, size_t max)
+/* The walk begun in w->access. */
+static struct stack_walk walk_begun(struct stack_walker *w, uint64_t *ips, size_t max)
 {
-	/* Made for each walk: the tid is then the task's current one (an execve can change it). */
-	if (!unwind_access_begin(&w->access, task_tid(t)))
-		return (struct stack_walk) { .error = "out of memory" };
 	unw_cursor_t c;
 	struct stack_walk r;
 	int err = unw_init_remote(&c, w->as, w->access.upt);
@@ -90,4 +87,21 @@ struct stack_walk stack_walker_walk(struct stack_walker *w, struct task *t,
 		r = walk_from(&c, ips, max);
 	unwind_access_end(&w->access);
 	return r;
+}
+
+struct stack_walk stack_walker_walk(struct stack_walker *w, struct task *t,
+				    uint64_t *ips, size_t max)
+{
+	/* Made for each walk: the tid is then the task's current one (an execve can change it). */
+	if (!unwind_access_begin(&w->access, task_tid(t)))
+		return (struct stack_walk) { .error = "out of memory" };
+	return walk_begun(w, ips, max);
+}
+
+struct stack_walk stack_walker_walk_asleep(struct stack_walker *w, pid_t tid, uint64_t pc,
+					   uint64_t sp, uint64_t *ips, size_t max)
+{
+	if (!unwind_access_begin_asleep(&w->access, tid, pc, sp))
+		return (struct stack_walk) { .error = "out of memory" };
+	return walk_begun(w, ips, max);
 }

@@ -21,9 +21,18 @@ void stack_walker_forget(struct stack_walker *w)
 	(void) w;
 }
 
+static const char no_walker[] = "epolltrace was built without libunwind-ptrace";
+
 struct stack_walk stack_walker_walk(struct stack_walker *w, struct task *t,
 				    uint64_t *ips, size_t max)
 {
 	(void) w, (void) t, (void) ips, (void) max;
-	return (struct stack_walk) { .error = "epolltrace was built without libunwind-ptrace" };
+	return (struct stack_walk) { .error = no_walker };
+}
+
+struct stack_walk stack_walker_walk_asleep(struct stack_walker *w, pid_t tid, uint64_t pc,
+					   uint64_t sp, uint64_t *ips, size_t max)
+{
+	(void) w, (void) tid, (void) pc, (void) sp, (void) ips, (void) max;
+	return (struct stack_walk) { .error = no_walker };
 }

@@ -23,11 +23,24 @@ bool unwind_access_begin(struct unwind_access *a, pid_t tid)
 {
 	a->upt = _UPT_create(tid);
 	a->tid = tid;
+	a->asleep = false;
 	a->have_regs = false;
 	a->npages = 0;
 	a->next_victim = 0;
 	current = a->upt ? a : NULL;
 	return a->upt != NULL;
+}
+
+bool unwind_access_begin_asleep(struct unwind_access *a, pid_t tid, uint64_t pc, uint64_t sp)
+{
+	if (!unwind_access_begin(a, tid))
+		return false;
+	a->asleep = true;
+	a->have_regs = true;
+	memset(&a->regs, 0, sizeof(a->regs));
+	a->regs.rip = pc;
+	a->regs.rsp = sp;
+	return true;
 }
 
 void unwind_access_end(struct unwind_access *a)
@@ -62,6 +75,9 @@ static int access_reg(unw_addr_space_t as, unw_regnum_t reg, unw_word_t *val, in
 		      void *arg)
 {
 	struct unwind_access *a = walk_of(arg);
+	/* Asleep, a thread's other registers are in the kernel's keeping: the walk ends there. */
+	if (a && a->asleep && (write || (reg != UNW_X86_64_RIP && reg != UNW_X86_64_RSP)))
+		return -UNW_EBADREG;
 	if (!a || write || reg < 0 || (size_t) reg >= sizeof(reg_offsets) / sizeof(reg_offsets[0]))
 		return _UPT_access_reg(as, reg, val, write, arg);
 	if (!a->have_regs) {
@@ -99,9 +115,14 @@ static int access_mem(unw_addr_space_t as, unw_word_t addr, unw_word_t *val, int
 	struct unwind_access *a = walk_of(arg);
 	uint64_t in_page = addr % UNWIND_PAGE_SIZE;
 	const struct unwind_page *p = NULL;
-	/* Writes, words across two pages and unreadable pages: word by word, by ptrace. */
+	/*
+	 * Writes, words across two pages and unreadable pages: word by word,
+	 * by ptrace (or by process_vm_readv from a task not stopped).
+	 */
 	if (a && !write && in_page <= UNWIND_PAGE_SIZE - sizeof(*val))
 		p = page_at(a, addr - in_page);
+	if (!p && a && a->asleep)
+		return !write && tracee_read(a->tid, addr, val, sizeof(*val)) ? 0 : -UNW_EINVAL;
 	if (!p)
 		return _UPT_access_mem(as, addr, val, write, arg);
 	memcpy(val, p->bytes + in_page, sizeof(*val));

@@ -28,6 +28,12 @@ struct unwind_page {
 struct unwind_access {
 	void *upt;		/* libunwind-ptrace's state, for what is left to it */
 	pid_t tid;
+	/*
+	 * The task is not stopped, but asleep: of its registers only the
+	 * instruction and stack pointers are known (in regs), and nothing is
+	 * asked of ptrace.
+	 */
+	bool asleep;
 	bool have_regs;
 	struct user_regs_struct regs;
 	struct unwind_page pages[UNWIND_CACHED_PAGES];
@@ -43,6 +49,12 @@ unw_accessors_t unwind_accessors(void);
 
 /* Starts a walk of tid (one at a time); false when libunwind-ptrace's state cannot be made. */
 bool unwind_access_begin(struct unwind_access *a, pid_t tid);
+/*
+ * The same for tid asleep and not stopped, from its instruction pointer
+ * pc and stack pointer sp: a frame whose caller needs another register
+ * ends the walk.
+ */
+bool unwind_access_begin_asleep(struct unwind_access *a, pid_t tid, uint64_t pc, uint64_t sp);
 void unwind_access_end(struct unwind_access *a);
 
 #endif

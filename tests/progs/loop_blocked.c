@@ -85,7 +85,8 @@ static void wait_for_input(int ep)
 	EXPECT_RET(1, n);
 }
 
-static void handle(const char *mode)
+/* Not inlined, so that -k's stack of the blocked loop names it. */
+__attribute__((noinline)) static void handle(const char *mode)
 {
 	if (strcmp(mode, "read") == 0 || strcmp(mode, "et-read") == 0) {
 		EXPECT_TRUE(read_line() > 0);
