@@ -13,6 +13,7 @@ struct blocking_call {
 	const char *name;
 	int fd_arg;	/* which argument is the fd it waits on; -1: none */
 	bool reads;	/* it waits for input, as a read of an edge-triggered fd would */
+	bool ends;	/* the thread, or its program, is ending: it has left its loop */
 };
 
 /* NULL when the call is not in the table, or the ABI not x86-64 or i386 (abi NULL: x86-64). */

@@ -78,6 +78,20 @@ static bool waiting_again(const struct diag_thread *th, const struct task_syscal
 	       (strncmp(name, "epoll_wait", 10) == 0 || strncmp(name, "epoll_pwait", 11) == 0);
 }
 
+/* The call it is blocked in, when the table knows it. */
+static const struct blocking_call *call_of(const struct diag_thread *th,
+					   const struct task_syscall *sc)
+{
+	return sc->activity == TASK_IN_CALL ? blocking_call_of(th->abi, sc->nr) : NULL;
+}
+
+/* It, or its program, is ending (exit_group may take long): a loop that leaves is not blocked. */
+static bool leaving(const struct diag_thread *th, const struct task_syscall *sc)
+{
+	const struct blocking_call *call = call_of(th, sc);
+	return call && call->ends;
+}
+
 /*
  * Away too long is not yet stuck: on a busy machine, or with every call
  * a stop under -p, a loop's batch of work may take that long.  It is
@@ -120,7 +134,7 @@ void watch_blocked(struct diag *d, struct diag_thread *th, const struct ep_insta
 	struct task_syscall sc;
 	char wchan[64] = "";
 	if (!d->env->task_syscall(d->env->ctx, th->tgid, th->tid, &sc) || waiting_again(th, &sc) ||
-	    sc.activity == TASK_TRACE_STOPPED)
+	    leaving(th, &sc) || sc.activity == TASK_TRACE_STOPPED)
 		return;
 	/*
 	 * Paging in is the machine's time, not the loop's: the kernel reads
@@ -142,8 +156,7 @@ void watch_blocked(struct diag *d, struct diag_thread *th, const struct ep_insta
 	if (sc.activity == TASK_IN_CALL && d->env->other_stopped(d->env->ctx, th->tgid, th->tid))
 		return;
 	th->away_told = true;
-	const struct blocking_call *call =
-		sc.activity == TASK_IN_CALL ? blocking_call_of(th->abi, sc.nr) : NULL;
+	const struct blocking_call *call = call_of(th, &sc);
 	struct strbuf ev = STRBUF_INIT;
 	const struct ep_entry *e = et_blocking_read(d, th, inst, &sc, call);
 	if (e) {

@@ -87,7 +87,10 @@ bool proc_task_syscall(pid_t tgid, pid_t tid, struct task_syscall *out)
 	if (ok)
 		out->starved_ns = process_starved_ns(tgid);
 	char state = ok ? proc_task_state(tid) : '\0';
-	if (state == 't')
+	/* A leader that has exited stays, a zombie, until its last thread has: it is gone. */
+	if (state == 'Z' || state == 'X')
+		ok = false;
+	else if (state == 't')
 		out->activity = TASK_TRACE_STOPPED;
 	else if (state == 'D' && out->activity == TASK_OUTSIDE_CALL)
 		out->activity = TASK_PAGING_IN;

@@ -36,7 +36,7 @@ struct task_syscall {
 	uint64_t starved_ns;
 };
 
-/* False when the thread is gone or its file cannot be read. */
+/* False when the thread is gone (a zombie too) or its file cannot be read. */
 bool proc_task_syscall(pid_t tgid, pid_t tid, struct task_syscall *out);
 
 /* Whether a thread of tgid other than tid is held at a ptrace stop ('t'). */
