@@ -17,11 +17,19 @@ SCREEN=$WORKDIR/screen
 tmux_() { tmux -L "$SOCK" -f /dev/null "$@"; }
 trap 'tmux_ kill-server 2>/dev/null; end_tracked; rm -rf "$WORKDIR"' EXIT
 
+# gone: the last view's session has ended (its status file is written
+# just before, so a new one of the same name could still be refused).
+gone() { ! tmux_ has-session -t top 2>/dev/null; }
+
 # view ARGS...: epolltrace --top ARGS in a new 100x30 terminal, in
 # $WORKDIR, with env's VIEW_ENV if set (tmux's server, not this shell,
 # gives the terminal its environment); its exit status goes to
-# $WORKDIR/status when it ends.
+# $WORKDIR/status when it ends.  The server stays up between views
+# (exit-empty off), so that a view is never started on a server on its
+# way out with the last one.
 view() {
+	tmux_ start-server \; set-option -g exit-empty off
+	wait_until gone || echo "the last view's terminal is still open" | diag
 	rm -f "$WORKDIR/status"
 	cat >"$WORKDIR/run" <<RUN
 ${VIEW_ENV:+env $VIEW_ENV }"$EPOLLTRACE" --top --spin-waits=100 $* 2>"$WORKDIR/top.err"
