@@ -37,8 +37,11 @@ check_screen "... and counted in its instance's row" "^ +$LOOP_PID +$SPIN_EPFD +
 # The 100-column terminal shows the columns that fit, most important first.
 check "the columns that fit in 100 columns" grep -Eq '^ +\*PID +EPFD +FDS +WARN +WAIT/s +WAKE/s +EV/s +EV/WAKE +TMOUT/s +BLOCK +P50us +P99us$' "$SCREEN"
 
-# The selection starts on the first row (the timer's: sorted by pid, then epfd).
-keys Enter
+# The selection stays on the instance it is on as rows come and go, and
+# starts on the first row of the first frame, which may be the spinning
+# instance's alone (its calls are seen first): Up moves it to the first
+# row, the timer's (sorted by pid, then epfd).
+keys Up Enter
 check_screen "Enter shows the instance's interest list, checked against the kernel" \
 	"pid $LOOP_PID epfd $TICKS_EPFD: 3 registered; model matches the kernel \(3 registrations\)"
 check_screen "... the timer's fd first, with its events per second" \
