@@ -2,13 +2,19 @@
 # and reading a row of the instances' table.  Sourced after lib.sh.
 
 # start_loop: top_loop runs untraced; sets LOOP_PID, TICKS_EPFD, SPIN_EPFD.
+# Without them a test's first check could still pass (an empty epfd
+# matches any in its row's pattern), so their absence is said.
 start_loop() {
 	"$PROGS_DIR/top_loop" "$WORKDIR/count" >"$WORKDIR/loop.out" 2>&1 &
 	LOOP_PID=$!
 	track $LOOP_PID
-	wait_until grep -q '^spin epfd=' "$WORKDIR/loop.out" || return 1
+	wait_until grep -q '^spin epfd=' "$WORKDIR/loop.out"
 	TICKS_EPFD=$(sed -n 's/^ticks epfd=//p' "$WORKDIR/loop.out")
 	SPIN_EPFD=$(sed -n 's/^spin epfd=//p' "$WORKDIR/loop.out")
+	[ -n "$TICKS_EPFD" ] && [ -n "$SPIN_EPFD" ] && return 0
+	echo "top_loop (pid $LOOP_PID, state $(proc_state /proc/$LOOP_PID)) did not print its epfds; its output:" | diag
+	diag <"$WORKDIR/loop.out"
+	return 1
 }
 
 stop_loop() {
