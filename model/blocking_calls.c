@@ -5,37 +5,38 @@
 
 /*
  * Numbers from the kernel's asm/unistd_64.h and asm/unistd_32.h; -1: none
- * there.  Each call: name, fd_arg, reads, ends.
+ * there.  Each call: name, fd_arg, reads, ends, waits_for_thread.
  */
 static const struct {
 	struct blocking_call call;
 	long x86_64, i386;
 } calls[] = {
-	{ { "read", 0, true, false }, 0, 3 },
-	{ { "readv", 0, true, false }, 19, 145 },
-	{ { "pread64", 0, true, false }, 17, 180 },
-	{ { "recvfrom", 0, true, false }, 45, 371 },
-	{ { "recvmsg", 0, true, false }, 47, 372 },
-	{ { "accept", 0, true, false }, 43, -1 },
-	{ { "accept4", 0, true, false }, 288, 364 },
-	{ { "connect", 0, false, false }, 42, 362 },
-	{ { "write", 0, false, false }, 1, 4 },
-	{ { "writev", 0, false, false }, 20, 146 },
-	{ { "sendto", 0, false, false }, 44, 369 },
-	{ { "sendmsg", 0, false, false }, 46, 370 },
-	{ { "flock", 0, false, false }, 73, 143 },
-	{ { "fsync", 0, false, false }, 74, 118 },
-	{ { "futex", -1, false, false }, 202, 240 },
-	{ { "nanosleep", -1, false, false }, 35, 162 },
-	{ { "clock_nanosleep", -1, false, false }, 230, 267 },
-	{ { "poll", -1, false, false }, 7, 168 },
-	{ { "ppoll", -1, false, false }, 271, 309 },
-	{ { "select", -1, false, false }, 23, 142 },
-	{ { "pselect6", -1, false, false }, 270, 308 },
-	{ { "wait4", -1, false, false }, 61, 114 },
-	{ { "openat", -1, false, false }, 257, 295 },
-	{ { "exit", -1, false, true }, 60, 1 },
-	{ { "exit_group", -1, false, true }, 231, 252 },
+	{ { "read", 0, true, false, false }, 0, 3 },
+	{ { "readv", 0, true, false, false }, 19, 145 },
+	{ { "pread64", 0, true, false, false }, 17, 180 },
+	{ { "recvfrom", 0, true, false, false }, 45, 371 },
+	{ { "recvmsg", 0, true, false, false }, 47, 372 },
+	{ { "accept", 0, true, false, false }, 43, -1 },
+	{ { "accept4", 0, true, false, false }, 288, 364 },
+	{ { "connect", 0, false, false, false }, 42, 362 },
+	{ { "write", 0, false, false, false }, 1, 4 },
+	{ { "writev", 0, false, false, false }, 20, 146 },
+	{ { "sendto", 0, false, false, false }, 44, 369 },
+	{ { "sendmsg", 0, false, false, false }, 46, 370 },
+	{ { "flock", 0, false, false, false }, 73, 143 },
+	{ { "fsync", 0, false, false, false }, 74, 118 },
+	{ { "futex", -1, false, false, true }, 202, 240 },
+	{ { "futex_time64", -1, false, false, true }, -1, 422 },
+	{ { "nanosleep", -1, false, false, false }, 35, 162 },
+	{ { "clock_nanosleep", -1, false, false, false }, 230, 267 },
+	{ { "poll", -1, false, false, false }, 7, 168 },
+	{ { "ppoll", -1, false, false, false }, 271, 309 },
+	{ { "select", -1, false, false, false }, 23, 142 },
+	{ { "pselect6", -1, false, false, false }, 270, 308 },
+	{ { "wait4", -1, false, false, false }, 61, 114 },
+	{ { "openat", -1, false, false, false }, 257, 295 },
+	{ { "exit", -1, false, true, false }, 60, 1 },
+	{ { "exit_group", -1, false, true, false }, 231, 252 },
 };
 
 const struct blocking_call *blocking_call_of(const struct abi *abi, long nr)

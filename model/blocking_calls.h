@@ -14,6 +14,11 @@ struct blocking_call {
 	int fd_arg;	/* which argument is the fd it waits on; -1: none */
 	bool reads;	/* it waits for input, as a read of an edge-triggered fd would */
 	bool ends;	/* the thread, or its program, is ending: it has left its loop */
+	/*
+	 * It waits for another thread of the process (a lock's holder, a
+	 * helper): one that may be waiting for a CPU.
+	 */
+	bool waits_for_thread;
 };
 
 /* NULL when the call is not in the table, or the ABI not x86-64 or i386 (abi NULL: x86-64). */

@@ -98,10 +98,12 @@ static bool leaving(const struct diag_thread *th, const struct task_syscall *sc)
  * stuck once it has kept at one thing for half the threshold more,
  * without a break: blocked in the same call, never woken; or running
  * without giving up the CPU, and given that much CPU time (a thread
- * ready to run may simply wait for a CPU).  A blocked thread may wait
- * for another of its process that waits for a CPU (a lock's holder, a
- * helper thread): the time the process's threads spent waiting for one
- * is the machine's, not the loop's, and does not count.
+ * ready to run may simply wait for a CPU).  A thread blocked in a futex
+ * may wait for another of its process that waits for a CPU (a lock's
+ * holder, a helper thread): the time the process's threads spent waiting
+ * for one is the machine's, not the loop's, and does not count.  Only
+ * there: busy threads of the process wait for a CPU far longer than the
+ * time that passes, which would hide a loop blocked in anything else.
  */
 static bool stuck(struct diag *d, struct diag_thread *th, const struct task_syscall *sc,
 		  int64_t now)
@@ -120,7 +122,8 @@ static bool stuck(struct diag *d, struct diag_thread *th, const struct task_sysc
 	}
 	if (sc->activity == TASK_RUNNING)
 		return sc->cpu_ns - th->seen_cpu_ns >= (uint64_t) half;
-	uint64_t starved = sc->starved_ns > th->seen_starved_ns ?
+	const struct blocking_call *call = call_of(th, sc);
+	uint64_t starved = call && call->waits_for_thread && sc->starved_ns > th->seen_starved_ns ?
 			   sc->starved_ns - th->seen_starved_ns : 0;
 	return now - th->seen_ns >= half + (int64_t) starved;
 }

@@ -526,6 +526,13 @@ static const struct diag_case cases[] = {
 	  "loop-blocked pid 100 epfd 3 fd -1: thread 100 has not waited on epfd 3 for 600 ms "
 	  "(since its wait returned at 0.000s); it is in futex(0x1000, ...), sleeping in the "
 	  "kernel's futex_wait" },
+	{ "loop-blocked: blocked in a read while its process's busy threads wait for a CPU",
+	  /* Four of them on two CPUs wait twice the time that passes: no lock is involved. */
+	  { EVENTS(EPOLLIN, 5), BLOCKED_IN(0, 7, "pipe_read"), SECONDS(0.1), TICKS,
+	    STARVED_FOR(0.3), SECONDS(0.2), TICKS, STARVED_FOR(0.7), SECONDS(0.4), TICKS },
+	  "loop-blocked pid 100 epfd 3 fd -1: thread 100 has not waited on epfd 3 for 200 ms "
+	  "(since its wait returned at 0.000s); it is in read(7, ...), sleeping in the kernel's "
+	  "pipe_read" },
 	{ "loop-blocked: calls that open fds wait while a shared fd table grows",
 	  /* accept4 of a non-blocking listener, and socket(), in the storm. */
 	  { EVENTS(EPOLLIN, 5), BLOCKED_IN(288, 5, "expand_files"), SECONDS(0.1), TICKS,
