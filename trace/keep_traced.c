@@ -119,8 +119,8 @@ bool keep_traced_stop(pid_t tid, const struct __ptrace_syscall_info *info)
 	/*
 	 * As on a kernel without clone3: the C library, like any caller ready
 	 * for one, falls back to clone, whose flags are a register.  It fails
-	 * only when the thread is gone.
+	 * only when the thread is gone: then nothing was failed, and nothing
+	 * is to be said.
 	 */
-	tracee_skip_call(tid, -ENOSYS);
-	return true;
+	return tracee_skip_call(tid, -ENOSYS);
 }
