@@ -51,7 +51,15 @@ void spin_policy_outcome(struct spin_policy *p, uint64_t gap_usec)
 void spin_policy_load(struct spin_policy *p, unsigned int nr_running, unsigned int ours)
 {
 	unsigned int others = nr_running > 1 + ours ? nr_running - 1 - ours : 0;
-	p->others[p->next_sample++ % SPIN_LOAD_SAMPLES] = others < UCHAR_MAX ? others : UCHAR_MAX;
+	unsigned char sample = others < UCHAR_MAX ? (unsigned char) others : UCHAR_MAX;
+	/*
+	 * The first sample stands for those not taken yet: were they taken
+	 * as no load, a run started beside busy CPUs would spin against
+	 * them for its first 16 samples.
+	 */
+	if (p->next_sample == 0)
+		memset(p->others, sample, sizeof(p->others));
+	p->others[p->next_sample++ % SPIN_LOAD_SAMPLES] = sample;
 }
 
 static unsigned int usable_cpus(void)
