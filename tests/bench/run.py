@@ -16,7 +16,7 @@ import sys
 
 from bench_attach import attach_workloads, run_attached
 from bench_bpf import bpf_section, bpf_unavailable
-from bench_loaded import loaded_section
+from bench_loaded import LOADED_ROUNDS, loaded_section
 from bench_machine import Contention, header_lines
 from bench_memory import peak_attach, peak_command
 from bench_modes import (BARE_STOPS, EPOLLTRACE, FILTER_ONLY, MODES, STRACE, attach_argv,
@@ -42,6 +42,9 @@ def parse_args():
                    help="folder of the built workload programs")
     p.add_argument("--rounds", type=int, default=9,
                    help="interleaved rounds; each figure is the median (default 9)")
+    p.add_argument("--loaded-rounds", type=int, default=LOADED_ROUNDS,
+                   help="rounds of the loaded column, judged round by round (default %d)"
+                   % LOADED_ROUNDS)
     p.add_argument("--scale", type=float, default=1.0,
                    help="multiply every iteration count (for quick trial runs)")
     p.add_argument("--only-loaded", action="store_true",
@@ -157,7 +160,7 @@ def main():
             return
         if args.only_loaded:
             print("\n".join([""] + loaded_section(
-                args.progs, args.tracer, args.scale, args.rounds, verdicts,
+                args.progs, args.tracer, args.scale, args.loaded_rounds, verdicts,
                 progress("loaded")) + [""]))
             print(verdicts.summary())
             return
@@ -165,8 +168,8 @@ def main():
         top = top_section(args)
         attach = attach_section(args, verdicts) + [""] + bpf_lines(args, verdicts)
         memory = memory_section(args, verdicts)
-        loaded = loaded_section(args.progs, args.tracer, args.scale, args.rounds, verdicts,
-                                progress("loaded"))
+        loaded = loaded_section(args.progs, args.tracer, args.scale, args.loaded_rounds,
+                                verdicts, progress("loaded"))
     except BenchError as e:
         sys.exit("run.py: a workload failed, so no figures: %s" % e)
     print("\n".join([""] + command + [""] + top + [""] + attach + [""] + memory + [""] + loaded + [""]))
