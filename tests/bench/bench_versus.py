@@ -21,7 +21,7 @@ from bench_workloads import command_workloads
 BEFORE = "before"
 VERSUS_MODES = (UNTRACED, STRACE, EPOLLTRACE, BEFORE)
 # The gap the run must be precise enough to exclude, as a share of
-# strace's overhead (as the loaded column's judge).
+# strace's overhead.
 PRECISION = 0.1
 
 
