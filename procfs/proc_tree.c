@@ -1,4 +1,5 @@
 #include <dirent.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -6,10 +7,6 @@
 #include "procfs/proc_text.h"
 #include "procfs/proc_tree.h"
 #include "util/xalloc.h"
-
-struct parentage {
-	pid_t pid, ppid;
-};
 
 /* The parent in /proc/PID/stat, after the state that follows the last ')'. */
 static pid_t parent_of(pid_t pid, struct strbuf *text)
@@ -57,25 +54,39 @@ static int by_pid(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-size_t proc_descendants(pid_t pid, pid_t **out)
+size_t parentage_descendants(struct parentage *all, size_t nall, pid_t pid, pid_t **out)
 {
-	struct parentage *all;
-	size_t nall = read_parentage(&all);
 	qsort(all, nall, sizeof(*all), by_pid);
 	size_t n = 0, cap = 0;
 	*out = NULL;
-	/* Breadth first: each pass adds the children of the generation before. */
+	/*
+	 * Breadth first: each pass adds the children of the generation
+	 * before.  /proc is not read at one instant: with pids reused
+	 * meanwhile, the parents may make a cycle, so each process is taken
+	 * once at most, and pid never.
+	 */
+	bool *taken = xcalloc(nall + 1, sizeof(*taken));
 	pid_t parent = pid;
 	for (size_t next = 0;; parent = (*out)[next++]) {
 		for (size_t i = 0; i < nall; i++) {
-			if (all[i].ppid != parent)
+			if (all[i].ppid != parent || all[i].pid == pid || taken[i])
 				continue;
+			taken[i] = true;
 			*out = grow_array(*out, &cap, n, sizeof(**out));
 			(*out)[n++] = all[i].pid;
 		}
 		if (next == n)
 			break;
 	}
+	free(taken);
+	return n;
+}
+
+size_t proc_descendants(pid_t pid, pid_t **out)
+{
+	struct parentage *all;
+	size_t nall = read_parentage(&all);
+	size_t n = parentage_descendants(all, nall, pid, out);
 	free(all);
 	return n;
 }

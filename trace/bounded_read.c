@@ -16,8 +16,10 @@ struct pending_read {
 	pid_t tid;
 	uint64_t addr;
 	size_t len;
+	/* Written by the reader before done; read by the caller only after it. */
 	ssize_t got;
 	int err;
+	atomic_bool done;
 	int done_fd;		/* an eventfd, written when the read has ended */
 	atomic_int owners;
 	unsigned char bytes[];
@@ -38,7 +40,8 @@ static void *read_in_thread(void *arg)
 	struct iovec remote = { (void *) (uintptr_t) p->addr, p->len };
 	p->got = process_vm_readv(p->tid, &local, 1, &remote, 1, 0);
 	p->err = errno;
-	/* The eventfd's write and the caller's poll order got and err before its look. */
+	/* The release hands got, err and the bytes over: an eventfd orders nothing in C11. */
+	atomic_store_explicit(&p->done, true, memory_order_release);
 	uint64_t one = 1;
 	ssize_t told = write(p->done_fd, &one, sizeof(one));
 	(void) told;	/* unwritten, the caller would only give up waiting */
@@ -65,6 +68,7 @@ ssize_t bounded_read(pid_t tid, uint64_t addr, void *buf, size_t len, int deadli
 		return -1;
 	*p = (struct pending_read) { .tid = tid, .addr = addr, .len = len };
 	atomic_init(&p->owners, 2);
+	atomic_init(&p->done, false);
 	p->done_fd = eventfd(0, EFD_CLOEXEC);
 	if (p->done_fd < 0 || !start_reader(p)) {
 		int err = errno;
@@ -80,7 +84,7 @@ ssize_t bounded_read(pid_t tid, uint64_t addr, void *buf, size_t len, int deadli
 		;
 	ssize_t got = -1;
 	int err = ETIMEDOUT;
-	if (ready > 0) {
+	if (ready > 0 && atomic_load_explicit(&p->done, memory_order_acquire)) {
 		got = p->got;
 		err = p->err;
 		if (got > 0)
