@@ -11,8 +11,8 @@
 #include "trace/engine_internal.h"
 #include "util/clock.h"
 
-/* Sets hold_fd to the first held task's time, or disarms it. */
-static void arm(struct engine *e)
+/* Sets hold_fd to the first held task's time, or disarms it; false when it cannot. */
+static bool arm(struct engine *e)
 {
 	uint64_t first = 0;
 	for (size_t i = 0; i < e->tasks.nbuckets; i++)
@@ -24,7 +24,7 @@ static void arm(struct engine *e)
 		its.it_value.tv_sec = (time_t) (first / 1000000);
 		its.it_value.tv_nsec = (long) (first % 1000000) * 1000;
 	}
-	timerfd_settime(e->hold_fd, TFD_TIMER_ABSTIME, &its, NULL);
+	return timerfd_settime(e->hold_fd, TFD_TIMER_ABSTIME, &its, NULL) == 0;
 }
 
 bool hold_task(struct engine *e, struct task *t, int sig)
@@ -39,8 +39,26 @@ bool hold_task(struct engine *e, struct task *t, int sig)
 		return false;
 	t->held_until = monotonic_usec() + usec;
 	t->held_sig = sig;
-	arm(e);
-	return true;
+	if (arm(e))
+		return true;
+	/* Unarmed, the timer would never let it go; it keeps the others' time. */
+	t->held_until = 0;
+	return false;
+}
+
+/* Moves the held tasks whose time has come (all with due_only false) to v. */
+static size_t take(struct engine *e, struct task **v, bool due_only, uint64_t now)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < e->tasks.nbuckets; i++) {
+		for (struct task *t = e->tasks.buckets[i]; t; t = t->next) {
+			if (t->held_until && (!due_only || t->held_until <= now)) {
+				t->held_until = 0;
+				v[n++] = t;
+			}
+		}
+	}
+	return n;
 }
 
 size_t hold_take(struct engine *e, struct task ***out, bool due_only)
@@ -52,20 +70,13 @@ size_t hold_take(struct engine *e, struct task ***out, bool due_only)
 		(void) got;
 	}
 	uint64_t now = monotonic_usec();
-	size_t n = 0;
 	struct task **v = calloc(e->tasks.count + 1, sizeof(*v));
 	if (!v)
 		abort();
-	for (size_t i = 0; i < e->tasks.nbuckets; i++) {
-		for (struct task *t = e->tasks.buckets[i]; t; t = t->next) {
-			if (t->held_until && (!due_only || t->held_until <= now)) {
-				t->held_until = 0;
-				v[n++] = t;
-			}
-		}
-	}
-	if (e->hold_fd >= 0)
-		arm(e);
+	size_t n = take(e, v, due_only, now);
+	/* Unarmed, the timer would never let the others go: they go now, early. */
+	if (e->hold_fd >= 0 && !arm(e))
+		n += take(e, v + n, false, now);
 	*out = v;
 	return n;
 }

@@ -4,7 +4,7 @@
 # the trace against strace's, and what the program saw.
 . "$TESTS_SRCDIR/e2e/lib.sh"
 
-plan 21
+plan 22
 
 # check_seen NAME WANT: the program's own account of its calls.
 check_seen() {
@@ -64,6 +64,32 @@ if prog=$(prog_path inject_calls x86_64); then
 		 grep '\"injected\":true' '$WORKDIR/json' | grep -q '\"errno\":\"EINTR\"'"
 else
 	skip "--json: test program not built"
+fi
+
+# A delay whose timer cannot be set (strace, tracing epolltrace alone, makes
+# timerfd_settime fail) lets the thread go at once, never holds it for ever.
+name="delay_enter= with timerfd_settime failing: no delay, the program runs to its end"
+if ! have_strace; then
+	skip "$name: no strace"
+elif ! prog=$(prog_path inject_calls x86_64); then
+	skip "$name: $(missing_reason x86_64)"
+else
+	# LeakSanitizer's own ptrace would meet strace's.  epolltrace writes
+	# its pid, to be killed (and its command with it) should it hang.
+	rm -f "$WORKDIR/pid"
+	ASAN_OPTIONS=detect_leaks=0 strace -qq -o /dev/null \
+		-e trace=timerfd_settime -e inject=timerfd_settime:error=EINVAL \
+		sh -c 'echo $$ >"$0"; exec "$@"' "$WORKDIR/pid" \
+		"$EPOLLTRACE" -o /dev/null -e inject=epoll_wait:delay_enter=20ms:when=2 -- "$prog" \
+		>/dev/null </dev/null &
+	strace_pid=$!
+	track $strace_pid
+	if ! wait_until ended $strace_pid; then
+		kill -KILL "$(cat "$WORKDIR/pid")"
+		echo "the program was still held after $HANG_GUARD seconds" | diag
+	fi
+	await_exit $strace_pid
+	check_status "$name (exit status)" 0 "$RC"
 fi
 
 refused_inject() {
