@@ -19,27 +19,31 @@ static int complain(int code, pid_t pid, const char *fmt, const char *detail)
 	return code;
 }
 
-int attach_target_check(const char *text, pid_t *process)
+/* A leader that called pthread_exit shows Z while its threads live on. */
+static bool is_zombie(const struct proc_status *st)
 {
-	char *end;
-	errno = 0;
-	long n = strtol(text, &end, 10);
-	if (errno || end == text || *end || n <= 0 || n > INT_MAX) {
-		fprintf(stderr, "epolltrace: invalid process ID '%s' in -p: give a number, as in -p 1234\n",
-			text);
-		return EXIT_USAGE;
-	}
-	pid_t pid = (pid_t) n;
+	return (st->state == 'Z' || st->state == 'X') && st->threads <= 1;
+}
+
+bool attach_target_ended(pid_t pid)
+{
+	struct proc_status st;
+	return !proc_status_read(pid, &st) || is_zombie(&st);
+}
+
+static int check_pid(pid_t pid, pid_t *process, bool quiet_if_ended)
+{
 	struct proc_status st;
 	if (!proc_status_read(pid, &st))
-		return complain(EXIT_NO_TARGET, pid, "%s",
-				"no such process; check the number with ps or pgrep");
+		return quiet_if_ended ? EXIT_NO_TARGET
+				      : complain(EXIT_NO_TARGET, pid, "%s",
+						 "no such process; check the number with ps or pgrep");
 	if (st.tgid == getpid())
 		return complain(EXIT_SELF, pid, "%s", "it is epolltrace itself");
-	/* A leader that called pthread_exit shows Z while its threads live on. */
-	if ((st.state == 'Z' || st.state == 'X') && st.threads <= 1)
-		return complain(EXIT_ZOMBIE, pid, "%s",
-				"it is a zombie: it has exited and waits for its parent to reap it");
+	if (is_zombie(&st))
+		return quiet_if_ended ? EXIT_NO_TARGET
+				      : complain(EXIT_ZOMBIE, pid, "%s",
+						 "it is a zombie: it has exited and waits for its parent to reap it");
 	if (st.kthread)
 		return complain(EXIT_NO_PERMISSION, pid, "%s",
 				"it is a kernel thread, which cannot be traced; give the PID of a program");
@@ -53,6 +57,24 @@ int attach_target_check(const char *text, pid_t *process)
 	}
 	*process = st.tgid;
 	return 0;
+}
+
+int attach_target_check(const char *text, pid_t *process)
+{
+	char *end;
+	errno = 0;
+	long n = strtol(text, &end, 10);
+	if (errno || end == text || *end || n <= 0 || n > INT_MAX) {
+		fprintf(stderr, "epolltrace: invalid process ID '%s' in -p: give a number, as in -p 1234\n",
+			text);
+		return EXIT_USAGE;
+	}
+	return check_pid((pid_t) n, process, false);
+}
+
+int attach_target_check_descendant(pid_t pid, pid_t *process)
+{
+	return check_pid(pid, process, true);
 }
 
 static int read_yama_scope(void)

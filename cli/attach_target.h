@@ -5,6 +5,7 @@
 #ifndef EPOLLTRACE_CLI_ATTACH_TARGET_H
 #define EPOLLTRACE_CLI_ATTACH_TARGET_H
 
+#include <stdbool.h>
 #include <sys/types.h>
 
 /*
@@ -14,7 +15,17 @@
  */
 int attach_target_check(const char *text, pid_t *process);
 
+/*
+ * The same for a descendant --children found, as strace treats a thread
+ * that vanished: one that has ended since (gone, or a zombie) is skipped
+ * without a word, with EXIT_NO_TARGET.
+ */
+int attach_target_check_descendant(pid_t pid, pid_t *process);
+
 /* Prints why attaching to pid failed with err; returns the exit code. */
 int attach_target_explain_failure(pid_t pid, int err);
+
+/* pid has ended: it is gone, or a zombie whose threads are gone too. */
+bool attach_target_ended(pid_t pid);
 
 #endif

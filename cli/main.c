@@ -138,13 +138,21 @@ static void note_problem(int *first_problem, int code)
 		*first_problem = code;
 }
 
-/* Attaches to pid's process, found and checked; 0, or why not (said). */
-static int attach_pid(struct session *s, struct engine *e, pid_t pid, struct pid_list *attached)
+/*
+ * Attaches to pid's process, found and checked; 0, or why not (said, but
+ * for a descendant that ended meanwhile: EXIT_NO_TARGET).
+ */
+static int attach_pid(struct session *s, struct engine *e, pid_t pid, struct pid_list *attached,
+		      bool descendant)
 {
 	size_t nthreads;
 	int err;
-	if (engine_attach(e, pid, &nthreads, &err) < 0)
+	if (engine_attach(e, pid, &nthreads, &err) < 0) {
+		/* A zombie cannot be seized (EPERM). */
+		if (descendant && (err == ESRCH || attach_target_ended(pid)))
+			return EXIT_NO_TARGET;
 		return attach_target_explain_failure(pid, err);
+	}
 	pid_list_add(attached, pid);
 	announce_attached(s, pid, nthreads);
 	return 0;
@@ -153,7 +161,7 @@ static int attach_pid(struct session *s, struct engine *e, pid_t pid, struct pid
 /*
  * --children: every descendant of pid that /proc lists once pid is
  * traced; those it forks from then on are followed anyway.  One that
- * exits meanwhile is no problem.
+ * exits meanwhile is no problem, and is not spoken of.
  */
 static int attach_descendants(struct session *s, struct engine *e, pid_t pid,
 			      struct pid_list *attached)
@@ -164,15 +172,13 @@ static int attach_descendants(struct session *s, struct engine *e, pid_t pid,
 	for (size_t i = 0; i < n; i++) {
 		struct proc_status st;
 		pid_t d = descendants[i];
-		if (!proc_status_read(d, &st) || st.tracer == getpid() || st.state == 'Z' ||
+		if (!proc_status_read(d, &st) || st.tracer == getpid() ||
 		    pid_list_contains(attached, d))
 			continue;
-		char text[16];
-		snprintf(text, sizeof(text), "%d", (int) d);
 		pid_t process;
-		int code = attach_target_check(text, &process);
+		int code = attach_target_check_descendant(d, &process);
 		if (code == 0)
-			code = attach_pid(s, e, process, attached);
+			code = attach_pid(s, e, process, attached, true);
 		if (code != EXIT_NO_TARGET)
 			note_problem(&first_problem, code);
 	}
@@ -217,7 +223,7 @@ static int attach_processes(struct session *s, struct engine *e, const struct op
 			if (code == 0 && pid_list_contains(attached, pid))
 				continue;
 			if (code == 0)
-				code = attach_pid(s, e, pid, attached);
+				code = attach_pid(s, e, pid, attached, false);
 			if (code == 0)
 				code = look_below(s, e, o, pid, attached);
 			note_problem(&first_problem, code);

@@ -15,13 +15,7 @@ WAITS=200000
 
 plan 23
 
-# What keeps the eBPF backend from running here: empty when it can.
-"$EPOLLTRACE" --backend=bpf -- true </dev/null 2>"$WORKDIR/why" >/dev/null
-case $? in
-0) BPF_WHY= ;;
-78) BPF_WHY=$(sed 's/^epolltrace: //' "$WORKDIR/why") ;;
-*) BPF_WHY="epolltrace --backend=bpf -- true failed: $(cat "$WORKDIR/why")" ;;
-esac
+bpf_why
 
 # comparable LOG: normalised, each call on one line, without the lines
 # only ptrace can see (an ignored SIGCHLD); each task's lines in their

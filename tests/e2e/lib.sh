@@ -483,3 +483,47 @@ nobody_can_run() {
 # A command prefix, unquoted, to run a command as the unprivileged user nobody
 # (a word list, so that timeout and the like can run it).
 AS_NOBODY="setpriv --reuid=nobody --regid=nogroup --clear-groups"
+
+# ---- A program told to end by the end of its stdin ----
+
+# start_stdin_prog: $prog in the background, its stdin a fifo held open
+# on fd 7 (exec 7>&- ends it), its output in WORKDIR/out and WORKDIR/err;
+# sets PID; fails unless it prints "ready".
+start_stdin_prog() {
+	rm -f "$WORKDIR/in" "$WORKDIR/out"
+	mkfifo "$WORKDIR/in"
+	"$prog" <"$WORKDIR/in" >"$WORKDIR/out" 2>"$WORKDIR/err" &
+	PID=$!
+	track $PID
+	exec 7>"$WORKDIR/in"
+	wait_until grep -qx ready "$WORKDIR/out"
+}
+
+# check_cycles N LABEL: runs the caller's function cycle up to N times,
+# until one fails, setting FAILED; one TAP line, with the failing cycle,
+# its FAILED and LOG.err when not ok.
+check_cycles() {
+	cc_n=0
+	FAILED=
+	while [ $cc_n -lt "$1" ] && cycle; do
+		cc_n=$((cc_n + 1))
+	done
+	if [ $cc_n = "$1" ]; then
+		ok "$2"
+	else
+		not_ok "$2"
+		echo "cycle $cc_n: $FAILED" | diag
+		show_file "epolltrace's stderr" "$LOG.err"
+	fi
+}
+
+# bpf_why: sets BPF_WHY to what keeps the eBPF backend from running here,
+# empty when it can.
+bpf_why() {
+	"$EPOLLTRACE" --backend=bpf -- true </dev/null 2>"$WORKDIR/why" >/dev/null
+	case $? in
+	0) BPF_WHY= ;;
+	78) BPF_WHY=$(sed 's/^epolltrace: //' "$WORKDIR/why") ;;
+	*) BPF_WHY="epolltrace --backend=bpf -- true failed: $(cat "$WORKDIR/why")" ;;
+	esac
+}
