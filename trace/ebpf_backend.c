@@ -255,7 +255,8 @@ void ebpf_follow_abi_of(struct ebpf *b, const char *path)
 	/* Without them the i386 calls would go unseen: the trace says so. */
 	int rc = load_compat(b);
 	if (rc < 0)
-		fprintf(stderr, "epolltrace: cannot attach the eBPF program for i386 calls: %s\n",
+		fprintf(stderr, "epolltrace: cannot attach the eBPF program for i386 calls: %s;"
+			" the 32-bit program's calls go untraced: trace it with --backend=ptrace\n",
 			strerror(-rc));
 	b->compat = true;
 }
@@ -446,6 +447,13 @@ int ebpf_attach(struct engine *e, pid_t pid, size_t *nthreads, int *err)
 	return 0;
 }
 
+static void close_pair(const int fds[2])
+{
+	for (int i = 0; i < 2; i++)
+		if (fds[i] >= 0)
+			close(fds[i]);
+}
+
 /* What the child sends back when it cannot become the command. */
 static _Noreturn void exec_or_report(struct engine *e, int go_fd, int err_fd, const char *path,
 				     char *const argv[])
@@ -469,14 +477,12 @@ enum engine_start_result ebpf_start(struct engine *e, const char *path, char *co
 				    int *err)
 {
 	ebpf_follow_abi_of(e->ebpf, path);
-	int go[2], report[2];
-	if (pipe2(go, O_CLOEXEC) < 0 || pipe2(report, O_CLOEXEC) < 0) {
+	int go[2] = { -1, -1 }, report[2] = { -1, -1 };
+	pid_t pid = -1;
+	if (pipe2(go, O_CLOEXEC) < 0 || pipe2(report, O_CLOEXEC) < 0 || (pid = fork()) < 0) {
 		*err = errno;
-		return START_FORK_FAILED;
-	}
-	pid_t pid = fork();
-	if (pid < 0) {
-		*err = errno;
+		close_pair(go);
+		close_pair(report);
 		return START_FORK_FAILED;
 	}
 	if (pid == 0) {
