@@ -157,6 +157,17 @@ static void on_detached(void *ctx, struct task *t)
 	s->detached_one = true;
 }
 
+/*
+ * --dump at a detach, taken while every thread stands still: once let go,
+ * the program changes its lists untraced, and a dump after would race it.
+ */
+static void on_detach_pause(void *ctx)
+{
+	struct session *s = ctx;
+	session_dump_process(s, 0);
+	s->dumped_at_detach = true;
+}
+
 static void on_idle(void *ctx)
 {
 	struct session *s = ctx;
@@ -305,6 +316,7 @@ void session_init(struct session *s, const struct options *opts, FILE *out)
 	s->ntask_outputs = s->task_outputs_cap = 0;
 	s->detached_one = false;
 	s->detach_at_usec = 0;
+	s->dumped_at_detach = false;
 }
 
 void session_print_interest_lists(struct session *s, pid_t pid)
@@ -319,7 +331,7 @@ void session_finish(struct session *s)
 	if (s->top)
 		top_close(s->top);
 	model_finish(s->model);
-	if (s->opts->dump)
+	if (s->opts->dump && !s->dumped_at_detach)
 		session_dump_process(s, 0);
 	struct model_kind_count kinds[DIAG_NKINDS];
 	if (s->opts->model.diagnose)
@@ -366,6 +378,7 @@ struct engine_hooks session_hooks(struct session *s)
 		.superseded = on_superseded,
 		.exec = on_exec,
 		.detached = on_detached,
+		.detach_pause = s->opts->dump ? on_detach_pause : NULL,
 		.idle = on_idle,
 		.signal_received = on_signal_received,
 		.input_ready = on_input,

@@ -77,6 +77,8 @@ struct session {
 	bool detached_one;
 	/* --duration: when -p lets go by itself (CLOCK_MONOTONIC, µs), or 0. */
 	uint64_t detach_at_usec;
+	/* --dump was taken at the detach's pause, while the tracees stood still. */
+	bool dumped_at_detach;
 };
 
 void session_init(struct session *s, const struct options *opts, FILE *out);

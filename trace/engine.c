@@ -288,12 +288,15 @@ static void handle_signal_stop(struct engine *e, struct task *t, int sig)
 }
 
 /* The child of a fork, vfork or clone event stop: traced from its start. */
-static void take_new_child(struct engine *e, struct task *t)
+static void take_new_child(struct engine *e, struct task *t, int status)
 {
 	unsigned long child = 0;
 	if (ptrace(PTRACE_GETEVENTMSG, t->tid, NULL, &child) == 0 && child &&
-	    !forget_departed(e, (pid_t) child))
-		adopt(e, (pid_t) child)->announced = true;
+	    !forget_departed(e, (pid_t) child)) {
+		struct task *c = adopt(e, (pid_t) child);
+		c->announced = true;
+		c->vfork_child = (unsigned int) status >> 16 == PTRACE_EVENT_VFORK;
+	}
 }
 
 static bool is_new_child_event(int status)
@@ -303,9 +306,9 @@ static bool is_new_child_event(int status)
 	       event == PTRACE_EVENT_VFORK;
 }
 
-static void handle_new_child(struct engine *e, struct task *t)
+static void handle_new_child(struct engine *e, struct task *t, int status)
 {
-	take_new_child(e, t);
+	take_new_child(e, t, status);
 	resume(e, t, 0);
 }
 
@@ -316,6 +319,7 @@ static void handle_new_child(struct engine *e, struct task *t)
 static void handle_exit_event(struct engine *e, struct task *t)
 {
 	unsigned long status = 0;
+	t->exit_seen = true;
 	if (e->hooks.exiting && ptrace(PTRACE_GETEVENTMSG, t->tid, NULL, &status) == 0)
 		e->hooks.exiting(e->hooks.ctx, t, (int) status);
 	resume(e, t, 0);
@@ -340,13 +344,14 @@ static void handle_stopped(struct engine *e, struct task *t, int status)
 	case PTRACE_EVENT_CLONE:
 	case PTRACE_EVENT_FORK:
 	case PTRACE_EVENT_VFORK:
-		handle_new_child(e, t);
+		handle_new_child(e, t, status);
 		break;
 	case PTRACE_EVENT_EXIT:
 		handle_exit_event(e, t);
 		break;
 	case PTRACE_EVENT_EXEC:
 		t = handle_exec(e, t);
+		t->vfork_child = false;
 		if (e->hooks.exec)
 			e->hooks.exec(e->hooks.ctx, t);
 		resume(e, t, 0);
@@ -366,6 +371,8 @@ static void handle_gone(struct engine *e, struct task *t, int status)
 		e->first_status = status;
 		e->first_child_done = true;
 	}
+	if (e->parking && (t->parked || t->exit_seen))
+		e->nstill--;
 	task_remove(&e->tasks, t);
 }
 
@@ -379,6 +386,33 @@ static int pending_signal(int status)
 }
 
 /*
+ * A call the detach's interrupt cut short: the kernel restarts it
+ * (ERESTARTSYS to ERESTART_RESTARTBLOCK, 512 to 516), or it returns EINTR
+ * as a blocked epoll wait does; either way it ends untraced.
+ */
+static bool cut_short(const struct __ptrace_syscall_info *info)
+{
+	int64_t r = info->exit.rval;
+	return info->exit.is_error && (r == -EINTR || (r <= -512 && r >= -516));
+}
+
+/*
+ * A syscall stop during a detach: a call that ended before it is told,
+ * so that what it changed is known (to the detach_pause hook's look, in
+ * particular).  Returns the signal the stop is to be left with.
+ */
+static int end_call_at_detach(struct engine *e, struct task *t)
+{
+	struct __ptrace_syscall_info info;
+	if (t->awaiting_exit && get_syscall_info(t->tid, &info) &&
+	    info.op == PTRACE_SYSCALL_INFO_EXIT && !cut_short(&info))
+		report_exit(e, t, &info);
+	int sig = t->signal_after_call;
+	t->signal_after_call = 0;
+	return sig;
+}
+
+/*
  * During a detach: a child born at this stop is counted first, so that the
  * engine waits for it and lets it go too (it is traced from its start).
  */
@@ -386,9 +420,15 @@ static bool detach_at_stop(struct engine *e, struct task *t, int status)
 {
 	if (!e->detaching)
 		return false;
+	unsigned int event = (unsigned int) status >> 16;
+	int sig = pending_signal(status);
 	if (is_new_child_event(status))
-		take_new_child(e, t);
-	return engine_detach_at_stop(e, t, pending_signal(status));
+		take_new_child(e, t, status);
+	else if (event == PTRACE_EVENT_EXEC)
+		t->vfork_child = false;
+	else if (event == 0 && WSTOPSIG(status) == (SIGTRAP | 0x80))
+		sig = end_call_at_detach(e, t);
+	return engine_stop_at_detach(e, t, sig);
 }
 
 static void handle_status(struct engine *e, pid_t pid, int status)
@@ -504,10 +544,11 @@ int engine_run(struct engine *e)
 				take_signals_and_input(e, 0);
 		} else if (pid == 0) {
 			e->hooks.idle(e->hooks.ctx);
-			take_signals_and_input(e, -1);
+			take_signals_and_input(e, engine_parking_wait_ms(e));
 		} else if (errno != EINTR) {
 			break;	/* ECHILD: every tracee is gone, even if we missed an exit */
 		}
+		engine_parking_check(e);
 	}
 	return e->first_child_done ? e->first_status : -1;
 }

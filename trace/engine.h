@@ -79,6 +79,14 @@ struct engine_hooks {
 	void (*exec)(void *ctx, struct task *t);
 	/* The engine let go of a task that lives on (detach). */
 	void (*detached)(void *ctx, struct task *t);
+	/*
+	 * A detach has every task stopped (all but one that stayed away
+	 * from any stop for half a second: a thread in an uninterruptible
+	 * sleep) and lets them go after this: the last look at processes
+	 * that stand still.  May be NULL: each task is let go at its own
+	 * stop, while the others run on.
+	 */
+	void (*detach_pause)(void *ctx);
 	/* Called before the engine blocks waiting for the next stop. */
 	void (*idle)(void *ctx);
 	/* epolltrace itself got one of the watched signals. */
@@ -168,7 +176,10 @@ enum engine_start_result engine_start(struct engine *e, const char *path,
  */
 int engine_attach(struct engine *e, pid_t pid, size_t *nthreads, int *err);
 
-/* Lets every tracee go on untraced; engine_run returns once all are gone. */
+/*
+ * Lets every tracee go on untraced; engine_run returns once all are gone.
+ * Called again while the detach_pause hook waits, it waits no longer.
+ */
 void engine_detach_all(struct engine *e);
 
 /*

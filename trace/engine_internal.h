@@ -16,6 +16,14 @@ struct engine {
 	bool detaching;
 	/* engine_detach_all_stopped: each process is sent SIGSTOP as it is let go. */
 	bool leave_stopped;
+	/*
+	 * The detach_pause hook waits for every task to stand still (parked
+	 * at its stop, or past its exit event): nstill of them do.  Past
+	 * park_deadline, with no new stop, the others are not waited for.
+	 */
+	bool parking;
+	size_t nstill;
+	uint64_t park_deadline;
 	/* SIGCHLD and the watched signals arrive here, never asynchronously. */
 	int signal_fd;
 	/* engine_watch_input's descriptor, or -1. */
@@ -59,6 +67,15 @@ int engine_take_new_threads(struct engine *e, pid_t pid,
  * under way; true when it was let go.
  */
 bool engine_detach_at_stop(struct engine *e, struct task *t, int sig);
+/*
+ * t stopped during a detach: parked until every task stands still, or
+ * let go now (engine_detach_at_stop); true unless no detach is under way.
+ */
+bool engine_stop_at_detach(struct engine *e, struct task *t, int sig);
+/* While parking: the pause, once every task stands still or the wait is over. */
+void engine_parking_check(struct engine *e);
+/* How long the engine may sleep before that is due (ms); -1 when not parking. */
+int engine_parking_wait_ms(const struct engine *e);
 
 /*
  * trace/hold.c: true when t is to stay stopped, as task_delay_* asked,

@@ -32,6 +32,16 @@ struct task {
 	/* The eBPF backend: its process, and while a hook runs, the record it is told. */
 	pid_t tgid;
 	const struct ebpf_record *record;
+	/*
+	 * A detach's pause: stopped at its detach and kept so until every
+	 * task stands still; parked_sig goes with it when it is let go.
+	 */
+	bool parked;
+	int parked_sig;
+	/* Its PTRACE_EVENT_EXIT was seen: it can only end now, never stop. */
+	bool exit_seen;
+	/* Born of vfork: its parent cannot stop until it execs or exits. */
+	bool vfork_child;
 	/* A leader whose process ends once its other threads are gone. */
 	bool exit_pending;
 	int exit_status;
