@@ -10,8 +10,7 @@
 . "$TESTS_SRCDIR/e2e/lib.sh"
 
 CYCLES=${DUMP_CYCLES:-10}
-PER_ABI=3
-plan $((2 * PER_ABI))
+plan 6
 
 LOG=$WORKDIR/trace.log
 
@@ -28,32 +27,12 @@ cycle() {
 		await_exit "$TRACER_PID"
 		return 1
 	fi
-	kill -INT "$TRACER_PID"
-	await_exit "$TRACER_PID"
-	if [ "$RC" != 0 ]; then
-		FAILED="epolltrace exited with status $RC, want 0"
-		return 1
-	fi
-	if ! running_untraced "$PID"; then
-		FAILED="a thread is left traced or stopped: $(tr '\n' ';' <"$WORKDIR/task-states")"
-		return 1
-	fi
+	detach_cleanly || return 1
 	if [ "$(verdicts '(matches|differs)')" != 1 ] || [ "$(verdicts matches)" != 1 ]; then
 		FAILED="the dump's verdicts are not one that says 'matches': $(grep '^epolltrace: dump: .*: model ' "$LOG" | head -n 3 | tr '\n' ';')"
 		return 1
 	fi
 }
 
-for abi in $ABIS; do
-	abi_prog ctl_churn $abi $PER_ABI || continue
-	if ! start_stdin_prog; then
-		skip_n $PER_ABI "ctl_churn did not start"
-		continue
-	fi
-	check_cycles "$CYCLES" "$abi: $CYCLES detaches from threads that add and delete without pause: each dump says the model matches the kernel"
-	check_running_untraced "$abi: no thread is left traced or stopped" "$PID"
-	exec 7>&-
-	await_exit "$PID"
-	check_status "$abi: every call of the program succeeded (exit status)" 0 "$RC"
-	[ "$RC" = 0 ] || show_file "the program's stderr" "$WORKDIR/err"
-done
+cycles_in_each_abi ctl_churn "$CYCLES" \
+	"$CYCLES detaches from threads that add and delete without pause: each dump says the model matches the kernel"

@@ -517,6 +517,40 @@ check_cycles() {
 	fi
 }
 
+# detach_cleanly: SIGINT to TRACER_PID, which must exit 0 and leave PID
+# untraced and running; sets RC, and FAILED when it fails.
+detach_cleanly() {
+	kill -INT "$TRACER_PID"
+	await_exit "$TRACER_PID"
+	if [ "$RC" != 0 ]; then
+		FAILED="epolltrace exited with status $RC, want 0"
+		return 1
+	fi
+	if ! running_untraced "$PID"; then
+		FAILED="a thread is left traced or stopped: $(tr '\n' ';' <"$WORKDIR/task-states")"
+		return 1
+	fi
+}
+
+# cycles_in_each_abi NAME N WHAT: in each ABI, tests/progs/NAME started
+# by start_stdin_prog, check_cycles N "ABI: WHAT", then that it runs on
+# untraced and, at the end of its stdin, exits 0: 3 TAP lines per ABI.
+cycles_in_each_abi() {
+	for cia_abi in $ABIS; do
+		abi_prog "$1" $cia_abi 3 || continue
+		if ! start_stdin_prog; then
+			skip_n 3 "$1 did not start"
+			continue
+		fi
+		check_cycles "$2" "$cia_abi: $3"
+		check_running_untraced "$cia_abi: $1 runs on, untraced" "$PID"
+		exec 7>&-
+		await_exit "$PID"
+		check_status "$cia_abi: every call of $1 did as untraced (its exit status)" 0 "$RC"
+		[ "$RC" = 0 ] || show_file "$1's stderr" "$WORKDIR/err"
+	done
+}
+
 # bpf_why: sets BPF_WHY to what keeps the eBPF backend from running here,
 # empty when it can.
 bpf_why() {
