@@ -47,6 +47,7 @@ sh -c 'sleep 600 & sleep 600 & echo ready; wait' </dev/null >"$WORKDIR/out" &
 PID=$!
 track $PID
 wait_until grep -qx ready "$WORKDIR/out"
+wait_until test "$(wc -w <"/proc/$PID/task/$PID/children")" = 2
 kids=$(cat "/proc/$PID/task/$PID/children")
 for kid in $kids; do
 	track $kid
