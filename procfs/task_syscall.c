@@ -47,23 +47,33 @@ static bool parse_syscall(const char *text, struct task_syscall *out)
 	return true;
 }
 
+static uint64_t waited_for_cpu(const char *schedstat_path, struct strbuf *text)
+{
+	unsigned long long ran, waited;
+	if (proc_text_read(schedstat_path, text) &&
+	    sscanf(sb_str(text), "%llu %llu", &ran, &waited) == 2)
+		return waited;
+	return 0;
+}
+
 static uint64_t process_starved_ns(pid_t tgid)
 {
-	char path[48];
+	char path[64];
 	snprintf(path, sizeof(path), "/proc/%d/task", (int) tgid);
 	DIR *dir = opendir(path);
 	if (!dir)
 		return 0;
-	uint64_t total = 0;
 	struct strbuf text = STRBUF_INIT;
+	uint64_t total = waited_for_cpu("/proc/thread-self/schedstat", &text);
 	struct dirent *de;
-	unsigned long long ran, waited;
 	while ((de = readdir(dir))) {
 		pid_t tid = (pid_t) atoi(de->d_name);
 		/* A thread gone meanwhile has no more time to add. */
-		if (tid > 0 && read_task_file(tgid, tid, "schedstat", &text) &&
-		    sscanf(sb_str(&text), "%llu %llu", &ran, &waited) == 2)
-			total += waited;
+		if (tid > 0) {
+			snprintf(path, sizeof(path), "/proc/%d/task/%d/schedstat", (int) tgid,
+				 (int) tid);
+			total += waited_for_cpu(path, &text);
+		}
 	}
 	closedir(dir);
 	sb_free(&text);
