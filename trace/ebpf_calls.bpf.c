@@ -191,7 +191,11 @@ static __always_inline int call_entry(long id, __u64 *args, int compat)
 	call.exit_copy_arg = rule->exit_copy_arg;
 	call.exit_copy_unit = rule->exit_copy_unit;
 	__u32 tid = (__u32) pid_tgid;
-	bpf_map_update_elem(&inflight, &tid, &call, BPF_ANY);
+	/* Full (more threads in calls than it holds): the exit would find nothing to tell. */
+	if (bpf_map_update_elem(&inflight, &tid, &call, BPF_ANY) != 0) {
+		count_lost(EBPF_LOST_CALLS, (__u32) (pid_tgid >> 32));
+		return 0;
+	}
 	if (!rule->entry_record)
 		return 0;
 

@@ -90,8 +90,24 @@ static bool other_threads(const struct engine *e, const struct task *leader)
 	return false;
 }
 
+/*
+ * A process that ended leaves the programs' table: its pid may be reused
+ * by a process not ours, and the table has room for only so many.  The
+ * kernel hands pids out in turn, so a child of ours could take this one
+ * (and its entry be lost here) only after pid_max forks within the
+ * reader's lag.
+ */
+static void process_gone(struct ebpf *b, pid_t tgid)
+{
+	__u32 key = (__u32) tgid;
+	bpf_map_delete_elem(b->tgids_fd, &key);
+	u64_map_remove(&b->losses_seen, (uint64_t) tgid);
+}
+
 static void gone(struct engine *e, struct task *t, int status)
 {
+	if (t->tid == t->tgid)
+		process_gone(e->ebpf, t->tgid);
 	e->hooks.exited(e->hooks.ctx, t, status);
 	task_remove(&e->tasks, t);
 }
