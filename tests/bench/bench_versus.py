@@ -81,10 +81,13 @@ def _table(mode_label, names, times):
     return out, verdicts
 
 
-def versus_section(progs, tracer, before, scale, rounds, progress=None):
-    """Lines of both tables and a closing summary."""
-    workloads = [w for w in command_workloads(progs, scale) if w.epoll_heavy]
-    targets = attach_workloads(progs, scale)
+def versus_section(progs, tracer, before, scale, rounds, progress=None, only=None):
+    """Lines of both tables and a closing summary; only: the workloads'
+    names to run (all when None), to give the unclear ones more rounds."""
+    def wanted(w):
+        return only is None or w.name in only
+    workloads = [w for w in command_workloads(progs, scale) if w.epoll_heavy and wanted(w)]
+    targets = [t for t in attach_workloads(progs, scale) if wanted(t)]
     times = run_rounds(_command_groups(workloads, tracer, before)
                        + _attach_groups(targets, tracer, before), rounds, progress)
     out = ["this build (%s) against %s, the same rounds interleaved" % (tracer, before),

@@ -53,6 +53,8 @@ def parse_args():
                    help="run only the rows of --backend=bpf (attach and command mode)")
     p.add_argument("--versus", metavar="TRACER",
                    help="run only this build against another epolltrace binary, side by side")
+    p.add_argument("--workloads", metavar="NAME,...",
+                   help="with --versus: only these workloads (as the tables name them)")
     return p.parse_args()
 
 
@@ -155,7 +157,8 @@ def main():
         if args.versus:
             print("\n".join([""] + versus_section(
                 args.progs, args.tracer, args.versus, args.scale, args.rounds,
-                progress("versus")) + [""]))
+                progress("versus"),
+                args.workloads.split(",") if args.workloads else None) + [""]))
             print("\n".join(contention.lines()))
             return
         if args.only_loaded:
