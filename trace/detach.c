@@ -141,6 +141,8 @@ bool engine_detach_at_stop(struct engine *e, struct task *t, int sig)
 	 */
 	if (ptrace(PTRACE_DETACH, t->tid, NULL, (void *) (long) sig) < 0 && errno != ESRCH)
 		return false;
+	if (!t->announced)
+		engine_remember_departed(e, t->tid);
 	e->hooks.detached(e->hooks.ctx, t);
 	task_remove(&e->tasks, t);
 	return true;

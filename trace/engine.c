@@ -118,7 +118,7 @@ bool task_read_mem(struct task *t, uint64_t addr, void *buf, size_t len)
 	return tracee_read(t->tid, addr, buf, len);
 }
 
-static void remember_departed(struct engine *e, pid_t tid)
+void engine_remember_departed(struct engine *e, pid_t tid)
 {
 	size_t n = sizeof(e->departed) / sizeof(e->departed[0]);
 	e->departed[e->departed_next++ % n] = tid;
@@ -365,7 +365,7 @@ static void handle_stopped(struct engine *e, struct task *t, int status)
 static void handle_gone(struct engine *e, struct task *t, int status)
 {
 	if (!t->announced)
-		remember_departed(e, t->tid);
+		engine_remember_departed(e, t->tid);
 	e->hooks.exited(e->hooks.ctx, t, status);
 	if (t->tid == e->first_child && !e->first_child_done) {
 		e->first_status = status;

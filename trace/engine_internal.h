@@ -63,6 +63,12 @@ int engine_take_new_threads(struct engine *e, pid_t pid,
 			    bool (*take)(struct engine *e, pid_t pid, pid_t tid));
 
 /*
+ * tid went (exited, or was let go) before its creator's fork or clone
+ * event was seen: that event, when it comes, must not adopt it again.
+ */
+void engine_remember_departed(struct engine *e, pid_t tid);
+
+/*
  * Lets t go, delivering sig (a signal-delivery-stop's), if a detach is
  * under way; true when it was let go.
  */
