@@ -118,23 +118,6 @@ bool task_read_mem(struct task *t, uint64_t addr, void *buf, size_t len)
 	return tracee_read(t->tid, addr, buf, len);
 }
 
-void engine_remember_departed(struct engine *e, pid_t tid)
-{
-	size_t n = sizeof(e->departed) / sizeof(e->departed[0]);
-	e->departed[e->departed_next++ % n] = tid;
-}
-
-static bool forget_departed(struct engine *e, pid_t tid)
-{
-	for (size_t i = 0; i < sizeof(e->departed) / sizeof(e->departed[0]); i++) {
-		if (e->departed[i] == tid) {
-			e->departed[i] = 0;
-			return true;
-		}
-	}
-	return false;
-}
-
 /* Every task but the started command arrives through here. */
 static struct task *adopt(struct engine *e, pid_t tid)
 {
@@ -292,7 +275,7 @@ static void take_new_child(struct engine *e, struct task *t, int status)
 {
 	unsigned long child = 0;
 	if (ptrace(PTRACE_GETEVENTMSG, t->tid, NULL, &child) == 0 && child &&
-	    !forget_departed(e, (pid_t) child)) {
+	    !engine_forget_departed(e, (pid_t) child)) {
 		struct task *c = adopt(e, (pid_t) child);
 		c->announced = true;
 		c->vfork_child = (unsigned int) status >> 16 == PTRACE_EVENT_VFORK;

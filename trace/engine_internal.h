@@ -67,6 +67,8 @@ int engine_take_new_threads(struct engine *e, pid_t pid,
  * event was seen: that event, when it comes, must not adopt it again.
  */
 void engine_remember_departed(struct engine *e, pid_t tid);
+/* Whether tid departed so (and forgets it: a pid is reused). */
+bool engine_forget_departed(struct engine *e, pid_t tid);
 
 /*
  * Lets t go, delivering sig (a signal-delivery-stop's), if a detach is
