@@ -1,5 +1,6 @@
 # Writes one of the lists generated from arch/syscalls.csv, chosen by -v out=:
-#   arch   arch/syscall_numbers.h: each ABI's rows, as X-macros
+#   arch   arch/syscall_numbers.h: each ABI's rows and each syscall's
+#          number of arguments, as X-macros
 #   decode decode/syscall_list.h: the decoders, in the table's order
 #   help   cli/syscall_help.h: --help's text for -e trace=
 #   tests  tests/syscalls.env: the lists the tests and the benchmark read
@@ -24,17 +25,19 @@ function fail(why) {
 FNR == NR && (/^#/ || /^[ \t]*$/) { next }
 
 FNR == NR {
-	if (NF < 7)
-		fail(FILENAME ":" FNR ": give name,decoder,kind,x86_64,i386,generic64,note")
+	if (NF < 8)
+		fail(FILENAME ":" FNR ": give name,decoder,kind,args,x86_64,i386,generic64,note")
 	n++
-	name[n] = $1; decoder[n] = $2; kind[n] = $3
+	name[n] = $1; decoder[n] = $2; kind[n] = $3; nargs[n] = $4
+	if (nargs[n] !~ /^[0-6]$/)
+		fail(FILENAME ":" FNR ": " $1 "'s arguments: 0 to 6")
 	for (i = 1; i <= nabis; i++) {
-		nr[n, abi[i]] = $(3 + i)
-		if ($(3 + i) !~ /^([0-9]+|-)$/)
+		nr[n, abi[i]] = $(4 + i)
+		if ($(4 + i) !~ /^([0-9]+|-)$/)
 			fail(FILENAME ":" FNR ": " $1 " on " abi[i] ": a number or -")
 	}
 	note[n] = $0
-	for (i = 1; i <= 6; i++)
+	for (i = 1; i <= 7; i++)
 		sub(/^[^,]*,/, "", note[n])
 	if (name[n] !~ /^[a-z_0-9]+$/ || decoder[n] !~ /^([a-z_0-9]+|-)$/)
 		fail(FILENAME ":" FNR ": a name and a decoder of [a-z_0-9]")
@@ -89,6 +92,12 @@ function arch_header(    a, i) {
 				printf " \\\n\tX(%s, %s)", name[i], nr[i, abi[a]]
 		print ""
 	}
+	print ""
+	print "/* X(name, nargs): the arguments the syscall takes, on every ABI above. */"
+	printf "#define SYSCALL_ARGS(X)"
+	for (i = 1; i <= n; i++)
+		printf " \\\n\tX(%s, %s)", name[i], nargs[i]
+	print ""
 	print ""
 	print "#endif"
 }

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "arch/abi.h"
+#include "arch/syscall_args.h"
 #include "trace/ebpf_backend.h"
 #include "trace/ebpf_calls.skel.h"
 #include "trace/ebpf_internal.h"
@@ -116,40 +117,21 @@ static int keep_link(struct ebpf *b, struct bpf_link *link)
 	return 0;
 }
 
-/*
- * The syscalls of arch/syscalls.csv a trap rule can name, with the
- * arguments their tracepoints' records hold: the program that reads that
- * many is attached to them (ebpf_calls.bpf.c).
- */
-static const struct syscall_tracepoint {
-	const char *name;
-	unsigned int nargs;
-} syscall_tracepoints[] = {
-	{ "epoll_create", 1 }, { "epoll_create1", 1 }, { "epoll_ctl", 4 },
-	{ "epoll_wait", 4 }, { "epoll_pwait", 6 }, { "epoll_pwait2", 6 },
-	{ "ioctl", 3 }, { "close", 1 }, { "close_range", 3 }, { "dup2", 2 },
-	{ "dup3", 3 }, { "io_uring_enter", 6 },
-};
-
-static const struct syscall_tracepoint *syscall_tracepoint(const char *name)
-{
-	for (size_t i = 0; i < sizeof(syscall_tracepoints) / sizeof(syscall_tracepoints[0]); i++)
-		if (strcmp(syscall_tracepoints[i].name, name) == 0)
-			return &syscall_tracepoints[i];
-	return NULL;
-}
-
 #define MAX_SYSCALL_ARGS 6
 
-/* The entry program of calls with nargs arguments, NULL where there is none. */
-static struct bpf_program *enter_program(struct ebpf_calls *skel, unsigned int nargs)
+/*
+ * The entry program that reads nargs arguments, NULL for a count no
+ * syscall has: a syscall's is the one that reads as many as
+ * arch/syscalls.csv says its tracepoint's record holds (syscall_nargs).
+ */
+static struct bpf_program *enter_program(struct ebpf_calls *skel, int nargs)
 {
 	struct bpf_program *by_nargs[MAX_SYSCALL_ARGS + 1] = {
-		NULL, skel->progs.enter_args1, skel->progs.enter_args2,
-		skel->progs.enter_args3, skel->progs.enter_args4, NULL,
+		skel->progs.enter_args0, skel->progs.enter_args1, skel->progs.enter_args2,
+		skel->progs.enter_args3, skel->progs.enter_args4, skel->progs.enter_args5,
 		skel->progs.enter_args6,
 	};
-	return nargs <= MAX_SYSCALL_ARGS ? by_nargs[nargs] : NULL;
+	return nargs >= 0 && nargs <= MAX_SYSCALL_ARGS ? by_nargs[nargs] : NULL;
 }
 
 /*
@@ -159,14 +141,12 @@ static struct bpf_program *enter_program(struct ebpf_calls *skel, unsigned int n
  */
 static int choose_programs(struct ebpf_calls *skel, const struct engine_config *cfg)
 {
-	for (unsigned int n = 0; n <= MAX_SYSCALL_ARGS; n++)
-		if (enter_program(skel, n))
-			bpf_program__set_autoload(enter_program(skel, n), false);
+	for (int n = 0; n <= MAX_SYSCALL_ARGS; n++)
+		bpf_program__set_autoload(enter_program(skel, n), false);
 	bpf_program__set_autoload(skel->progs.compat_enter, false);
 	bpf_program__set_autoload(skel->progs.compat_exit, false);
 	for (size_t i = 0; i < cfg->nrules; i++) {
-		const struct syscall_tracepoint *tp = syscall_tracepoint(cfg->rules[i].name);
-		struct bpf_program *enter = tp ? enter_program(skel, tp->nargs) : NULL;
+		struct bpf_program *enter = enter_program(skel, syscall_nargs(cfg->rules[i].name));
 		if (!enter)
 			return -ENOENT;
 		bpf_program__set_autoload(enter, true);
@@ -191,7 +171,7 @@ static int attach_programs(struct ebpf *b, const struct engine_config *cfg)
 		char enter[64], exit[64];
 		snprintf(enter, sizeof(enter), "sys_enter_%s", name);
 		snprintf(exit, sizeof(exit), "sys_exit_%s", name);
-		struct bpf_program *prog = enter_program(b->skel, syscall_tracepoint(name)->nargs);
+		struct bpf_program *prog = enter_program(b->skel, syscall_nargs(name));
 		int rc = keep_link(b, bpf_program__attach_tracepoint(prog, "syscalls", enter));
 		if (rc < 0 || (rc = keep_link(b, bpf_program__attach_tracepoint(
 				b->skel->progs.syscall_exit, "syscalls", exit))) < 0)

@@ -275,10 +275,11 @@ struct syscall_exit_ctx {
 };
 
 /*
- * One entry program for each number of arguments, since the kernel
- * refuses to attach a program that reads beyond a syscall's own, and one
- * exit program for all: ebpf_backend.c loads and attaches those its rules'
- * syscalls need, fewer programs to verify at each start.
+ * One entry program for each number of arguments a syscall can have,
+ * since the kernel refuses to attach a program that reads beyond a
+ * syscall's own, and one exit program for all: ebpf_backend.c loads and
+ * attaches those its rules' syscalls need (arch/syscalls.csv's args),
+ * fewer programs to verify at each start.
  */
 #define ENTER_WITH_ARGS(nargs)							\
 SEC("tracepoint")								\
@@ -290,10 +291,12 @@ int enter_args##nargs(struct syscall_enter_ctx *ctx)				\
 	return call_entry(ctx->nr, args, 0);					\
 }
 
+ENTER_WITH_ARGS(0)
 ENTER_WITH_ARGS(1)
 ENTER_WITH_ARGS(2)
 ENTER_WITH_ARGS(3)
 ENTER_WITH_ARGS(4)
+ENTER_WITH_ARGS(5)
 ENTER_WITH_ARGS(6)
 
 SEC("tracepoint")

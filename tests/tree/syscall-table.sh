@@ -2,9 +2,10 @@
 # arch/syscalls.csv is the one source of syscall knowledge: change a
 # syscall's number, or add a row, in a copy of the table, run the generator
 # (arch/syscalls.awk) on it, and every list made from it follows: the ABI's
-# rows and so the seccomp filter's numbers, the descriptor list, --help, the
-# man page's lists and the tests' lists; and the kernel's headers reject a
-# wrong number at compile time.
+# rows and so the seccomp filter's numbers, the syscalls' numbers of
+# arguments and so the eBPF backend's entry programs, the descriptor list,
+# --help, the man page's lists and the tests' lists; and the kernel's
+# headers reject a wrong number at compile time.
 : "${TESTS_SRCDIR:?}" "${TESTS_BUILDDIR:?}"
 TOP=$TESTS_SRCDIR/..
 BUILD=$TESTS_BUILDDIR/..
@@ -31,13 +32,13 @@ differs_by() {
 }
 grep_in() { grep -qx -- "$2" "$1" || { echo "no line '$2' in $1:"; cat "$1"; return 1; }; }
 
-echo 1..14
+echo 1..16
 lists "$WORK/same" "$TOP/arch/syscalls.csv"
 check "the build's lists are the generator's, from the table" \
 	sh -c 'for f in arch/syscall_numbers.h decode/syscall_list.h cli/syscall_help.h tests/syscalls.env man/epolltrace.1; do cmp "$1/$f" "$2/$f" || exit 1; done' - "$BUILD" "$WORK/same"
 
 # One number changed: x86-64's epoll_wait becomes 999.
-sed 's/^epoll_wait,epoll_wait,wait,232,/epoll_wait,epoll_wait,wait,999,/' \
+sed 's/^epoll_wait,epoll_wait,wait,4,232,/epoll_wait,epoll_wait,wait,4,999,/' \
 	"$TOP/arch/syscalls.csv" >"$WORK/renumbered.csv"
 check "the copy of the table renumbers epoll_wait" \
 	sh -c '! cmp -s "$1" "$2"' - "$TOP/arch/syscalls.csv" "$WORK/renumbered.csv"
@@ -82,13 +83,15 @@ else
 fi
 
 # One syscall added: a wait, epoll_test, decoded by epoll_test_desc.
-{ cat "$TOP/arch/syscalls.csv"; echo 'epoll_test,epoll_test,wait,900,901,902,'; } >"$WORK/added.csv"
+{ cat "$TOP/arch/syscalls.csv"; echo 'epoll_test,epoll_test,wait,5,900,901,902,'; } >"$WORK/added.csv"
 lists "$WORK/add" "$WORK/added.csv"
 check "added: each ABI has its row" \
 	sh -c 'test "$(grep -c "X(epoll_test, 90[012])" "$1")" = 3' - "$WORK/add/arch/syscall_numbers.h"
 check "added: the descriptor list has it, and counts it" \
 	sh -c 'grep -q "X(epoll_test, epoll_test)" "$1" && grep -q "NSYSCALL_DECODERS $(($(sed -n "s/#define NSYSCALL_DECODERS //p" "$2") + 1))" "$1"' \
 	- "$WORK/add/decode/syscall_list.h" "$BUILD/decode/syscall_list.h"
+check "added: its number of arguments is listed" \
+	grep -q 'X(epoll_test, 5)' "$WORK/add/arch/syscall_numbers.h"
 check "added: --help lists it" grep -q 'epoll_test' "$WORK/add/cli/syscall_help.h"
 check "added: each of the man page's lists has it" \
 	sh -c 'test "$(grep -c "^\.BR epoll_test ,$" "$1")" = "$(grep -c "^@EPOLL_SYSCALLS@$" "$2")"' \
@@ -99,4 +102,6 @@ check "added: the tests' lists have it, as a wait" \
 check "added: x86-64's wait numbers have it" \
 	grep_in "$WORK/add/tests/syscalls.env" 'EPOLL_WAIT_NRS_X86_64=232,281,441,900'
 check "a row without its numbers is refused" \
-	sh -c '! { echo "epoll_bad,-,wait,1"; } | "$1" -f "$2" -v out=arch >/dev/null 2>&1' - "$AWK" "$TOP/arch/syscalls.awk"
+	sh -c '! { echo "epoll_bad,-,wait,4,1"; } | "$1" -f "$2" -v out=arch >/dev/null 2>&1' - "$AWK" "$TOP/arch/syscalls.awk"
+check "a row with more arguments than a syscall can have is refused" \
+	sh -c '! { echo "epoll_bad,-,wait,7,1,2,3,"; } | "$1" -f "$2" -v out=arch >/dev/null 2>&1' - "$AWK" "$TOP/arch/syscalls.awk"

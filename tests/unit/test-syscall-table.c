@@ -1,4 +1,7 @@
-/* The syscall table: lookup by name, and which ioctls are ours. */
+/* The syscall table: lookup by name, each row's arguments, and which ioctls are ours. */
+#include <string.h>
+
+#include "arch/syscall_args.h"
 #include "decode/syscall_list.h"
 #include "tests/unit/fake_call.h"
 #include "tests/unit/tap.h"
@@ -9,6 +12,53 @@ static const char *wanted(const char *name, uint64_t request)
 	struct syscall_call c = fake_call(&abi_x86_64, name, &mem);
 	c.args[1] = request;
 	return syscall_call_wanted(&c) ? "wanted" : "not wanted";
+}
+
+/* How many arguments a rendered line shows: "name(a, {b, c}, [d]) = 0" shows 3. */
+static int shown_args(const char *line)
+{
+	const char *p = strchr(line, '(');
+	if (!p)
+		return -1;
+	if (p[1] == ')')
+		return 0;
+	int n = 1, depth = 0;
+	for (p++; *p && (depth > 0 || *p != ')'); p++) {
+		if (*p == '"') {
+			while (*++p && *p != '"')
+				if (*p == '\\' && p[1])
+					p++;
+			if (!*p)
+				break;
+		} else if (p[0] == '/' && p[1] == '*') {
+			p = strstr(p, "*/");
+			if (!p)
+				break;
+			p++;
+		} else if (strchr("([{", *p)) {
+			depth++;
+		} else if (strchr(")]}", *p)) {
+			depth--;
+		} else if (*p == ',' && depth == 0) {
+			n++;
+		}
+	}
+	return n;
+}
+
+/*
+ * A decoder shows every argument the kernel takes, as strace does: as many
+ * as arch/syscalls.csv's args, which the eBPF backend reads.
+ */
+static void check_args(const char *name)
+{
+	struct fake_mem mem = { .n = 0 };
+	struct syscall_call c = fake_call(&abi_x86_64, name, &mem);
+	fake_return(&c, 0);
+	const char *line = render(&c);
+	int shown = shown_args(line), listed = syscall_nargs(name);
+	tap_is(shown == listed ? "same" : "other", "same",
+	       "%s: the table's %d arguments, as the decoder shows them: %s", name, listed, line);
 }
 
 int main(void)
@@ -25,6 +75,9 @@ int main(void)
 		tap_is(d ? d->name : "(null)", names[i], "lookup %s", names[i]);
 	}
 	tap_is(syscall_desc_by_name("read") ? "found" : "none", "none", "read is not ours");
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		check_args(names[i]);
+	tap_is(syscall_nargs("read") < 0 ? "none" : "some", "none", "read has no row to count");
 	tap_is(wanted("ioctl", 0x40088a01), "wanted", "EPIOCSPARAMS");
 	tap_is(wanted("ioctl", 0x80088a02), "wanted", "EPIOCGPARAMS");
 	tap_is(wanted("ioctl", 0xdead000080088a02ull), "wanted", "only the low 32 bits of the request count");
