@@ -1,8 +1,8 @@
 #include <fcntl.h>
 #include <inttypes.h>
-#include <string.h>
 #include <sys/epoll.h>
 
+#include "decode/decoder.h"
 #include "decode/epoll_event.h"
 #include "emit/text_values.h"
 #include "model/blocking_calls.h"
@@ -70,12 +70,12 @@ static const struct ep_entry *et_blocking_read(struct diag *d, const struct diag
 	return e;
 }
 
-/* The thread is in the call its loop waits with: it came back, the model is yet to hear. */
+/* The thread is in a wait (its loop's call): it came back, the model is yet to hear. */
 static bool waiting_again(const struct diag_thread *th, const struct task_syscall *sc)
 {
 	const char *name = abi_syscall_name(th->abi ? th->abi : &abi_x86_64, (unsigned long) sc->nr);
-	return sc->activity == TASK_IN_CALL && name &&
-	       (strncmp(name, "epoll_wait", 10) == 0 || strncmp(name, "epoll_pwait", 11) == 0);
+	const struct syscall_desc *desc = name ? syscall_desc_by_name(name) : NULL;
+	return sc->activity == TASK_IN_CALL && desc && desc->roles.events_result;
 }
 
 /* The call it is blocked in, when the table knows it. */
