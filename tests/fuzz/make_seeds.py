@@ -4,11 +4,22 @@ call of each kind for fuzz-decode, one table of each kind for fuzz-procfs.
 Run from the source tree's top; the files are committed."""
 import os
 import struct
+import subprocess
 
 MEM_BASE = 0x10000
-# fuzz_decode.c's order of syscall_descs[] (decode/syscall_list.h).
-DESCS = ["epoll_create", "epoll_create1", "epoll_ctl", "epoll_wait",
-         "epoll_pwait", "epoll_pwait2", "ioctl"]
+
+
+def decoded_syscalls():
+    """fuzz_decode.c's order of syscall_descs[]: the decoded rows of
+    arch/syscalls.csv, as arch/syscalls.awk lists them for the tests."""
+    env = subprocess.run(["awk", "-f", "arch/syscalls.awk", "-v", "out=tests",
+                          "arch/syscalls.csv"], check=True, capture_output=True,
+                         text=True).stdout
+    lists = dict(line.split("=", 1) for line in env.splitlines() if not line.startswith("#"))
+    return lists["EPOLL_DECODED"].split(",")
+
+
+DESCS = decoded_syscalls()
 
 
 def decode_seed(name, abi, call, opts, regs, rval, mem):
