@@ -6,7 +6,9 @@
 #   tests  tests/syscalls.env: the lists the tests and the benchmark read
 #   man    man/epolltrace.1 from man/epolltrace.1.in (the second file):
 #          a line @EPOLL_SYSCALLS@ becomes one ".BR name ," line per
-#          syscall that strace traces by name too.
+#          syscall that strace traces by name too, and a line
+#          "@DIAGNOSE_SYSCALLS@ TEXT" the list "a, b and c" of the calls
+#          --diagnose also stops at, TEXT after its last.
 BEGIN {
 	FS = ","
 	if (out !~ /^(arch|decode|help|tests|man)$/)
@@ -52,10 +54,39 @@ out == "man" {
 		for (i = 1; i <= n; i++)
 			if (strace_traces(i))
 				print ".BR " name[i] " ,"
+	} else if (sub(/^@DIAGNOSE_SYSCALLS@ */, "")) {
+		man_list($0)
 	} else {
 		print
 	}
 	next
+}
+
+# The calls --diagnose also stops at besides the epoll ones: those whose
+# kind tells the model something (app/model_feed.c says what).
+function model_only(i) { return kind[i] == "fd-end" || kind[i] == "ring" }
+
+function model_only_count(    i, count) {
+	for (i = 1; i <= n; i++)
+		count += model_only(i)
+	return count
+}
+
+# Those calls as a list in roff, "a, b and c", then after (punctuation).
+function man_list(after,    i, k, count) {
+	count = model_only_count()
+	for (i = 1; i <= n; i++) {
+		if (!model_only(i))
+			continue
+		if (++k == count) {
+			print (after == "" ? ".B " name[i] : ".BR " name[i] " " after)
+		} else if (k == count - 1) {
+			print ".B " name[i]
+			print "and"
+		} else {
+			print ".BR " name[i] " ,"
+		}
+	}
 }
 
 function decoded(i) { return decoder[i] != "-" }
@@ -124,29 +155,42 @@ function decode_header(    i, count) {
 	print "#endif"
 }
 
-# --help's column: 26 spaces, then at most 54 characters a line.
-function help_header(    text, i, w, nw, line, words) {
+# text in --help's column, as C strings: 26 spaces, then at most 54
+# characters a line.
+function help_column(text,    w, nw, line, words) {
+	nw = split(text, words, " ")
+	line = ""
+	for (w = 1; w <= nw; w++) {
+		if (line != "" && length(line) + 1 + length(words[w]) > 54) {
+			printf " \\\n\"%26s%s\\n\"", "", line
+			line = ""
+		}
+		line = line (line == "" ? "" : " ") words[w]
+	}
+	printf " \\\n\"%26s%s\\n\"\n", "", line
+}
+
+function help_header(    text, i, k, count) {
 	text = "trace only (or all but) these calls:"
 	for (i = 1; i <= n; i++)
 		if (decoded(i))
 			text = text " " name[i] (note[i] == "" ? "" : " " note[i]) ","
-	text = text " all"
-	nw = split(text, words, " ")
 	print "/* " generated " */"
 	print "#ifndef EPOLLTRACE_CLI_SYSCALL_HELP_H"
 	print "#define EPOLLTRACE_CLI_SYSCALL_HELP_H"
 	print ""
 	print "/* What -e trace= can name, as --help puts it. */"
-	print "#define TRACE_SET_HELP \\"
-	line = ""
-	for (w = 1; w <= nw; w++) {
-		if (line != "" && length(line) + 1 + length(words[w]) > 54) {
-			printf "\"%26s%s\\n\" \\\n", "", line
-			line = ""
-		}
-		line = line (line == "" ? "" : " ") words[w]
-	}
-	printf "\"%26s%s\\n\"\n", "", line
+	printf "#define TRACE_SET_HELP"
+	help_column(text " all")
+	print ""
+	print "/* The calls --diagnose also stops at, as --help puts it. */"
+	printf "#define DIAGNOSE_STOPS_HELP"
+	count = model_only_count()
+	text = "also stops at"
+	for (i = 1; i <= n; i++)
+		if (model_only(i))
+			text = text (++k == 1 ? " " : k == count ? " and " : ", ") name[i]
+	help_column(text)
 	print ""
 	print "#endif"
 }

@@ -63,8 +63,7 @@ void print_usage(FILE *out)
 "Diagnostics:\n"
 "  --diagnose              model every epoll instance's interest list and warn\n"
 "                          of event-loop bugs, with a table by kind at the end;\n"
-"                          also stops at close, close_range, dup2, dup3 and\n"
-"                          io_uring_enter\n"
+DIAGNOSE_STOPS_HELP
 "  --dump                  print the modelled interest lists, checked against\n"
 "                          the kernel's, as each process exits and at detach;\n"
 "                          SIGUSR1 prints them at any time\n"

@@ -32,7 +32,7 @@ differs_by() {
 }
 grep_in() { grep -qx -- "$2" "$1" || { echo "no line '$2' in $1:"; cat "$1"; return 1; }; }
 
-echo 1..16
+echo 1..18
 lists "$WORK/same" "$TOP/arch/syscalls.csv"
 check "the build's lists are the generator's, from the table" \
 	sh -c 'for f in arch/syscall_numbers.h decode/syscall_list.h cli/syscall_help.h tests/syscalls.env man/epolltrace.1; do cmp "$1/$f" "$2/$f" || exit 1; done' - "$BUILD" "$WORK/same"
@@ -82,8 +82,10 @@ else
 	done
 fi
 
-# One syscall added: a wait, epoll_test, decoded by epoll_test_desc.
-{ cat "$TOP/arch/syscalls.csv"; echo 'epoll_test,epoll_test,wait,5,900,901,902,'; } >"$WORK/added.csv"
+# Two syscalls added: a wait, epoll_test, decoded by epoll_test_desc, and
+# fd_test, which can end an fd.
+{ cat "$TOP/arch/syscalls.csv"; echo 'epoll_test,epoll_test,wait,5,900,901,902,'
+  echo 'fd_test,-,fd-end,1,903,904,905,'; } >"$WORK/added.csv"
 lists "$WORK/add" "$WORK/added.csv"
 check "added: each ABI has its row" \
 	sh -c 'test "$(grep -c "X(epoll_test, 90[012])" "$1")" = 3' - "$WORK/add/arch/syscall_numbers.h"
@@ -101,6 +103,10 @@ check "added: the tests' lists have it, as a wait" \
 	- "$WORK/add/tests/syscalls.env"
 check "added: x86-64's wait numbers have it" \
 	grep_in "$WORK/add/tests/syscalls.env" 'EPOLL_WAIT_NRS_X86_64=232,281,441,900'
+check "added: --help says --diagnose stops at the fd-end call too" \
+	grep -q ' and fd_test\\n"$' "$WORK/add/cli/syscall_help.h"
+check "added: so does the man page" \
+	sh -c 'grep -qx "\.B io_uring_enter" "$1" && grep -qx "\.BR fd_test ," "$1"' - "$WORK/add/man/epolltrace.1"
 check "a row without its numbers is refused" \
 	sh -c '! { echo "epoll_bad,-,wait,4,1"; } | "$1" -f "$2" -v out=arch >/dev/null 2>&1' - "$AWK" "$TOP/arch/syscalls.awk"
 check "a row with more arguments than a syscall can have is refused" \
