@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "app/model_feed.h"
+#include "arch/syscall_numbers.h"
 #include "decode/epoll_consts.h"
 #include "decode/epoll_event.h"
 
@@ -28,12 +29,18 @@ static const struct fd_end_call {
 
 #define NFD_END_CALLS (sizeof(fd_end_calls) / sizeof(fd_end_calls[0]))
 
+/* arch/syscalls.csv's fd-end and ring rows, which --help and the man page list. */
+#define MODEL_SYSCALL_NAME(name) #name,
+static const char *const model_syscalls[] = { MODEL_SYSCALLS(MODEL_SYSCALL_NAME) };
+_Static_assert(sizeof(model_syscalls) / sizeof(model_syscalls[0]) == NFD_END_CALLS,
+	       "fd_end_calls says what each fd-end or ring row of arch/syscalls.csv ends");
+
 void model_feed_trap_rules(struct trap_rules *r, const struct options *opts)
 {
 	if (!opts->model.diagnose)
 		return;
 	for (size_t i = 0; i < NFD_END_CALLS; i++)
-		trap_rules_add(r, (struct trap_rule) { .name = fd_end_calls[i].name });
+		trap_rules_add(r, (struct trap_rule) { .name = model_syscalls[i] });
 }
 
 static const struct fd_end_call *fd_end_call(const char *name)

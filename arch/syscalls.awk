@@ -1,6 +1,7 @@
 # Writes one of the lists generated from arch/syscalls.csv, chosen by -v out=:
-#   arch   arch/syscall_numbers.h: each ABI's rows and each syscall's
-#          number of arguments, as X-macros
+#   arch   arch/syscall_numbers.h: each ABI's rows, each syscall's
+#          number of arguments, and the calls --diagnose also stops at,
+#          as X-macros
 #   decode decode/syscall_list.h: the decoders, in the table's order
 #   help   cli/syscall_help.h: --help's text for -e trace=
 #   tests  tests/syscalls.env: the lists the tests and the benchmark read
@@ -128,6 +129,13 @@ function arch_header(    a, i) {
 	printf "#define SYSCALL_ARGS(X)"
 	for (i = 1; i <= n; i++)
 		printf " \\\n\tX(%s, %s)", name[i], nargs[i]
+	print ""
+	print ""
+	print "/* X(name) for each call --diagnose also stops at: app/model_feed.c's. */"
+	printf "#define MODEL_SYSCALLS(X)"
+	for (i = 1; i <= n; i++)
+		if (model_only(i))
+			printf " \\\n\tX(%s)", name[i]
 	print ""
 	print ""
 	print "#endif"

@@ -32,7 +32,7 @@ differs_by() {
 }
 grep_in() { grep -qx -- "$2" "$1" || { echo "no line '$2' in $1:"; cat "$1"; return 1; }; }
 
-echo 1..18
+echo 1..19
 lists "$WORK/same" "$TOP/arch/syscalls.csv"
 check "the build's lists are the generator's, from the table" \
 	sh -c 'for f in arch/syscall_numbers.h decode/syscall_list.h cli/syscall_help.h tests/syscalls.env man/epolltrace.1; do cmp "$1/$f" "$2/$f" || exit 1; done' - "$BUILD" "$WORK/same"
@@ -107,6 +107,17 @@ check "added: --help says --diagnose stops at the fd-end call too" \
 	grep -q ' and fd_test\\n"$' "$WORK/add/cli/syscall_help.h"
 check "added: so does the man page" \
 	sh -c 'grep -qx "\.B io_uring_enter" "$1" && grep -qx "\.BR fd_test ," "$1"' - "$WORK/add/man/epolltrace.1"
+# model_cc DIR: app/model_feed.c compiled with DIR's lists.
+model_cc() {
+	"$CC" -fsyntax-only -include "$BUILD/config.h" -I"$1" -I"$BUILD" -I"$TOP" "$TOP/app/model_feed.c" 2>&1
+}
+if [ -n "$CC" ]; then
+	check "added: the model's feed does not build until it says what fd_test ends" \
+		sh -c 'test -z "$1" && echo "$2" | grep -q "fd_end_calls says what each fd-end"' - \
+		"$(model_cc "$WORK/same")" "$(model_cc "$WORK/add")"
+else
+	echo "ok $((n += 1)) # SKIP no compiler given (CC)"
+fi
 check "a row without its numbers is refused" \
 	sh -c '! { echo "epoll_bad,-,wait,4,1"; } | "$1" -f "$2" -v out=arch >/dev/null 2>&1' - "$AWK" "$TOP/arch/syscalls.awk"
 check "a row with more arguments than a syscall can have is refused" \
