@@ -36,6 +36,7 @@ void diag_thread_gone(struct diag *d, pid_t tid)
 	struct diag_thread *th = (struct diag_thread *) (uintptr_t) v;
 	pending_flush(d, th);
 	u64_map_remove(&d->threads, (uint64_t) tid);
+	cpu_waits_free(&th->seen_waits);
 	free(th);
 }
 
@@ -67,6 +68,7 @@ void diag_free(struct diag *d)
 		struct diag_thread *th = diag_thread_at(&d->threads, i);
 		if (th) {
 			pending_drop(th);
+			cpu_waits_free(&th->seen_waits);
 			free(th);
 		}
 	}

@@ -9,6 +9,7 @@
 #include "model/diag_kinds.h"
 #include "model/epoll_model.h"
 #include "model/instance.h"
+#include "procfs/cpu_waits.h"
 
 /* An ADD or MOD failure that the thread's next call may show was handled. */
 struct pending_warning {
@@ -42,7 +43,14 @@ struct diag_thread {
 	long seen_nr;
 	enum task_activity seen_activity;
 	int64_t seen_ns;
-	uint64_t seen_cpu_ns, seen_sleeps, seen_starved_ns;
+	uint64_t seen_cpu_ns, seen_sleeps;
+	/*
+	 * Blocked in a wait for another thread: its process's waits for a CPU
+	 * then (seen_waits_read), and how much of the time since is excused.
+	 */
+	bool seen_waits_read;
+	struct cpu_waits seen_waits;
+	uint64_t excused_ns;
 };
 
 struct diag_count {

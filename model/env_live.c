@@ -49,6 +49,12 @@ static bool live_task_syscall(void *ctx, pid_t tgid, pid_t tid, struct task_sysc
 	return proc_task_syscall(tgid, tid, out);
 }
 
+static bool live_cpu_waits(void *ctx, pid_t tgid, struct cpu_waits *out)
+{
+	(void) ctx;
+	return proc_cpu_waits(tgid, out);
+}
+
 static bool live_other_stopped(void *ctx, pid_t tgid, pid_t tid)
 {
 	(void) ctx;
@@ -77,6 +83,7 @@ const struct model_env model_env_live = {
 	.fdinfo_num = live_fdinfo_num,
 	.same_file = live_same_file,
 	.task_syscall = live_task_syscall,
+	.cpu_waits = live_cpu_waits,
 	.other_stopped = live_other_stopped,
 	.task_wchan = live_task_wchan,
 	.now_ns = live_now_ns,

@@ -12,6 +12,7 @@
 #include <stdint.h>
 #include <sys/types.h>
 
+#include "procfs/cpu_waits.h"
 #include "procfs/epoll_fdinfo.h"
 #include "procfs/proc_fds.h"
 #include "procfs/task_syscall.h"
@@ -33,6 +34,11 @@ struct model_env {
 	bool (*same_file)(void *ctx, pid_t pid1, int fd1, pid_t pid2, int fd2);
 	/* What thread tid of tgid is doing now; false when it is gone. */
 	bool (*task_syscall)(void *ctx, pid_t tgid, pid_t tid, struct task_syscall *out);
+	/*
+	 * How long each thread of tgid, and epolltrace itself, has waited for
+	 * a CPU, all told (out's array reused); false when tgid is gone.
+	 */
+	bool (*cpu_waits)(void *ctx, pid_t tgid, struct cpu_waits *out);
 	/* Whether another thread of tgid than tid is held at a ptrace stop. */
 	bool (*other_stopped)(void *ctx, pid_t tgid, pid_t tid);
 	/* Where it sleeps in the kernel ("" when it runs); false when it is gone. */

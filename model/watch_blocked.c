@@ -93,22 +93,60 @@ static bool leaving(const struct diag_thread *th, const struct task_syscall *sc)
 }
 
 /*
+ * What may have held up a wait for another thread of the process (a
+ * lock's holder, a helper that will post) since before, for want of a
+ * CPU: that thread's own time ready to run with no CPU to take it, and
+ * epolltrace's, since a thread held at a stop waits for the tracer too.
+ * Which thread it waits for cannot be told (a futex word names its
+ * holder only for a priority-inheritance lock, and /proc shows no
+ * word), so the one that waited longest stands for it: no one thread's
+ * delay can have held the wait up for longer than that.  The sum over
+ * the process's threads, excused before, grows faster than the time
+ * that passes when busy threads share few CPUs (four on two: twice as
+ * fast), and hid for ever a loop waiting on a lock never released; the
+ * largest, with epolltrace's, grows more slowly than time unless they
+ * get almost no CPU, so such a loop is reported, only later by the share
+ * of the time they waited.
+ * A chain of threads, each waiting for the next, may be held up by more
+ * than its longest wait: such a chain is reported sooner than it should.
+ */
+static uint64_t cpu_wait_excuse(const struct cpu_waits *before, const struct cpu_waits *now)
+{
+	uint64_t longest = 0;
+	size_t j = 0;
+	for (size_t i = 0; i < now->n; i++) {
+		const struct thread_cpu_wait *t = &now->threads[i];
+		while (j < before->n && before->threads[j].tid < t->tid)
+			j++;
+		/* A thread made since has waited all its life since. */
+		uint64_t then = j < before->n && before->threads[j].tid == t->tid ?
+				before->threads[j].ns : 0;
+		if (t->ns > then && t->ns - then > longest)
+			longest = t->ns - then;
+	}
+	return longest + (now->tracer_ns > before->tracer_ns ? now->tracer_ns - before->tracer_ns : 0);
+}
+
+/*
  * Away too long is not yet stuck: on a busy machine, or with every call
  * a stop under -p, a loop's batch of work may take that long.  It is
  * stuck once it has kept at one thing for half the threshold more,
  * without a break: blocked in the same call, never woken; or running
  * without giving up the CPU, and given that much CPU time (a thread
  * ready to run may simply wait for a CPU).  A thread blocked in a futex
- * may wait for another of its process that waits for a CPU (a lock's
- * holder, a helper thread): the time the process's threads spent waiting
- * for one is the machine's, not the loop's, and does not count.  Only
- * there: busy threads of the process wait for a CPU far longer than the
- * time that passes, which would hide a loop blocked in anything else.
+ * may wait for another of its process that waits for a CPU: that time
+ * is the machine's, not the loop's, and does not count (cpu_wait_excuse).
+ * Only there: a loop blocked in anything else waits for no thread of
+ * its process.  The process's threads are read (a file each) only for
+ * such a wait, when it is first seen and once the time not yet excused
+ * is up, since the excuse only grows.
  */
 static bool stuck(struct diag *d, struct diag_thread *th, const struct task_syscall *sc,
 		  int64_t now)
 {
 	int64_t half = (int64_t) d->cfg->blocked_ms * 500000;
+	const struct blocking_call *call = call_of(th, sc);
+	bool waits_for_thread = call && call->waits_for_thread;
 	if (!th->seen || sc->activity != th->seen_activity || sc->sleeps != th->seen_sleeps ||
 	    (sc->activity == TASK_IN_CALL && sc->nr != th->seen_nr)) {
 		th->seen = true;
@@ -117,15 +155,20 @@ static bool stuck(struct diag *d, struct diag_thread *th, const struct task_sysc
 		th->seen_ns = now;
 		th->seen_cpu_ns = sc->cpu_ns;
 		th->seen_sleeps = sc->sleeps;
-		th->seen_starved_ns = sc->starved_ns;
+		th->excused_ns = 0;
+		th->seen_waits_read = waits_for_thread &&
+				      d->env->cpu_waits(d->env->ctx, th->tgid, &th->seen_waits);
 		return false;
 	}
 	if (sc->activity == TASK_RUNNING)
 		return sc->cpu_ns - th->seen_cpu_ns >= (uint64_t) half;
-	const struct blocking_call *call = call_of(th, sc);
-	uint64_t starved = call && call->waits_for_thread && sc->starved_ns > th->seen_starved_ns ?
-			   sc->starved_ns - th->seen_starved_ns : 0;
-	return now - th->seen_ns >= half + (int64_t) starved;
+	if (now - th->seen_ns < half + (int64_t) th->excused_ns)
+		return false;
+	struct cpu_waits waits = { 0 };
+	if (th->seen_waits_read && d->env->cpu_waits(d->env->ctx, th->tgid, &waits))
+		th->excused_ns = cpu_wait_excuse(&th->seen_waits, &waits);
+	cpu_waits_free(&waits);
+	return now - th->seen_ns >= half + (int64_t) th->excused_ns;
 }
 
 void watch_blocked(struct diag *d, struct diag_thread *th, const struct ep_instance *inst,

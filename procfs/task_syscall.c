@@ -47,39 +47,6 @@ static bool parse_syscall(const char *text, struct task_syscall *out)
 	return true;
 }
 
-static uint64_t waited_for_cpu(const char *schedstat_path, struct strbuf *text)
-{
-	unsigned long long ran, waited;
-	if (proc_text_read(schedstat_path, text) &&
-	    sscanf(sb_str(text), "%llu %llu", &ran, &waited) == 2)
-		return waited;
-	return 0;
-}
-
-static uint64_t process_starved_ns(pid_t tgid)
-{
-	char path[64];
-	snprintf(path, sizeof(path), "/proc/%d/task", (int) tgid);
-	DIR *dir = opendir(path);
-	if (!dir)
-		return 0;
-	struct strbuf text = STRBUF_INIT;
-	uint64_t total = waited_for_cpu("/proc/thread-self/schedstat", &text);
-	struct dirent *de;
-	while ((de = readdir(dir))) {
-		pid_t tid = (pid_t) atoi(de->d_name);
-		/* A thread gone meanwhile has no more time to add. */
-		if (tid > 0) {
-			snprintf(path, sizeof(path), "/proc/%d/task/%d/schedstat", (int) tgid,
-				 (int) tid);
-			total += waited_for_cpu(path, &text);
-		}
-	}
-	closedir(dir);
-	sb_free(&text);
-	return total;
-}
-
 bool proc_task_syscall(pid_t tgid, pid_t tid, struct task_syscall *out)
 {
 	struct strbuf text = STRBUF_INIT;
@@ -94,8 +61,6 @@ bool proc_task_syscall(pid_t tgid, pid_t tid, struct task_syscall *out)
 	    (v = strstr(sb_str(&text), "\nvoluntary_ctxt_switches:")) &&
 	    sscanf(v, "\nvoluntary_ctxt_switches: %llu", &sleeps) == 1)
 		out->sleeps = sleeps;
-	if (ok)
-		out->starved_ns = process_starved_ns(tgid);
 	char state = ok ? proc_task_state(tid) : '\0';
 	/* A leader that has exited stays, a zombie, until its last thread has: it is gone. */
 	if (state == 'Z' || state == 'X')

@@ -29,13 +29,6 @@ struct task_syscall {
 	uint64_t sp, pc;
 	uint64_t cpu_ns;	/* the CPU time it has had, all told (schedstat) */
 	uint64_t sleeps;	/* times it gave up the CPU: blocked, or stopped (voluntary_ctxt_switches) */
-	/*
-	 * The time tgid's threads have spent ready to run while no CPU took
-	 * them, all told and summed over the threads (schedstat's second
-	 * field), with the calling thread's own: a thread held at a stop
-	 * waits for the tracer too.
-	 */
-	uint64_t starved_ns;
 };
 
 /* False when the thread is gone (a zombie too) or its file cannot be read. */

@@ -42,6 +42,10 @@ static struct {
 	struct task_syscall sc;
 	const char *wchan;
 	bool other_stopped;	/* another thread is held at a ptrace stop */
+	/* How long each thread (by tid, rising), and epolltrace, has waited for a CPU. */
+	struct thread_cpu_wait waits[8];
+	size_t nwaits;
+	uint64_t tracer_waited_ns;
 } fake;
 
 static struct fake_fd *fake_find(pid_t pid, int fd)
@@ -151,6 +155,31 @@ static bool fake_task_syscall(void *ctx, pid_t tgid, pid_t tid, struct task_sysc
 	return true;
 }
 
+static bool fake_cpu_waits(void *ctx, pid_t tgid, struct cpu_waits *out)
+{
+	(void) ctx;
+	(void) tgid;
+	out->threads = grow_array(out->threads, &out->cap, fake.nwaits, sizeof(fake.waits[0]));
+	memcpy(out->threads, fake.waits, fake.nwaits * sizeof(fake.waits[0]));
+	out->n = fake.nwaits;
+	out->tracer_ns = fake.tracer_waited_ns;
+	return true;
+}
+
+/* Thread tid (epolltrace's, 0) has now waited ns for a CPU, all told; tids come rising. */
+static void fake_waited(pid_t tid, uint64_t ns)
+{
+	if (!tid) {
+		fake.tracer_waited_ns = ns;
+		return;
+	}
+	size_t i = 0;
+	while (i < fake.nwaits && fake.waits[i].tid != tid)
+		i++;
+	fake.waits[i] = (struct thread_cpu_wait) { tid, ns };
+	fake.nwaits += i == fake.nwaits;
+}
+
 static bool fake_other_stopped(void *ctx, pid_t tgid, pid_t tid)
 {
 	(void) ctx;
@@ -182,6 +211,7 @@ static const struct model_env fake_env = {
 	.fdinfo_num = fake_fdinfo_num,
 	.same_file = fake_same_file,
 	.task_syscall = fake_task_syscall,
+	.cpu_waits = fake_cpu_waits,
 	.other_stopped = fake_other_stopped,
 	.task_wchan = fake_task_wchan,
 	.now_ns = fake_now_ns,
@@ -228,7 +258,7 @@ enum act {
 	OUTSIDE,	/* every thread now sleeps outside any syscall, in text; paging in (n 1) or not */
 	TICK,	/* time has passed: the model looks at the loops */
 	OTHER_STOPS,	/* another thread is now held at a ptrace stop (n 1) or not (0) */
-	STARVED,	/* the process's threads have now waited ns for a CPU, all told */
+	CPU_WAIT,	/* thread pid (epolltrace: -1) has now waited ns for a CPU, all told */
 	LOST,	/* calls of PID's were lost (the eBPF backend's ring buffer was full) */
 	CAUGHT_UP,	/* the reader has caught up: the model reads the lists again */
 };
@@ -266,7 +296,7 @@ struct step {
 #define PAGING_IN(where) { .act = OUTSIDE, .n = 1, .text = (where) }
 #define ASLEEP_OUTSIDE(where) { .act = OUTSIDE, .text = (where) }
 #define RUNNING_WITH_CPU(s) { .act = RUNS, .ns = (int64_t) ((s) * 1e9) }
-#define STARVED_FOR(s) { .act = STARVED, .ns = (int64_t) ((s) * 1e9) }
+#define WAITED_FOR_CPU(tid, s) { .act = CPU_WAIT, .pid = (tid), .ns = (int64_t) ((s) * 1e9) }
 #define ZERO_WAITS(k) { .act = WAIT, .zero_timeout = true, .times = (k) }
 #define LOST_THEN(list) { .act = LOST }, { .act = KEEP, .text = (list) }, { .act = CAUGHT_UP }
 
@@ -521,15 +551,36 @@ static const struct diag_case cases[] = {
 	  "" },
 	{ "loop-blocked: waiting on a lock whose holder waits for a CPU, then really held",
 	  { EVENTS(EPOLLIN, 5), BLOCKED_IN(202, 0x1000, "futex_wait"), SECONDS(0.1), TICKS,
-	    STARVED_FOR(0.2), SECONDS(0.3), TICKS, STARVED_FOR(0.45), SECONDS(0.5), TICKS,
-	    SECONDS(0.6), TICKS, SECONDS(0.7), TICKS },
+	    WAITED_FOR_CPU(THREAD, 0.2), SECONDS(0.3), TICKS, WAITED_FOR_CPU(THREAD, 0.45),
+	    SECONDS(0.5), TICKS, SECONDS(0.6), TICKS, SECONDS(0.7), TICKS },
 	  "loop-blocked pid 100 epfd 3 fd -1: thread 100 has not waited on epfd 3 for 600 ms "
 	  "(since its wait returned at 0.000s); it is in futex(0x1000, ...), sleeping in the "
 	  "kernel's futex_wait" },
+	{ "loop-blocked: waiting on a lock, beside four busy threads that each wait half the time",
+	  /* All told they wait twice the time that passes; none held the loop up that long. */
+	  { EVENTS(EPOLLIN, 5), BLOCKED_IN(202, 0x1000, "futex_wait"), SECONDS(0.1), TICKS,
+	    WAITED_FOR_CPU(THREAD, 0.1), WAITED_FOR_CPU(THREAD + 1, 0.1),
+	    WAITED_FOR_CPU(THREAD + 2, 0.1), WAITED_FOR_CPU(THREAD + 3, 0.1), SECONDS(0.3),
+	    TICKS },
+	  "loop-blocked pid 100 epfd 3 fd -1: thread 100 has not waited on epfd 3 for 300 ms "
+	  "(since its wait returned at 0.000s); it is in futex(0x1000, ...), sleeping in the "
+	  "kernel's futex_wait" },
+	{ "loop-blocked: waiting on a lock whose holder, held at a stop, waits for epolltrace",
+	  /* The holder waited for a CPU, then for epolltrace, which waited for one too. */
+	  { EVENTS(EPOLLIN, 5), BLOCKED_IN(202, 0x1000, "futex_wait"), SECONDS(0.1), TICKS,
+	    WAITED_FOR_CPU(THREAD, 0.1), WAITED_FOR_CPU(-1, 0.1), SECONDS(0.3), TICKS,
+	    { .act = BEGIN }, SECONDS(1), TICKS },
+	  "" },
+	{ "loop-blocked: a thread made while the loop waits on a lock waits for a CPU all its life",
+	  { EVENTS(EPOLLIN, 5), WAITED_FOR_CPU(THREAD, 0.5), BLOCKED_IN(202, 0x1000, "futex_wait"),
+	    SECONDS(0.1), TICKS, WAITED_FOR_CPU(THREAD, 0.5), WAITED_FOR_CPU(THREAD + 1, 0.2),
+	    SECONDS(0.3), TICKS, { .act = BEGIN }, SECONDS(1), TICKS },
+	  "" },
 	{ "loop-blocked: blocked in a read while its process's busy threads wait for a CPU",
 	  /* Four of them on two CPUs wait twice the time that passes: no lock is involved. */
 	  { EVENTS(EPOLLIN, 5), BLOCKED_IN(0, 7, "pipe_read"), SECONDS(0.1), TICKS,
-	    STARVED_FOR(0.3), SECONDS(0.2), TICKS, STARVED_FOR(0.7), SECONDS(0.4), TICKS },
+	    WAITED_FOR_CPU(THREAD, 0.3), SECONDS(0.2), TICKS, WAITED_FOR_CPU(THREAD, 0.7),
+	    SECONDS(0.4), TICKS },
 	  "loop-blocked pid 100 epfd 3 fd -1: thread 100 has not waited on epfd 3 for 200 ms "
 	  "(since its wait returned at 0.000s); it is in read(7, ...), sleeping in the kernel's "
 	  "pipe_read" },
@@ -666,8 +717,8 @@ static void run_step(struct model *m, const struct step *s)
 	case OTHER_STOPS:
 		fake.other_stopped = s->n;
 		break;
-	case STARVED:
-		fake.sc.starved_ns = (uint64_t) s->ns;
+	case CPU_WAIT:
+		fake_waited(s->pid < 0 ? 0 : pid, (uint64_t) s->ns);
 		break;
 	case LOST:
 		model_calls_lost(m, pid);
@@ -696,6 +747,8 @@ static struct model *start(void)
 	fake.sc = (struct task_syscall) { .activity = TASK_RUNNING };
 	fake.wchan = NULL;
 	fake.other_stopped = false;
+	fake.nwaits = 0;
+	fake.tracer_waited_ns = 0;
 	sb_reset(&warnings);
 	fake_open(PID, EPFD, EPOLL_LINK, 1, 0, O_RDWR);
 	fake_open(PID, 5, "pipe:[50]", 50, S_IFIFO, O_RDONLY | O_NONBLOCK);
