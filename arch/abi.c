@@ -22,6 +22,17 @@ const char *abi_syscall_name(const struct abi *abi, unsigned long nr)
 	return NULL;
 }
 
+const char *abi_multiplexed_name(const struct abi *abi, unsigned long nr, uint64_t arg0)
+{
+	for (size_t i = 0; i < abi->nmultiplexers; i++) {
+		const struct abi_multiplexer *m = &abi->multiplexers[i];
+		uint64_t which = arg0 & m->which;
+		if (m->nr == nr)
+			return which < m->ncalls ? m->calls[which] : NULL;
+	}
+	return NULL;
+}
+
 long abi_syscall_nr(const struct abi *abi, const char *name)
 {
 	for (size_t i = 0; i < abi->nsyscalls; i++)

@@ -10,6 +10,18 @@ struct abi_syscall {
 	const char *name;
 };
 
+/*
+ * A call that makes one of several others, chosen by the low bits of its
+ * first argument (i386's socketcall(2) and ipc(2)), named by the one it
+ * makes, as strace names it; the others' arguments are in memory.
+ */
+struct abi_multiplexer {
+	unsigned int nr;
+	uint64_t which;			/* the bits of the first argument that choose */
+	const char *const *calls;	/* by their value; NULL where none */
+	size_t ncalls;
+};
+
 struct abi {
 	const char *name;
 	uint32_t audit_arch;		/* AUDIT_ARCH_*, as PTRACE_GET_SYSCALL_INFO reports it */
@@ -18,6 +30,8 @@ struct abi {
 	unsigned int epoll_data_offset;	/* offsetof(struct epoll_event, data) */
 	const struct abi_syscall *syscalls;
 	size_t nsyscalls;
+	const struct abi_multiplexer *multiplexers;
+	size_t nmultiplexers;
 	/*
 	 * Where an x86-64 tracer finds this ABI's tasks' registers: offsets
 	 * in struct user_regs_struct, -1 for an ABI it cannot trace.
@@ -47,6 +61,13 @@ const struct abi *abi_by_audit_arch(uint32_t audit_arch);
 
 /* The syscall name for a number, or NULL when it is not in the ABI's table. */
 const char *abi_syscall_name(const struct abi *abi, unsigned long nr);
+
+/*
+ * The call that syscall nr makes when its first argument is arg0 ("recv"
+ * for i386's socketcall(SYS_RECV, ...)); NULL when nr makes no other, or
+ * not one arg0 names.
+ */
+const char *abi_multiplexed_name(const struct abi *abi, unsigned long nr, uint64_t arg0);
 
 /* The number of a syscall by name, or -1 when the ABI's table has none. */
 long abi_syscall_nr(const struct abi *abi, const char *name);

@@ -30,8 +30,15 @@ static void describe_call(struct diag *d, const struct diag_thread *th,
 			  const struct task_syscall *sc, const struct blocking_call *call,
 			  struct strbuf *out)
 {
-	const char *name = call ? call->name : abi_syscall_name(th->abi ? th->abi : &abi_x86_64,
-								 (unsigned long) sc->nr);
+	const struct abi *abi = th->abi ? th->abi : &abi_x86_64;
+	const char *made = call ? NULL : abi_multiplexed_name(abi, (unsigned long) sc->nr,
+							       sc->args[0]);
+	if (made) {
+		/* Its own arguments are in the program's memory, which the model does not read. */
+		sb_printf(out, "in %s(...)", made);
+		return;
+	}
+	const char *name = call ? call->name : abi_syscall_name(abi, (unsigned long) sc->nr);
 	if (!name) {
 		sb_printf(out, "in system call %ld", sc->nr);
 		return;

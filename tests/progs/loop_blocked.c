@@ -6,6 +6,8 @@
  *   read     reads stdin again, which blocks until the next line;
  *   et-read  the same, stdin registered EPOLLET: the true et-blocking-fd;
  *   sleep    sleeps until a SIGUSR1;
+ *   recv     receives from a socket no one writes to, until a SIGUSR1: on
+ *            i386 through socketcall(2), as a C library may;
  *   mutex    locks a mutex another thread holds until a SIGUSR1;
  *   spin     takes a spin lock another thread holds until a SIGUSR1;
  *   compute  computes until a SIGUSR1, in no system call;
@@ -26,7 +28,12 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/epoll.h>
+#include <sys/socket.h>
 #include <time.h>
+#ifdef __i386__
+# include <linux/net.h>
+# include <sys/syscall.h>
+#endif
 
 #include "raw_epoll.h"
 #include "selfcheck.h"
@@ -39,6 +46,7 @@ static sigset_t usr1;
 static volatile sig_atomic_t released;
 static struct slow_fuse fuse;
 static volatile const char *slow_page;
+static int silent[2];	/* a socket pair no one writes to */
 
 static void on_usr1(int sig)
 {
@@ -93,6 +101,14 @@ __attribute__((noinline)) static void handle(const char *mode)
 	} else if (strcmp(mode, "sleep") == 0) {
 		struct timespec forever = { 600, 0 };
 		EXPECT_ERRNO(EINTR, nanosleep(&forever, NULL));
+	} else if (strcmp(mode, "recv") == 0) {
+		char c;
+#ifdef __i386__
+		unsigned long args[] = { (unsigned long) silent[0], (unsigned long) &c, 1, 0 };
+		EXPECT_ERRNO(EINTR, syscall(SYS_socketcall, SYS_RECV, args));
+#else
+		EXPECT_ERRNO(EINTR, recv(silent[0], &c, 1, 0));
+#endif
 	} else if (strcmp(mode, "page-in") == 0) {
 		EXPECT_TRUE(slow_page[0] == 'x');
 	} else if (strcmp(mode, "compute") == 0) {
@@ -135,6 +151,8 @@ int main(int argc, char **argv)
 		EXPECT_RET(0, pthread_create(&t, NULL, fault_first, NULL));
 		slow_fuse_await_read(&fuse);
 	} else {
+		if (strcmp(mode, "recv") == 0)
+			EXPECT_OK(socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, silent));
 		struct sigaction sa = { .sa_handler = on_usr1 };
 		EXPECT_RET(0, sigaction(SIGUSR1, &sa, NULL));
 	}

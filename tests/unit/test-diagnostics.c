@@ -253,7 +253,7 @@ enum act {
 	KEEP,	/* EPFD's fdinfo is now text */
 	AT,	/* the clock says ns */
 	LOAD,	/* the model learns pid's instances (as when attaching) */
-	IN_CALL,	/* every thread is now in syscall n (x86-64) on fd, asleep in text */
+	IN_CALL,	/* every thread is now in syscall n (its wait's ABI) on fd, asleep in text */
 	RUNS,	/* every thread now runs, in no syscall, has had ns of CPU and slept n times */
 	OUTSIDE,	/* every thread now sleeps outside any syscall, in text; paging in (n 1) or not */
 	TICK,	/* time has passed: the model looks at the loops */
@@ -271,6 +271,7 @@ struct step {
 	int err;
 	int n, maxevents;
 	bool zero_timeout;
+	bool i386;	/* WAIT: the thread runs i386 code */
 	int times;
 	const char *link, *text;
 	int file;
@@ -286,6 +287,7 @@ struct step {
 #define DEL(f) { .act = CTL, .op = EPOLL_CTL_DEL, .fd = (f) }
 #define FAILS(o, f, ev, e) { .act = CTL, .op = (o), .fd = (f), .events = (ev), .err = (e) }
 #define EVENTS(ev, f) { .act = WAIT, .events = (ev), .fd = (f), .n = 1 }
+#define EVENTS_I386(ev, f) { .act = WAIT, .events = (ev), .fd = (f), .n = 1, .i386 = true }
 #define EMPTY_WAITS(k) { .act = WAIT, .times = (k) }
 #define FILE_OPEN(p, f, l, id, m, fl) \
 	{ .act = OPEN, .pid = (p), .fd = (f), .link = (l), .file = (id), .mode = (m), .flags = (fl) }
@@ -584,6 +586,25 @@ static const struct diag_case cases[] = {
 	  "loop-blocked pid 100 epfd 3 fd -1: thread 100 has not waited on epfd 3 for 200 ms "
 	  "(since its wait returned at 0.000s); it is in read(7, ...), sleeping in the kernel's "
 	  "pipe_read" },
+	{ "loop-blocked: an i386 loop in socketcall(2), named by the call it makes",
+	  /* SYS_RECV: its fd is in memory. */
+	  { EVENTS_I386(EPOLLIN, 5), BLOCKED_IN(102, 10, "unix_stream_read_generic"),
+	    SECONDS(0.1), TICKS, SECONDS(0.15), TICKS },
+	  "loop-blocked pid 100 epfd 3 fd -1: thread 100 has not waited on epfd 3 for 150 ms "
+	  "(since its wait returned at 0.000s); it is in recv(...), sleeping in the kernel's "
+	  "unix_stream_read_generic" },
+	{ "loop-blocked: an i386 loop in ipc(2), named by its first argument's low half",
+	  /* IPCCALL(1, MSGRCV) */
+	  { EVENTS_I386(EPOLLIN, 5), BLOCKED_IN(117, 0x1000c, "do_msgrcv"), SECONDS(0.1), TICKS,
+	    SECONDS(0.15), TICKS },
+	  "loop-blocked pid 100 epfd 3 fd -1: thread 100 has not waited on epfd 3 for 150 ms "
+	  "(since its wait returned at 0.000s); it is in msgrcv(...), sleeping in the kernel's "
+	  "do_msgrcv" },
+	{ "loop-blocked: a socketcall(2) call i386 does not have is the number it is",
+	  { EVENTS_I386(EPOLLIN, 5), BLOCKED_IN(102, 21, NULL), SECONDS(0.1), TICKS,
+	    SECONDS(0.15), TICKS },
+	  "loop-blocked pid 100 epfd 3 fd -1: thread 100 has not waited on epfd 3 for 150 ms "
+	  "(since its wait returned at 0.000s); it is in system call 102" },
 	{ "loop-blocked: calls that open fds wait while a shared fd table grows",
 	  /* accept4 of a non-blocking listener, and socket(), in the storm. */
 	  { EVENTS(EPOLLIN, 5), BLOCKED_IN(288, 5, "expand_files"), SECONDS(0.1), TICKS,
@@ -637,7 +658,7 @@ static const struct diag_case cases[] = {
 static struct model_wait wait_of(const struct step *s)
 {
 	return (struct model_wait) {
-		.tgid = PID, .tid = s->pid ? s->pid : PID, .epfd = EPFD,
+		.abi = s->i386 ? &abi_i386 : NULL, .tgid = PID, .tid = s->pid ? s->pid : PID, .epfd = EPFD,
 		.maxevents = s->maxevents ? s->maxevents : 8, .zero_timeout = s->zero_timeout,
 	};
 }
