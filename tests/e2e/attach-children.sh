@@ -46,6 +46,10 @@ traced_pids() { awk '$2 ~ /^epoll_wait\(/ { print $1 }' "$LOG" | sort -un | tr '
 # sorted PID...: the pids in order, as traced_pids prints them.
 sorted() { printf '%s\n' "$@" | sort -n | tr '\n' ' '; }
 
+# waits_traced_of PIDS: LOG has the waits of PIDS (as sorted prints them),
+# and no other's; a function, so that wait_until reads LOG at each try.
+waits_traced_of() { test "$(traced_pids)" = "$1"; }
+
 for abi in $ABIS; do
 	abi_prog master_workers $abi $PER_ABI || continue
 	if ! start_master; then
@@ -80,7 +84,7 @@ for abi in $ABIS; do
 	check "$abi: --children: no word of where the instances are" \
 		test "$(grep -c 'has no epoll instance' "$LOG.err")" = 0
 	want=$(sorted "$W1" "$W2" "$HELPER")
-	if wait_until test "$(traced_pids)" = "$want"; then
+	if wait_until waits_traced_of "$want"; then
 		ok "$abi: --children: each descendant's waits are traced"
 	else
 		not_ok "$abi: --children: each descendant's waits are traced"

@@ -47,7 +47,8 @@ sh -c 'sleep 600 & sleep 600 & echo ready; wait' </dev/null >"$WORKDIR/out" &
 PID=$!
 track $PID
 wait_until grep -qx ready "$WORKDIR/out"
-wait_until test "$(wc -w <"/proc/$PID/task/$PID/children")" = 2
+two_children() { test "$(wc -w <"/proc/$PID/task/$PID/children")" = 2; }
+wait_until two_children
 kids=$(cat "/proc/$PID/task/$PID/children")
 for kid in $kids; do
 	track $kid
@@ -59,7 +60,8 @@ ASAN_OPTIONS=detect_leaks=0 strace -qq -o /dev/null -e trace=ptrace -e inject=pt
 	"$EPOLLTRACE" -o "$LOG" --children -p "$PID" </dev/null 2>"$LOG.err" &
 strace_pid=$!
 track $strace_pid
-wait_until test "$(grep -c ' attached$' "$LOG.err")" -ge 2
+two_attached() { test "$(grep -c ' attached$' "$LOG.err")" -ge 2; }
+wait_until two_attached
 kill -INT "$(cat "$WORKDIR/pid")"
 await_exit $strace_pid
 if [ "$RC" = 0 ] && ! grep -q '^epolltrace: cannot attach' "$LOG.err" &&

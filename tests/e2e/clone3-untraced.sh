@@ -14,6 +14,9 @@ plan $((2 * PER_ABI))
 # children_shown LOG: how many epoll_create1 calls LOG shows succeeding.
 children_shown() { grep -Ec 'epoll_create1\(0\) += [0-9]' "$1"; }
 
+# traced_by_us: the program (pid) is traced by the tracer started (TRACER_PID).
+traced_by_us() { test "$(tracer_of /proc/$pid)" = "$TRACER_PID"; }
+
 for abi in $ABIS; do
 	abi_prog clone3_untraced $abi $PER_ABI || continue
 	for c in $CASES; do
@@ -42,7 +45,7 @@ for abi in $ABIS; do
 	exec 7>"$WORKDIR/in"
 	wait_until grep -q '^ready' "$WORKDIR/out"
 	start_tracer "$WORKDIR/log" $pid -qq
-	wait_until test "$(tracer_of /proc/$pid)" = "$TRACER_PID"
+	wait_until traced_by_us
 	echo go >&7
 	exec 7>&-
 	await_exit $pid

@@ -286,7 +286,9 @@ end_tracked() {
 # wait_until COMMAND...: runs COMMAND until it succeeds; fails when it has
 # not after HANG_GUARD seconds.  A poll of a condition, not a guessed delay.
 # The deadline is on the clock, not a count of tries, since COMMAND itself
-# may take long (some start Python).
+# may take long (some start Python).  COMMAND's arguments are expanded once,
+# by the caller: "wait_until test \"$(cat F)\" = 2" reads F once and
+# waits for nothing; read a changing state in a function COMMAND names.
 wait_until() {
 	wait_end=$(($(date +%s) + HANG_GUARD))
 	until "$@"; do
