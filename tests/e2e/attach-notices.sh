@@ -23,9 +23,19 @@ waiting_threads() {
 # no_cost_line: the cost is not told.
 no_cost_line() { ! grep -q 'under ptrace' "$ERR"; }
 
-"$EPOLLTRACE" -p "$SERVER_PID" </dev/null 2>"$ERR" &
-TRACER_PID=$!
-track $TRACER_PID
+# attach OPTIONS...: epolltrace OPTIONS -p SERVER_PID in the background,
+# its stderr in ERR; sets TRACER_PID.  ERR is emptied first: the shell's
+# child empties it only once it runs, and the last run's lines must not
+# pass for this one's, or the SIGINT that follows could come before
+# epolltrace watches for it (and kill the child, status 130, or be lost).
+attach() {
+	: >"$ERR"
+	"$EPOLLTRACE" "$@" -p "$SERVER_PID" </dev/null 2>"$ERR" &
+	TRACER_PID=$!
+	track $TRACER_PID
+}
+
+attach
 if wait_until waiting_threads 3; then
 	ok "the three threads' waits are traced"
 else
@@ -48,9 +58,7 @@ fi
 stop_echo_server
 
 start_echo_server 1 || { not_ok "the echo server starts again"; exit 1; }
-"$EPOLLTRACE" -q -p "$SERVER_PID" </dev/null 2>"$ERR" &
-TRACER_PID=$!
-track $TRACER_PID
+attach -q
 wait_until waiting_threads 2
 kill -INT "$TRACER_PID"
 await_exit "$TRACER_PID"
@@ -64,9 +72,7 @@ if [ $? = 78 ]; then
 	skip_n 2 "--backend=bpf cannot run here: $(cat "$ERR")"
 else
 	start_echo_server 1 || { not_ok "the echo server starts a third time"; exit 1; }
-	"$EPOLLTRACE" --backend=bpf -p "$SERVER_PID" </dev/null 2>"$ERR" &
-	TRACER_PID=$!
-	track $TRACER_PID
+	attach --backend=bpf
 	wait_until grep -q "^epolltrace: Process $SERVER_PID attached" "$ERR"
 	kill -INT "$TRACER_PID"
 	await_exit "$TRACER_PID"
