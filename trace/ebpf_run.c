@@ -293,6 +293,11 @@ int ebpf_run(struct engine *e)
 		return -1;
 	/* Reaped already (it ended before the loop began): its SIGCHLD is still pending. */
 	reap_command(e);
+	/*
+	 * What was said before the loop (the attach notices, the interest
+	 * lists) is written now: an idle program may send no record for long.
+	 */
+	e->hooks.idle(e->hooks.ctx);
 	while (!finished(e)) {
 		struct pollfd fds[4] = {
 			{ .fd = ring_buffer__epoll_fd(b->ring), .events = POLLIN },
