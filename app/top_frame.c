@@ -92,8 +92,11 @@ static void update_rows(struct top *t, double secs)
 	for (size_t i = 0; i < es->count; i++) {
 		const struct epoll_instance *in = &es->instances[i];
 		struct top_counts *then = &t->counts[i];
-		/* An instance whose fd a new one took is gone: its figures stay in -c. */
-		if (!in->replaced)
+		/*
+		 * Gone, its fd taken by a new instance or its process ended: its
+		 * figures stay in -c, and a forking server's rows do not pile up.
+		 */
+		if (!in->gone)
 			t->view.rows[t->view.nrows++] = row_of(t, in, then, secs);
 		*then = (struct top_counts) {
 			.waits = in->waits, .wakeups = in->wakeups, .events = in->events,

@@ -26,7 +26,7 @@ static struct epoll_instance *instance(struct epoll_stats *es, pid_t pid, int ep
 {
 	for (size_t i = es->count; i-- > 0;) {
 		struct epoll_instance *in = &es->instances[i];
-		if (in->pid == pid && in->epfd == epfd && !in->replaced)
+		if (in->pid == pid && in->epfd == epfd && !in->gone)
 			return in;
 	}
 	es->instances = grow_array(es->instances, &es->capacity, es->count, sizeof(*es->instances));
@@ -41,8 +41,15 @@ static void replace(struct epoll_stats *es, pid_t pid, int epfd)
 	for (size_t i = 0; i < es->count; i++) {
 		struct epoll_instance *in = &es->instances[i];
 		if (in->pid == pid && in->epfd == epfd)
-			in->replaced = true;
+			in->gone = true;
 	}
+}
+
+void epoll_stats_process_ended(struct epoll_stats *es, pid_t pid)
+{
+	for (size_t i = 0; i < es->count; i++)
+		if (es->instances[i].pid == pid)
+			es->instances[i].gone = true;
 }
 
 static struct loop_thread *loop_thread(struct epoll_stats *es, pid_t pid, pid_t tid)

@@ -24,8 +24,11 @@
 struct epoll_instance {
 	pid_t pid;
 	int epfd;
-	/* An epoll_create since gave its fd to a new instance. */
-	bool replaced;
+	/*
+	 * An epoll_create since gave its fd to a new instance, or the process
+	 * ended: later waits by that pid on that fd are another instance's.
+	 */
+	bool gone;
 	uint64_t waits;
 	uint64_t wakeups;	/* waits that returned events */
 	uint64_t timeouts;	/* waits that returned 0 */
@@ -78,6 +81,9 @@ void epoll_stats_add(struct epoll_stats *es, const struct counted_call *cc,
  * else the one the data word may hold (data.fd); -1 when neither is known.
  */
 int epoll_stats_data_fd(const struct data_count *c);
+
+/* Process pid has ended (a reused pid is another process): its instances are gone. */
+void epoll_stats_process_ended(struct epoll_stats *es, pid_t pid);
 
 /* The section's text; nothing when no wait was seen. */
 void epoll_stats_print(struct strbuf *out, const struct epoll_stats *es);
