@@ -23,6 +23,19 @@ static void add_unignored(sigset_t *set, const int *sigs, size_t n)
 			sigaddset(set, sigs[i]);
 }
 
+/* Stops epolltrace by sig now; the shell sees its job stopped, as untraced. */
+static void stop_self(int sig)
+{
+	fflush(NULL);
+	/* The engine blocks it; unblocked, its default action stops us at once. */
+	sigset_t set, old;
+	sigemptyset(&set);
+	sigaddset(&set, sig);
+	sigprocmask(SIG_UNBLOCK, &set, &old);
+	raise(sig);
+	sigprocmask(SIG_SETMASK, &old, NULL);
+}
+
 static void ignore(int sig)
 {
 	(void) sig;
@@ -79,7 +92,14 @@ void tracer_signals_handle(struct engine *e, int sig, bool attaching)
 	case SIGTSTP:
 	case SIGTTIN:
 	case SIGTTOU:
-		terminal_stop_requested = true;
+		/*
+		 * The terminal signals its process group one task at a time:
+		 * the command's stop may have been seen before our copy came.
+		 */
+		if (engine_command_stop_signal(e))
+			stop_self(sig);
+		else
+			terminal_stop_requested = true;
 		break;
 	default:
 		/* SIGINT, SIGQUIT: the terminal sent them to the command too. */
@@ -92,14 +112,6 @@ void tracer_signals_follow_stop(int sig)
 	/* Any group-stop answers the request: one the command ignored must not linger. */
 	bool requested = terminal_stop_requested;
 	terminal_stop_requested = false;
-	if (!requested || sig == SIGSTOP)
-		return;
-	fflush(NULL);
-	/* The engine blocks it; unblocked, its default action stops us at once. */
-	sigset_t set, old;
-	sigemptyset(&set);
-	sigaddset(&set, sig);
-	sigprocmask(SIG_UNBLOCK, &set, &old);
-	raise(sig);
-	sigprocmask(SIG_SETMASK, &old, NULL);
+	if (requested && sig != SIGSTOP)
+		stop_self(sig);
 }

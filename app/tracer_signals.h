@@ -16,7 +16,10 @@
  */
 void tracer_signals_watch(sigset_t *watched, bool attaching);
 
-/* One watched signal arrived. */
+/*
+ * One watched signal arrived.  A terminal stop signal that comes after
+ * the command was seen stopped stops us at once (see below).
+ */
 void tracer_signals_handle(struct engine *e, int sig, bool attaching);
 
 /*

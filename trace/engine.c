@@ -96,6 +96,12 @@ pid_t engine_command_pid(const struct engine *e)
 	return e->first_child;
 }
 
+int engine_command_stop_signal(const struct engine *e)
+{
+	const struct task *t = task_find(&e->tasks, e->first_child);
+	return t ? t->group_stop_sig : 0;
+}
+
 pid_t task_tid(const struct task *t)
 {
 	return t->tid;
@@ -255,7 +261,9 @@ static void handle_event_stop(struct engine *e, struct task *t, int sig)
 		return;
 	}
 	/* LISTEN keeps it stopped, yet lets SIGCONT and death through. */
-	if (ptrace(PTRACE_LISTEN, t->tid, NULL, NULL) < 0 && errno != ESRCH)
+	if (ptrace(PTRACE_LISTEN, t->tid, NULL, NULL) == 0)
+		t->group_stop_sig = sig;
+	else if (errno != ESRCH)
 		resume(e, t, 0);
 	/* After the LISTEN: the hook may stop epolltrace itself. */
 	e->hooks.group_stop(e->hooks.ctx, t, sig);
@@ -311,6 +319,7 @@ static void handle_exit_event(struct engine *e, struct task *t)
 static void handle_stopped(struct engine *e, struct task *t, int status)
 {
 	int sig = WSTOPSIG(status);
+	t->group_stop_sig = 0;
 	switch ((unsigned int) status >> 16) {
 	case 0:
 		if (sig == (SIGTRAP | 0x80))

@@ -208,6 +208,8 @@ bool engine_set_tick(struct engine *e, unsigned int interval_ms);
 
 /* The started command's pid, for forwarding signals to it. */
 pid_t engine_command_pid(const struct engine *e);
+/* The signal whose group-stop holds the command, as last seen; 0 if none. */
+int engine_command_stop_signal(const struct engine *e);
 
 size_t engine_ntasks(const struct engine *e);
 

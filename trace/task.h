@@ -38,6 +38,8 @@ struct task {
 	 */
 	bool parked;
 	int parked_sig;
+	/* The signal of the group-stop its last stop put it in; 0 once it stops otherwise. */
+	int group_stop_sig;
 	/* Its PTRACE_EVENT_EXIT was seen: it can only end now, never stop. */
 	bool exit_seen;
 	/* Born of vfork: its parent cannot stop until it execs or exits. */
