@@ -27,13 +27,14 @@ struct engine *engine_new(const struct engine_config *cfg, const struct engine_h
 	e->hooks = *hooks;
 	e->cfg = *cfg;
 	/*
-	 * Blocked signals wait in the signalfd, so none is lost between
-	 * checking for stops and sleeping; SIGCHLD wakes us for every stop.
+	 * Blocked signals wait (for the signalfd or sigtimedwait), so none is
+	 * lost between checking for stops and sleeping; SIGCHLD wakes us for
+	 * every stop.
 	 */
-	sigset_t blocked = cfg->watched_signals;
-	sigaddset(&blocked, SIGCHLD);
-	if (sigprocmask(SIG_BLOCK, &blocked, &e->saved_mask) < 0 ||
-	    (e->signal_fd = signalfd(-1, &blocked, SFD_CLOEXEC)) < 0) {
+	e->blocked = cfg->watched_signals;
+	sigaddset(&e->blocked, SIGCHLD);
+	if (sigprocmask(SIG_BLOCK, &e->blocked, &e->saved_mask) < 0 ||
+	    (e->signal_fd = signalfd(-1, &e->blocked, SFD_CLOEXEC)) < 0) {
 		*err = errno;
 		free(e);
 		return NULL;
@@ -442,11 +443,36 @@ static void take_tick(struct engine *e)
 }
 
 /*
+ * With no descriptor to watch, the signals are waited for as such: one
+ * sigtimedwait where a poll and a signalfd read would make two calls per
+ * stop, which a loaded machine feels.  A sleep woken by SIGCHLD (a stop)
+ * goes to it at once; a look, or another signal, takes all that are pending.
+ */
+static void take_signals(struct engine *e, int timeout)
+{
+	const struct timespec none = { 0 };
+	struct timespec wait = { .tv_sec = timeout / 1000, .tv_nsec = (long) (timeout % 1000) * 1000000 };
+	int sig = sigtimedwait(&e->blocked, NULL, timeout < 0 ? NULL : &wait);
+	for (bool all = timeout == 0; sig > 0; sig = sigtimedwait(&e->blocked, NULL, &none)) {
+		if (sig != SIGCHLD) {
+			e->hooks.signal_received(e->hooks.ctx, sig);
+			all = true;
+		} else if (!all) {
+			break;
+		}
+	}
+}
+
+/*
  * Waits for a signal, the input or a tick (timeout -1), or only looks
  * (0), and reports what came.
  */
 static void take_signals_and_input(struct engine *e, int timeout)
 {
+	if (e->input_fd < 0 && e->tick_fd < 0 && e->hold_fd < 0) {
+		take_signals(e, timeout);
+		return;
+	}
 	struct pollfd fds[4] = {
 		{ .fd = e->signal_fd, .events = POLLIN },
 		{ .fd = e->input_fd, .events = POLLIN },

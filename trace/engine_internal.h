@@ -24,7 +24,8 @@ struct engine {
 	bool parking;
 	size_t nstill;
 	uint64_t park_deadline;
-	/* SIGCHLD and the watched signals arrive here, never asynchronously. */
+	/* SIGCHLD and the watched signals, blocked: they arrive here, never asynchronously. */
+	sigset_t blocked;
 	int signal_fd;
 	/* engine_watch_input's descriptor, or -1. */
 	int input_fd;
