@@ -31,6 +31,12 @@ struct engine *engine_new(const struct engine_config *cfg, const struct engine_h
 	 * lost between checking for stops and sleeping; SIGCHLD wakes us for
 	 * every stop.
 	 */
+	/* Ignored, SIGCHLD would not even be raised, and a stop never wake us. */
+	struct sigaction chld;
+	if (sigaction(SIGCHLD, NULL, &chld) == 0 && chld.sa_handler == SIG_IGN) {
+		e->sigchld_ignored = true;
+		signal(SIGCHLD, SIG_DFL);
+	}
 	e->blocked = cfg->watched_signals;
 	sigaddset(&e->blocked, SIGCHLD);
 	if (sigprocmask(SIG_BLOCK, &e->blocked, &e->saved_mask) < 0 ||

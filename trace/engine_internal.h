@@ -35,6 +35,8 @@ struct engine {
 	int hold_fd;
 	/* The mask before the engine blocked its signals, for the command. */
 	sigset_t saved_mask;
+	/* SIGCHLD was ignored when we started: the command gets it back so. */
+	bool sigchld_ignored;
 	/* Whether to poll for the next stop before sleeping (--spin). */
 	struct spin spin;
 	/*
