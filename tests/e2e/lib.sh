@@ -262,22 +262,31 @@ check_program_in_each_abi() {
 # ---- Running processes, for the tests that attach with -p ----
 
 # The background processes a test started and has not reaped yet: killed
-# (by pid) when the test ends, so that a failing test leaves none behind.
+# when the test ends, so that a failing test leaves none behind.  Each is
+# kept as PID:START, its start time: one that is not the shell's child (a
+# worker, a command's child) may end unseen, and the suite forks so much
+# that its pid may be another test's process by then, which must live.
 TRACKED_PIDS=
 
-track() { TRACKED_PIDS="$TRACKED_PIDS $1"; }
+# start_time PID: the start time in PID's stat (the comm field may hold
+# spaces and parentheses: 20 fields after the last ") "); empty when gone.
+start_time() { sed -n 's/^.*) //p' "/proc/$1/stat" 2>/dev/null | cut -d ' ' -f 20; }
+
+track() { TRACKED_PIDS="$TRACKED_PIDS $1:$(start_time "$1")"; }
 
 untrack() {
 	untrack_left=
-	for untrack_pid in $TRACKED_PIDS; do
-		[ "$untrack_pid" = "$1" ] || untrack_left="$untrack_left $untrack_pid"
+	for untrack_entry in $TRACKED_PIDS; do
+		[ "${untrack_entry%%:*}" = "$1" ] || untrack_left="$untrack_left $untrack_entry"
 	done
 	TRACKED_PIDS=$untrack_left
 }
 
 end_tracked() {
-	for end_pid in $TRACKED_PIDS; do
-		kill -KILL "$end_pid" 2>/dev/null
+	for end_entry in $TRACKED_PIDS; do
+		end_pid=${end_entry%%:*}
+		[ "$(start_time "$end_pid")" != "${end_entry#*:}" ] ||
+			kill -KILL "$end_pid" 2>/dev/null
 		wait "$end_pid" 2>/dev/null
 	done
 	TRACKED_PIDS=
