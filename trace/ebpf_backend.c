@@ -441,7 +441,7 @@ static _Noreturn void exec_or_report(struct engine *e, int go_fd, int err_fd, co
 	char byte;
 	while (read(go_fd, &byte, 1) < 0 && errno == EINTR)
 		;
-	sigprocmask(SIG_SETMASK, &e->saved_mask, NULL);
+	engine_restore_start_signals(e);
 	execv(path, argv);
 	int err = errno;
 	ssize_t ignored = write(err_fd, &err, sizeof(err));

@@ -26,17 +26,17 @@ struct engine *engine_new(const struct engine_config *cfg, const struct engine_h
 	}
 	e->hooks = *hooks;
 	e->cfg = *cfg;
-	/*
-	 * Blocked signals wait (for the signalfd or sigtimedwait), so none is
-	 * lost between checking for stops and sleeping; SIGCHLD wakes us for
-	 * every stop.
-	 */
 	/* Ignored, SIGCHLD would not even be raised, and a stop never wake us. */
 	struct sigaction chld;
 	if (sigaction(SIGCHLD, NULL, &chld) == 0 && chld.sa_handler == SIG_IGN) {
 		e->sigchld_ignored = true;
 		signal(SIGCHLD, SIG_DFL);
 	}
+	/*
+	 * Blocked signals wait (for the signalfd or sigtimedwait), so none is
+	 * lost between checking for stops and sleeping; SIGCHLD wakes us for
+	 * every stop.
+	 */
 	e->blocked = cfg->watched_signals;
 	sigaddset(&e->blocked, SIGCHLD);
 	if (sigprocmask(SIG_BLOCK, &e->blocked, &e->saved_mask) < 0 ||

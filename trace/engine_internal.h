@@ -59,6 +59,14 @@ struct engine {
 struct task *engine_supersede(struct engine *e, struct task *leader, pid_t former_tid);
 
 /*
+ * In a child about to exec the command: the signal mask and the ignored
+ * SIGCHLD epolltrace started with, as the command would have had them
+ * (trace/start_signals.c: both backends' children call it, and the
+ * engine calls the eBPF backend).
+ */
+void engine_restore_start_signals(const struct engine *e);
+
+/*
  * Offers take each thread listed in /proc/PID/task that is not in the
  * table yet; returns how many it took, or -1 when the listing is gone.
  */

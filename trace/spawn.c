@@ -41,9 +41,7 @@ static void child_exec(struct engine *e, const struct bpf_program *filter, int g
 	char byte;
 	while (read(go_fd, &byte, 1) < 0 && errno == EINTR)
 		;
-	sigprocmask(SIG_SETMASK, &e->saved_mask, NULL);
-	if (e->sigchld_ignored)
-		signal(SIGCHLD, SIG_IGN);
+	engine_restore_start_signals(e);
 	int rc = seccomp_filter_load(filter);
 	if (rc < 0)
 		report_and_exit(err_fd, START_FILTER_FAILED, -rc);

@@ -4,7 +4,7 @@
 # when a tracee stops, so epolltrace must take it back for itself, or it
 # sleeps through its command's stops and both hang (a timeout of HANG_GUARD
 # turns that into a failure).  The command must still find SIGCHLD ignored, as it
-# does untraced.
+# does untraced, whichever backend started it.
 . "$TESTS_SRCDIR/e2e/lib.sh"
 
 # ignoring_sigchld COMMAND...: runs COMMAND with SIGCHLD ignored.
@@ -15,9 +15,9 @@ signal.signal(signal.SIGCHLD, signal.SIG_IGN)
 os.execvp(sys.argv[1], sys.argv[1:])' "$@"
 }
 
-plan $((2 + 2 * 2))
+plan $((3 + 2 * 2))
 if ! command -v python3 >/dev/null 2>&1; then
-	skip_n 6 "python3 is not installed"
+	skip_n 7 "python3 is not installed"
 	exit 0
 fi
 
@@ -29,6 +29,19 @@ if [ -n "$untraced" ] && [ "$traced" = "$untraced" ]; then
 else
 	not_ok "the command finds SIGCHLD ignored, as untraced"
 	printf 'traced "%s", untraced "%s"\n' "$traced" "$untraced" | diag
+fi
+bpf_why
+if [ -n "$BPF_WHY" ]; then
+	skip "--backend=bpf: $BPF_WHY"
+else
+	traced=$(ignoring_sigchld "$EPOLLTRACE" --backend=bpf -o /dev/null \
+		grep '^SigIgn:' /proc/self/status)
+	if [ -n "$untraced" ] && [ "$traced" = "$untraced" ]; then
+		ok "--backend=bpf: the command finds SIGCHLD ignored, as untraced"
+	else
+		not_ok "--backend=bpf: the command finds SIGCHLD ignored, as untraced"
+		printf 'traced "%s", untraced "%s"\n' "$traced" "$untraced" | diag
+	fi
 fi
 
 for abi in $ABIS; do
