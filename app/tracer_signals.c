@@ -94,9 +94,9 @@ void tracer_signals_handle(struct engine *e, int sig, bool attaching)
 	case SIGTTOU:
 		/*
 		 * The terminal signals its process group one task at a time:
-		 * the command's stop may have been seen before our copy came.
+		 * a tracee's stop may have been seen before our copy came.
 		 */
-		if (engine_command_stop_signal(e))
+		if (engine_our_group_stop_signal(e))
 			stop_self(sig);
 		else
 			terminal_stop_requested = true;

@@ -103,10 +103,14 @@ pid_t engine_command_pid(const struct engine *e)
 	return e->first_child;
 }
 
-int engine_command_stop_signal(const struct engine *e)
+int engine_our_group_stop_signal(const struct engine *e)
 {
-	const struct task *t = task_find(&e->tasks, e->first_child);
-	return t ? t->group_stop_sig : 0;
+	pid_t ours = getpgrp();
+	for (size_t i = 0; i < e->tasks.nbuckets; i++)
+		for (const struct task *t = e->tasks.buckets[i]; t; t = t->next)
+			if (t->group_stop_sig && getpgid(t->tid) == ours)
+				return t->group_stop_sig;
+	return 0;
 }
 
 pid_t task_tid(const struct task *t)

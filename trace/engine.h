@@ -208,8 +208,12 @@ bool engine_set_tick(struct engine *e, unsigned int interval_ms);
 
 /* The started command's pid, for forwarding signals to it. */
 pid_t engine_command_pid(const struct engine *e);
-/* The signal whose group-stop holds the command, as last seen; 0 if none. */
-int engine_command_stop_signal(const struct engine *e);
+/*
+ * The signal whose group-stop holds a tracee of epolltrace's own process
+ * group (which the terminal signals with us), as last seen; 0 if none.
+ * Not only the command's: under -f it may have ended, its children not.
+ */
+int engine_our_group_stop_signal(const struct engine *e);
 
 size_t engine_ntasks(const struct engine *e);
 

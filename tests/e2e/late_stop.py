@@ -1,13 +1,14 @@
 #!/usr/bin/env python3
 """The terminal's stop signal reaching epolltrace after its command.
 
-    late_stop.py DEADLINE LOG EPOLLTRACE PROGRAM
+    late_stop.py DEADLINE LOG EPOLLTRACE [OPTION...] COMMAND...
 
 A terminal sends Ctrl-Z's SIGTSTP to its foreground process group one
 task at a time, so epolltrace may see its command stopped before its own
 copy arrives.  This plays that order out, as a shell would see it: it
-starts "EPOLLTRACE -o LOG PROGRAM" (tests/progs/tty_wait) in a process
-group of its own, with pipes for the program's stdin and stdout, and
+starts "EPOLLTRACE -o LOG [OPTION...] COMMAND..." (tests/progs/tty_wait,
+or a command that starts it) in a process group of its own, with pipes
+for the program's stdin and stdout, and
 
   waiting     reads the program's "waiting pid=PID nr=NR" line
   asleep      waits until the program sleeps in its epoll_wait
@@ -140,10 +141,10 @@ def run(r, log):
 
 
 def main():
-    if len(sys.argv) != 5:
+    if len(sys.argv) < 5:
         sys.exit(__doc__)
-    deadline, log, epolltrace, program = sys.argv[1:]
-    r = Run(float(deadline), [epolltrace, "-o", log, program])
+    deadline, log, epolltrace = sys.argv[1:4]
+    r = Run(float(deadline), [epolltrace, "-o", log] + sys.argv[4:])
     try:
         run(r, log)
     except Timeout as e:
