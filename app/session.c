@@ -234,6 +234,15 @@ static void on_events_lost(void *ctx, uint64_t n)
 		       (unsigned long long) n);
 }
 
+static void on_children_untraced(void *ctx, uint64_t n)
+{
+	struct session *s = ctx;
+	s->children_untraced += n;
+	printer_notice(&s->out.printer, "%llu processes untraced, their calls lost"
+		       " (table of %d traced processes full)", (unsigned long long) n,
+		       ENGINE_BPF_MAX_PROCESSES);
+}
+
 /* The model learns its lists again once the reader has caught up (on_idle). */
 static void on_records_lost(void *ctx, pid_t tgid)
 {
@@ -314,6 +323,7 @@ void session_init(struct session *s, const struct options *opts, FILE *out)
 	s->fd_name_cache = (struct fd_name_cache) { 0 };
 	s->last_read = (struct read_cache) { 0 };
 	s->calls_lost = 0;
+	s->children_untraced = 0;
 	s->task_outputs = NULL;
 	s->ntask_outputs = s->task_outputs_cap = 0;
 	s->detached_one = false;
@@ -344,6 +354,7 @@ void session_finish(struct session *s)
 		.epoll = &s->epoll_stats,
 		.kinds = s->opts->model.diagnose ? kinds : NULL,
 		.calls_lost = s->opts->backend == BACKEND_BPF ? &s->calls_lost : NULL,
+		.children_untraced = s->opts->backend == BACKEND_BPF ? &s->children_untraced : NULL,
 	};
 	/* The view had the terminal and the trace went nowhere: -c's summary goes where strace's would. */
 	if (s->opts->top.trace_nowhere && r.calls)
@@ -388,6 +399,7 @@ struct engine_hooks session_hooks(struct session *s)
 		.clone3_failed = on_clone3_failed,
 		.calls_lost = on_calls_lost,
 		.events_lost = on_events_lost,
+		.children_untraced = on_children_untraced,
 		.exit_lost = on_exit_lost,
 		.records_lost = on_records_lost,
 	};

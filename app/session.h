@@ -65,6 +65,8 @@ struct session {
 	struct top *top;
 	/* --backend=bpf: calls lost when its ring buffer was full. */
 	uint64_t calls_lost;
+	/* ... and children not traced when its table of processes was full. */
+	uint64_t children_untraced;
 	/* -k: the stack of the call the model is being told of, or NULL. */
 	struct task_stack *feeding_stack;
 	/* -k: where the model's output goes after away_stacks.c took the stack of a thread away. */

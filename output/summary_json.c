@@ -79,6 +79,8 @@ void summary_json_print(struct printer *p, const struct run_summary *r)
 		emit_epoll_stats(&l.em, r->epoll);
 		if (r->calls_lost)
 			emit_uint_field(&l.em, "calls_lost", *r->calls_lost);
+		if (r->children_untraced)
+			emit_uint_field(&l.em, "processes_untraced", *r->children_untraced);
 	}
 	if (r->kinds)
 		emit_diagnostics(&l.em, r->kinds);

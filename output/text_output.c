@@ -29,6 +29,10 @@ static void summary(struct trace_output *o, const struct run_summary *r)
 	if (r->calls && r->calls_lost && *r->calls_lost)
 		sb_printf(&text, "epolltrace: %llu calls lost (ring buffer full), not counted above\n",
 			  (unsigned long long) *r->calls_lost);
+	if (r->calls && r->children_untraced && *r->children_untraced)
+		sb_printf(&text, "epolltrace: %llu processes untraced (table of traced processes"
+			  " full), their calls not counted above\n",
+			  (unsigned long long) *r->children_untraced);
 	o->printer.mute = false;
 	printer_lines(&o->printer, sb_str(&text));
 	printer_flush(&o->printer);

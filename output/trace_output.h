@@ -58,6 +58,8 @@ struct run_summary {
 	const struct model_kind_count *kinds;
 	/* --backend=bpf: the calls its ring buffer had no room for; NULL under ptrace. */
 	const uint64_t *calls_lost;
+	/* ... and the children its table of processes had no room for. */
+	const uint64_t *children_untraced;
 };
 
 struct trace_output;

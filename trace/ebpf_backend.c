@@ -63,6 +63,7 @@ const char *engine_bpf_unavailable(void)
 	return NULL;
 }
 
+_Static_assert(EBPF_MAX_PROCESSES == ENGINE_BPF_MAX_PROCESSES, "engine.h tells the program's limit");
 _Static_assert(sizeof(((struct trap_rule *) 0)->entry_copy) / sizeof(struct copied_arg) ==
 	       EBPF_ENTRY_COPIES, "a rule copies as many arguments at entry as a record holds");
 

@@ -44,10 +44,16 @@ struct {
 	__type(value, struct ebpf_rule);
 } rules SEC(".maps");
 
-/* The traced processes, by tgid; their children join at fork. */
+/*
+ * The traced processes, by tgid; their children join at fork.  A child
+ * born while it is full is not traced, and counted
+ * (EBPF_UNTRACED_CHILDREN), since sizing it from pid_max would cost the
+ * kernel a 16-byte bucket per entry: 64 MiB at the 4194304 systemd sets.
+ * The man page's BACKENDS states the limit.
+ */
 struct {
 	__uint(type, BPF_MAP_TYPE_HASH);
-	__uint(max_entries, 4096);
+	__uint(max_entries, EBPF_MAX_PROCESSES);
 	__type(key, __u32);
 	__type(value, struct ebpf_traced);
 } tgids SEC(".maps");
@@ -92,7 +98,7 @@ struct {
 	__uint(type, BPF_MAP_TYPE_RINGBUF);
 } ring SEC(".maps");
 
-/* Records the ring had no room for: EBPF_LOST_CALLS, EBPF_LOST_EVENTS. */
+/* Records the ring had no room for, and children the table had none for: enum ebpf_lost. */
 struct {
 	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
 	__uint(max_entries, EBPF_NLOST);
@@ -372,7 +378,11 @@ int BPF_PROG(on_process_fork, const void *parent, const void *child)
 	/* Threads and children are always followed. */
 	if (tgid != ptgid) {
 		struct ebpf_traced fresh = { 0 };
-		bpf_map_update_elem(&tgids, &tgid, &fresh, BPF_ANY);
+		if (bpf_map_update_elem(&tgids, &tgid, &fresh, BPF_ANY) != 0) {
+			/* Not in the table: only the total counts it. */
+			count_lost(EBPF_UNTRACED_CHILDREN, tgid);
+			return 0;
+		}
 	}
 	struct ebpf_traced *p = traced_tgid(tgid);
 	struct scratch *s = p ? record_of(EBPF_NEW_TASK, (__u64) tgid << 32 | tid, p) : NULL;

@@ -45,8 +45,14 @@ enum ebpf_record_kind {
 	EBPF_EXEC,		/* ret: the tid that called execve */
 };
 
-/* The counters of records lost, by what they told. */
-enum ebpf_lost { EBPF_LOST_CALLS, EBPF_LOST_EVENTS, EBPF_NLOST };
+/*
+ * The counters of records lost, by what they told; and of children not
+ * traced at all, since the table of traced processes was full.
+ */
+enum ebpf_lost { EBPF_LOST_CALLS, EBPF_LOST_EVENTS, EBPF_UNTRACED_CHILDREN, EBPF_NLOST };
+
+/* The most processes traced at once (ebpf_calls.bpf.c's tgids). */
+#define EBPF_MAX_PROCESSES 4096
 
 /* A traced process, in the program's table of them. */
 struct ebpf_traced {

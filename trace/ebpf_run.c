@@ -226,6 +226,9 @@ static void tell_lost(struct engine *e)
 	uint64_t events = newly_lost(e->ebpf, EBPF_LOST_EVENTS);
 	if (events)
 		e->hooks.events_lost(e->hooks.ctx, events);
+	uint64_t untraced = newly_lost(e->ebpf, EBPF_UNTRACED_CHILDREN);
+	if (untraced)
+		e->hooks.children_untraced(e->hooks.ctx, untraced);
 	/* Which processes lost them: those whose last records are lost hear of it too. */
 	if (calls || events)
 		tell_gaps(e);

@@ -105,6 +105,11 @@ struct engine_hooks {
 	void (*calls_lost)(void *ctx, uint64_t n);
 	/* ... and n signals, or threads' or processes' births, execs or ends. */
 	void (*events_lost)(void *ctx, uint64_t n);
+	/*
+	 * The eBPF backend's table of traced processes was full: n more
+	 * children of theirs are not traced, none of their calls reported.
+	 */
+	void (*children_untraced)(void *ctx, uint64_t n);
 	/* The eBPF backend: t's call began, and the record of its end was lost. */
 	void (*exit_lost)(void *ctx, struct task *t);
 	/*
@@ -135,6 +140,9 @@ struct engine_config {
 	/* The eBPF backend's ring buffer: a power of two of at least a page; 0 for its default. */
 	size_t bpf_ring_bytes;
 };
+
+/* The most processes the eBPF backend traces at once: children beyond are untraced. */
+#define ENGINE_BPF_MAX_PROCESSES 4096
 
 /*
  * Why the eBPF backend cannot run here (not built in, not root, no BTF,
