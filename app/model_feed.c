@@ -10,37 +10,34 @@
 /* Calls that end an fd: a registration may outlive it, or go with it. */
 enum fd_end { END_CLOSE, END_CLOSE_RANGE, END_REPLACE, END_RING };
 
+/*
+ * What each of arch/syscalls.csv's fd-end and ring rows (MODEL_SYSCALLS)
+ * ends, and where the call names its fds: the fd closed, the range's
+ * first or dup's old fd; the range's last or dup's new fd; close_range's
+ * flags.  A row without its FD_END_ here does not build.
+ */
+#define FD_END_close		END_CLOSE, 0, NO_ARG, NO_ARG
+#define FD_END_close_range	END_CLOSE_RANGE, 0, 1, 2
+#define FD_END_dup2		END_REPLACE, 0, 1, NO_ARG
+#define FD_END_dup3		END_REPLACE, 0, 1, NO_ARG
+/* IORING_OP_EPOLL_CTL changes lists without an epoll_ctl. */
+#define FD_END_io_uring_enter	END_RING, NO_ARG, NO_ARG, NO_ARG
+
+#define FD_END_ROW(name) { #name, FD_END_##name },
 static const struct fd_end_call {
 	const char *name;
 	enum fd_end how;
-	/*
-	 * Where the call names its fds: the fd closed, the range's first or
-	 * dup's old fd; the range's last or dup's new fd; close_range's flags.
-	 */
 	signed char fd_arg, other_arg, flags_arg;
-} fd_end_calls[] = {
-	{ "close", END_CLOSE, 0, NO_ARG, NO_ARG },
-	{ "close_range", END_CLOSE_RANGE, 0, 1, 2 },
-	{ "dup2", END_REPLACE, 0, 1, NO_ARG },
-	{ "dup3", END_REPLACE, 0, 1, NO_ARG },
-	/* IORING_OP_EPOLL_CTL changes lists without an epoll_ctl. */
-	{ "io_uring_enter", END_RING, NO_ARG, NO_ARG, NO_ARG },
-};
+} fd_end_calls[] = { MODEL_SYSCALLS(FD_END_ROW) };
 
 #define NFD_END_CALLS (sizeof(fd_end_calls) / sizeof(fd_end_calls[0]))
-
-/* arch/syscalls.csv's fd-end and ring rows, which --help and the man page list. */
-#define MODEL_SYSCALL_NAME(name) #name,
-static const char *const model_syscalls[] = { MODEL_SYSCALLS(MODEL_SYSCALL_NAME) };
-_Static_assert(sizeof(model_syscalls) / sizeof(model_syscalls[0]) == NFD_END_CALLS,
-	       "fd_end_calls says what each fd-end or ring row of arch/syscalls.csv ends");
 
 void model_feed_trap_rules(struct trap_rules *r, const struct options *opts)
 {
 	if (!opts->model.diagnose)
 		return;
 	for (size_t i = 0; i < NFD_END_CALLS; i++)
-		trap_rules_add(r, (struct trap_rule) { .name = model_syscalls[i] });
+		trap_rules_add(r, (struct trap_rule) { .name = fd_end_calls[i].name });
 }
 
 static const struct fd_end_call *fd_end_call(const char *name)
