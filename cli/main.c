@@ -161,7 +161,8 @@ static int attach_pid(struct session *s, struct engine *e, pid_t pid, struct pid
 /*
  * --children: every descendant of pid that /proc lists once pid is
  * traced; those it forks from then on are followed anyway.  One that
- * exits meanwhile is no problem, and is not spoken of.
+ * exits meanwhile is no problem, and is not spoken of; nor is epolltrace
+ * itself, a descendant when pid is the shell that started it.
  */
 static int attach_descendants(struct session *s, struct engine *e, pid_t pid,
 			      struct pid_list *attached)
@@ -172,7 +173,7 @@ static int attach_descendants(struct session *s, struct engine *e, pid_t pid,
 	for (size_t i = 0; i < n; i++) {
 		struct proc_status st;
 		pid_t d = descendants[i];
-		if (!proc_status_read(d, &st) || st.tracer == getpid() ||
+		if (!proc_status_read(d, &st) || st.tgid == getpid() || st.tracer == getpid() ||
 		    pid_list_contains(attached, d))
 			continue;
 		pid_t process;

@@ -8,7 +8,7 @@
 . "$TESTS_SRCDIR/e2e/lib.sh"
 
 PER_ABI=9
-plan $((2 * PER_ABI + 3))
+plan $((2 * PER_ABI + 5))
 
 LOG=$WORKDIR/trace.log
 
@@ -129,6 +129,31 @@ exec 7>&-
 await_exit $reader
 await_exit $TRACER_PID
 check "-q: no word of where the instances are" test "$RC" = 0 -a ! -s "$LOG.err"
+
+# --children of the shell that started epolltrace: epolltrace is one of
+# its descendants, and is passed over without a word, not refused.
+rm -f "$WORKDIR/tracer.pid" "$WORKDIR/tracer.rc"
+sh -c '"$1" -o "$2" --children -p $$ </dev/null 2>"$2.err" &
+	echo $! >"$3.pid"
+	wait $!
+	echo $? >"$3.rc"' sh "$EPOLLTRACE" "$LOG" "$WORKDIR/tracer" &
+shell=$!
+track $shell
+wait_until test -s "$WORKDIR/tracer.pid"
+TRACER_PID=$(cat "$WORKDIR/tracer.pid")
+track $TRACER_PID
+wait_until attached $shell "$LOG"
+kill -INT "$TRACER_PID"
+wait_until test -s "$WORKDIR/tracer.rc"
+check "--children of its own shell: exit status 0 at the detach" \
+	test "$(cat "$WORKDIR/tracer.rc" 2>/dev/null)" = 0
+if grep -q 'epolltrace itself' "$LOG.err"; then
+	not_ok "--children of its own shell: no word of itself"
+	show_file "stderr" "$LOG.err"
+else
+	ok "--children of its own shell: no word of itself"
+fi
+await_exit $shell
 
 check_usage_error "--children with a command is refused" '^epolltrace: --children goes with -p' \
 	"$EPOLLTRACE" --children -- true
