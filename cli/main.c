@@ -357,6 +357,19 @@ int main(int argc, char **argv)
 	struct engine_hooks hooks = session_hooks(&session);
 	int err = 0;
 	struct engine *engine = engine_new(&cfg, &hooks, &err);
+	const char *refused = engine ? NULL : engine_bpf_refused(err);
+	/* Nothing was attached yet: --backend=auto may still take ptrace. */
+	if (!engine && opts.backend == BACKEND_BPF && opts.backend_auto) {
+		fprintf(stderr, "epolltrace: --backend=auto: using ptrace, since the kernel refused"
+			" the eBPF program: %s\n", refused ? refused : strerror(err));
+		opts.backend = cfg.backend = BACKEND_PTRACE;
+		engine = engine_new(&cfg, &hooks, &err);
+	}
+	if (!engine && opts.backend == BACKEND_BPF && refused) {
+		fprintf(stderr, "epolltrace: --backend=bpf: the kernel refused the eBPF program: %s;"
+			" use --backend=ptrace\n", refused);
+		exit(EXIT_NO_BPF);
+	}
 	if (!engine && opts.backend == BACKEND_BPF)
 		fail(EXIT_NO_BPF, "--backend=bpf: cannot load the eBPF program", NULL, err);
 	if (!engine)

@@ -14,6 +14,7 @@
 
 #include "arch/abi.h"
 #include "arch/syscall_args.h"
+#include "trace/bpf_refusal.h"
 #include "trace/ebpf_backend.h"
 #include "trace/ebpf_calls.skel.h"
 #include "trace/ebpf_internal.h"
@@ -58,6 +59,9 @@ const char *engine_bpf_unavailable(void)
 	if (!has_capability(CAP_SYS_ADMIN_BIT) &&
 	    !(has_capability(CAP_BPF_BIT) && has_capability(CAP_PERFMON_BIT)))
 		return "it needs root (or CAP_BPF and CAP_PERFMON)";
+	const char *forbidden = bpf_forbidden("");
+	if (forbidden)
+		return forbidden;
 	if (access("/sys/kernel/btf/vmlinux", R_OK) != 0)
 		return "the kernel has no BTF (/sys/kernel/btf/vmlinux)";
 	return NULL;
@@ -260,9 +264,19 @@ static int find_task_offsets(struct ebpf_calls *skel)
 	return 0;
 }
 
+/* The verifier's log was printed: it, not a setting of the machine, refused a program. */
+static bool verifier_spoke;
+
+const char *engine_bpf_refused(int err)
+{
+	return err == EPERM || err == EACCES ? bpf_refusal("", verifier_spoke) : NULL;
+}
+
 /* libbpf's own messages would only repeat ours, in its words: kept for EPOLLTRACE_BPF_DEBUG. */
 static int quiet_libbpf(enum libbpf_print_level level, const char *fmt, va_list ap)
 {
+	if (strstr(fmt, "BEGIN PROG LOAD LOG"))
+		verifier_spoke = true;
 	if (!getenv("EPOLLTRACE_BPF_DEBUG"))
 		return 0;
 	(void) level;

@@ -9,6 +9,12 @@ const char *engine_bpf_unavailable(void)
 	       "bpftool or libbpf)";
 }
 
+const char *engine_bpf_refused(int err)
+{
+	(void) err;
+	return NULL;
+}
+
 struct ebpf *ebpf_open(const struct engine_config *cfg, int *err)
 {
 	(void) cfg;

@@ -150,6 +150,13 @@ struct engine_config {
  */
 const char *engine_bpf_unavailable(void);
 
+/*
+ * Why the kernel refused the eBPF backend when engine_new failed with err
+ * EPERM or EACCES though engine_bpf_unavailable saw no reason (lockdown,
+ * a seccomp filter, a security module, the verifier); NULL for other errors.
+ */
+const char *engine_bpf_refused(int err);
+
 /* Why starting a command failed; errno-style detail is in engine_error. */
 enum engine_start_result {
 	START_OK = 0,

@@ -1,0 +1,53 @@
+#!/bin/sh
+# Where the kernel refuses eBPF tracing to root, the line says why and
+# what to do, not "Permission denied", and --backend=auto takes ptrace.
+# Testable without changing the machine's settings: root of a new user
+# namespace (as in a container) has every capability there, and none for
+# bpf(); tests/progs/deny_bpf puts epolltrace under a seccomp filter that
+# fails bpf() with EPERM, as Docker's does.  The other reasons (lockdown,
+# a security module, the verifier) are tests/unit/test-bpf-refusal's.
+. "$TESTS_SRCDIR/e2e/lib.sh"
+
+plan 8
+
+# refused WHERE WHY AUTO_WHY RUNNER...: under RUNNER, --backend=bpf is
+# refused with one line that says WHY, and --backend=auto -p traces
+# under ptrace with a notice that says AUTO_WHY.
+refused() {
+	where=$1 why=$2 auto_why=$3
+	shift 3
+	timeout $HANG_GUARD "$@" "$EPOLLTRACE" --backend=bpf -- true \
+		</dev/null >/dev/null 2>"$WORKDIR/bpf.err"
+	check_status "--backend=bpf $where: refused as eBPF unavailable (78)" 78 $?
+	if [ "$(cat "$WORKDIR/bpf.err")" = "epolltrace: --backend=bpf: $why; use --backend=ptrace" ]; then
+		ok "--backend=bpf $where: one line says why and what to do"
+	else
+		not_ok "--backend=bpf $where: one line says why and what to do"
+		diag <"$WORKDIR/bpf.err"
+	fi
+	timeout $HANG_GUARD "$@" /bin/sh -c '
+		sleep 30 &
+		"$1" --backend=auto --duration=0.2 -p $!
+		rc=$?
+		kill $!
+		exit $rc' sh "$EPOLLTRACE" </dev/null >/dev/null 2>"$WORKDIR/auto.err"
+	check_status "--backend=auto -p $where: traced under ptrace, exit 0" 0 $?
+	check "--backend=auto -p $where: the notice says why not eBPF" \
+		grep -qxF "epolltrace: --backend=auto: using ptrace, since $auto_why" "$WORKDIR/auto.err"
+}
+
+bpf_why
+if [ -n "$BPF_WHY" ]; then
+	skip_n 8 "$BPF_WHY"
+	exit 0
+fi
+
+FILTERED="the kernel refused the eBPF program: a seccomp filter on epolltrace (a container's or a service's) forbids bpf()"
+refused "under a seccomp filter" "$FILTERED" "$FILTERED" "$PROGS_DIR/deny_bpf"
+
+if unshare --user --map-root-user true 2>/dev/null; then
+	IN_NS="epolltrace runs in a user namespace (a container), whose root the kernel does not let trace with eBPF"
+	refused "in a user namespace" "$IN_NS" "eBPF cannot run: $IN_NS" unshare --user --map-root-user
+else
+	skip_n 4 "cannot make a user namespace (unshare --user --map-root-user)"
+fi
