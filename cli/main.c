@@ -236,7 +236,8 @@ static int attach_processes(struct session *s, struct engine *e, const struct op
 
 /*
  * Once, after the attach notices: an SRE must not forget a server slowed
- * down, nor miss the backend that would not slow it.
+ * down, nor miss the backend that would not slow it (not offered where
+ * --backend=auto found it could not run).
  */
 static void announce_cost(struct session *s, const struct options *o)
 {
@@ -247,7 +248,8 @@ static void announce_cost(struct session *s, const struct options *o)
 		snprintf(bound, sizeof(bound), "%g", o->duration_ms / 1000.0);
 	printer_notice(&s->out.printer, "under ptrace every system call of a traced process stops, "
 		       "slowing it down until epolltrace detaches (Ctrl-C, or --duration=%s)%s", bound,
-		       engine_bpf_unavailable() ? "" : "; --backend=bpf does not stop it");
+		       o->backend_auto || engine_bpf_unavailable() ? ""
+		       : "; --backend=bpf does not stop it");
 }
 
 static _Noreturn void trace_processes(struct session *s, struct engine *e, const struct options *o)

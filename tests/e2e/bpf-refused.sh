@@ -8,11 +8,11 @@
 # a security module, the verifier) are tests/unit/test-bpf-refusal's.
 . "$TESTS_SRCDIR/e2e/lib.sh"
 
-plan 8
+plan 10
 
 # refused WHERE WHY AUTO_WHY RUNNER...: under RUNNER, --backend=bpf is
 # refused with one line that says WHY, and --backend=auto -p traces
-# under ptrace with a notice that says AUTO_WHY.
+# under ptrace with a notice that says AUTO_WHY, and offers no eBPF.
 refused() {
 	where=$1 why=$2 auto_why=$3
 	shift 3
@@ -34,11 +34,17 @@ refused() {
 	check_status "--backend=auto -p $where: traced under ptrace, exit 0" 0 $?
 	check "--backend=auto -p $where: the notice says why not eBPF" \
 		grep -qxF "epolltrace: --backend=auto: using ptrace, since $auto_why" "$WORKDIR/auto.err"
+	if grep -q 'backend=bpf does not stop it' "$WORKDIR/auto.err"; then
+		not_ok "--backend=auto -p $where: ptrace's cost notice offers no eBPF"
+		diag <"$WORKDIR/auto.err"
+	else
+		ok "--backend=auto -p $where: ptrace's cost notice offers no eBPF"
+	fi
 }
 
 bpf_why
 if [ -n "$BPF_WHY" ]; then
-	skip_n 8 "$BPF_WHY"
+	skip_n 10 "$BPF_WHY"
 	exit 0
 fi
 
@@ -49,5 +55,5 @@ if unshare --user --map-root-user true 2>/dev/null; then
 	IN_NS="epolltrace runs in a user namespace (a container), whose root the kernel does not let trace with eBPF"
 	refused "in a user namespace" "$IN_NS" "eBPF cannot run: $IN_NS" unshare --user --map-root-user
 else
-	skip_n 4 "cannot make a user namespace (unshare --user --map-root-user)"
+	skip_n 5 "cannot make a user namespace (unshare --user --map-root-user)"
 fi
