@@ -297,7 +297,8 @@ end_tracked() {
 # The deadline is on the clock, not a count of tries, since COMMAND itself
 # may take long (some start Python).  COMMAND's arguments are expanded once,
 # by the caller: "wait_until test \"$(cat F)\" = 2" reads F once and
-# waits for nothing; read a changing state in a function COMMAND names.
+# waits for nothing; read a changing state in a function COMMAND names
+# (tests/tree/waits.sh finds such waits).
 wait_until() {
 	wait_end=$(($(date +%s) + HANG_GUARD))
 	until "$@"; do
