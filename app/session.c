@@ -109,8 +109,9 @@ static void on_exited(void *ctx, struct task *t, int status)
 	if (!st->exit_told)
 		tell_exit(s, t, st, status);
 	model_forget(s, t);
-	/* As the model's: a tid is a process's pid only when it is its leader's. */
-	epoll_stats_process_ended(&s->epoll_stats, task_tid(t));
+	/* The leader's end is its process's; another thread's scans nothing. */
+	if (tracee_tgid(t, st) == task_tid(t))
+		epoll_stats_process_ended(&s->epoll_stats, task_tid(t));
 	tracee_drop(t);
 }
 
