@@ -65,9 +65,19 @@ check "... no timeouts, 1 event per wake-up of 8, 3 fds registered" eval \
 	"[ '$(field "$F" "$LOOP_PID" "$TICKS_EPFD" TMOUT/s)' = 0.0 ] && [ '$(field "$F" "$LOOP_PID" "$TICKS_EPFD" EV/WAKE)' = 1.0/8 ] && [ '$(field "$F" "$LOOP_PID" "$TICKS_EPFD" FDS)' = 3 ]"
 check "... its p50 blocked time is the timer's period, 50 ms within 25%" \
 	between "$(field "$F" "$LOOP_PID" "$TICKS_EPFD" P50us)" 37500 62500
-# A wait counts whole in the frame it ends in, so one thread may show a little over 100%.
-check "... blocked most of the time" \
-	between "$(field "$F" "$LOOP_PID" "$TICKS_EPFD" BLOCK | tr -d %)" 50 200
+# A wait counts whole in the frame it ends in, so one thread may show a
+# little over 100%.  A loaded machine delays the tracer's handling of each
+# wait's entry, which counts as not blocked: no lower bound holds on any
+# machine but the spinning instance's, whose waits never block.
+tick_block=$(field "$F" "$LOOP_PID" "$TICKS_EPFD" BLOCK | tr -d %)
+spin_block=$(field "$F" "$LOOP_PID" "$SPIN_EPFD" BLOCK | tr -d %)
+if between "$tick_block" 0 200 && awk -v t="$tick_block" -v s="$spin_block" \
+	'BEGIN { exit !(s != "" && t > s) }'; then
+	ok "... blocked more of the time than the spinning instance ($tick_block% > $spin_block%)"
+else
+	not_ok "... blocked more of the time than the spinning instance ($tick_block% > $spin_block%)"
+	explain
+fi
 spin_waits=$(field "$F" "$LOOP_PID" "$SPIN_EPFD" WAIT/s)
 check "the spinning instance: every wait a timeout, no wake-up ($spin_waits waits/s)" eval \
 	"[ '$(field "$F" "$LOOP_PID" "$SPIN_EPFD" TMOUT/s)' = '$spin_waits' ] && [ '$(field "$F" "$LOOP_PID" "$SPIN_EPFD" WAKE/s)' = 0.0 ] && between '$spin_waits' 1 1000000"
