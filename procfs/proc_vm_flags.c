@@ -1,5 +1,5 @@
+#include <ctype.h>
 #include <fcntl.h>
-#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,14 +42,29 @@ static bool line_has(const char *p, const char *list)
 	return false;
 }
 
+/*
+ * A mapping's first line, "lo-hi perms offset dev inode path", gives its
+ * range.  Not sscanf: glibc's measures the whole rest of the text at each
+ * line, which makes reading a large process's smaps quadratic.
+ */
+static bool mapping_range(const char *line, uint64_t *lo, uint64_t *hi)
+{
+	char *end;
+	if (!isxdigit((unsigned char) line[0]))
+		return false;
+	*lo = strtoull(line, &end, 16);
+	if (*end != '-' || !isxdigit((unsigned char) end[1]))
+		return false;
+	*hi = strtoull(end + 1, &end, 16);
+	return *end == ' ';
+}
+
 bool vm_flags_any_in(const char *smaps, uint64_t start, uint64_t end, const char *flags)
 {
 	bool overlaps = false;
 	for (const char *line = smaps; *line; ) {
 		uint64_t lo, hi;
-		char dash;
-		/* A mapping's first line: "lo-hi perms offset dev inode path". */
-		if (sscanf(line, "%" SCNx64 "%c%" SCNx64, &lo, &dash, &hi) == 3 && dash == '-')
+		if (mapping_range(line, &lo, &hi))
 			overlaps = start == end || (lo < end && start < hi);
 		else if (overlaps && strncmp(line, "VmFlags:", 8) == 0 && line_has(line + 8, flags))
 			return true;

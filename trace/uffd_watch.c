@@ -32,12 +32,16 @@ static bool registered_somewhere;
  */
 static const char waiting_flags[] = "um ui";
 
+/*
+ * Under -p this runs at every call's entry: the number is looked up among
+ * the ABI's few known ones, and only a known call's name is compared.
+ */
 static bool makes_userfaultfd(const struct abi *abi, uint64_t nr, uint64_t request)
 {
-	if (nr == (uint64_t) abi_syscall_nr(abi, "userfaultfd"))
-		return true;
-	return nr == (uint64_t) abi_syscall_nr(abi, "ioctl") &&
-	       (uint32_t) request == (uint32_t) USERFAULTFD_IOC_NEW;
+	const char *name = abi_syscall_name(abi, (unsigned long) nr);
+	return name && (strcmp(name, "userfaultfd") == 0 ||
+			(strcmp(name, "ioctl") == 0 &&
+			 (uint32_t) request == (uint32_t) USERFAULTFD_IOC_NEW));
 }
 
 void uffd_watch_entry(const struct __ptrace_syscall_info *info)
