@@ -54,16 +54,7 @@ cycle() {
 		return 1
 	fi
 	signal_server
-	kill -"$sig" "$TRACER_PID"
-	await_exit "$TRACER_PID"
-	if [ "$RC" != 0 ]; then
-		FAILED="epolltrace exited with status $RC after SIG$sig, want 0"
-		return 1
-	fi
-	if ! running_untraced "$SERVER_PID"; then
-		FAILED="after SIG$sig a server thread is left traced or stopped: $(tr '\n' ';' <"$WORKDIR/task-states")"
-		return 1
-	fi
+	detach_cleanly "$sig" "$SERVER_PID" || return 1
 	if ! wait_until server_acked; then
 		FAILED="the SIGUSR1 sent just before SIG$sig was not handled"
 		return 1

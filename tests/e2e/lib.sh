@@ -529,17 +529,20 @@ check_cycles() {
 	fi
 }
 
-# detach_cleanly: SIGINT to TRACER_PID, which must exit 0 and leave PID
-# untraced and running; sets RC, and FAILED when it fails.
+# detach_cleanly [SIG [TARGET]]: SIG (INT) to TRACER_PID, which must exit 0
+# and leave TARGET (default $PID) untraced and running; sets RC, and FAILED
+# when it fails.
 detach_cleanly() {
-	kill -INT "$TRACER_PID"
+	dc_sig=${1:-INT}
+	dc_target=${2:-$PID}
+	kill -"$dc_sig" "$TRACER_PID"
 	await_exit "$TRACER_PID"
 	if [ "$RC" != 0 ]; then
-		FAILED="epolltrace exited with status $RC, want 0"
+		FAILED="epolltrace exited with status $RC after SIG$dc_sig, want 0"
 		return 1
 	fi
-	if ! running_untraced "$PID"; then
-		FAILED="a thread is left traced or stopped: $(tr '\n' ';' <"$WORKDIR/task-states")"
+	if ! running_untraced "$dc_target"; then
+		FAILED="after SIG$dc_sig a thread is left traced or stopped: $(tr '\n' ';' <"$WORKDIR/task-states")"
 		return 1
 	fi
 }
