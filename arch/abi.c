@@ -16,10 +16,7 @@ const struct abi *abi_by_audit_arch(uint32_t audit_arch)
 
 const char *abi_syscall_name(const struct abi *abi, unsigned long nr)
 {
-	for (size_t i = 0; i < abi->nsyscalls; i++)
-		if (abi->syscalls[i].nr == nr)
-			return abi->syscalls[i].name;
-	return NULL;
+	return nr < abi->nnames_by_nr ? abi->names_by_nr[nr] : NULL;
 }
 
 const char *abi_multiplexed_name(const struct abi *abi, unsigned long nr, uint64_t arg0)

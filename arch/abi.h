@@ -30,6 +30,9 @@ struct abi {
 	unsigned int epoll_data_offset;	/* offsetof(struct epoll_event, data) */
 	const struct abi_syscall *syscalls;
 	size_t nsyscalls;
+	/* The same names indexed by number, NULL between them: under -p every call is named. */
+	const char *const *names_by_nr;
+	size_t nnames_by_nr;
 	const struct abi_multiplexer *multiplexers;
 	size_t nmultiplexers;
 	/*
@@ -47,9 +50,22 @@ struct abi {
  * included first, checks each number at compile time.
  */
 #define ABI_SYSCALL_ROW(name, nr) { nr, #name },
+#define ABI_SYSCALL_NAME_AT(name, nr) [nr] = #name,
 #define ABI_SYSCALL_CHECK(name, nr) \
 	_Static_assert(__NR_##name == (nr), "arch/syscalls.csv: " #name " is not " #nr \
 		       " in the kernel's headers");
+
+/* An ABI's two tables, prefix_syscalls and prefix_names, from its X-macro list. */
+#define ABI_SYSCALL_TABLES(prefix, LIST) \
+	static const struct abi_syscall prefix##_syscalls[] = { LIST(ABI_SYSCALL_ROW) }; \
+	static const char *const prefix##_names[] = { LIST(ABI_SYSCALL_NAME_AT) }; \
+	LIST(ABI_SYSCALL_CHECK)
+
+#define ABI_SYSCALL_FIELDS(prefix) \
+	.syscalls = prefix##_syscalls, \
+	.nsyscalls = sizeof(prefix##_syscalls) / sizeof(prefix##_syscalls[0]), \
+	.names_by_nr = prefix##_names, \
+	.nnames_by_nr = sizeof(prefix##_names) / sizeof(prefix##_names[0])
 
 extern const struct abi abi_x86_64;
 extern const struct abi abi_i386;

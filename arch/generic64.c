@@ -12,8 +12,7 @@
  * include/uapi/asm-generic/unistd.h, shared by aarch64 and riscv64: no
  * epoll_create and no epoll_wait, and struct epoll_event is not packed.
  */
-static const struct abi_syscall generic64_syscalls[] = { SYSCALLS_GENERIC64(ABI_SYSCALL_ROW) };
-SYSCALLS_GENERIC64(ABI_SYSCALL_CHECK)
+ABI_SYSCALL_TABLES(generic64, SYSCALLS_GENERIC64)
 
 #define GENERIC64_ABI(abi_name, arch) {					\
 	.name = abi_name,						\
@@ -21,8 +20,7 @@ SYSCALLS_GENERIC64(ABI_SYSCALL_CHECK)
 	.word_size = 8,							\
 	.epoll_event_size = 16,						\
 	.epoll_data_offset = 8,						\
-	.syscalls = generic64_syscalls,					\
-	.nsyscalls = sizeof(generic64_syscalls) / sizeof(generic64_syscalls[0]), \
+	ABI_SYSCALL_FIELDS(generic64), \
 	.first_arg_reg = -1,						\
 	.stack_pointer_reg = -1,					\
 }

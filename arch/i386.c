@@ -8,8 +8,7 @@
 #include "arch/abi.h"
 #include "arch/syscall_numbers.h"
 
-static const struct abi_syscall i386_syscalls[] = { SYSCALLS_I386(ABI_SYSCALL_ROW) };
-SYSCALLS_I386(ABI_SYSCALL_CHECK)
+ABI_SYSCALL_TABLES(i386, SYSCALLS_I386)
 
 /* socketcall(2)'s calls, by its first argument. */
 static const char *const socket_calls[] = {
@@ -62,8 +61,7 @@ const struct abi abi_i386 = {
 	.word_size = 4,
 	.epoll_event_size = 12,
 	.epoll_data_offset = 4,
-	.syscalls = i386_syscalls,
-	.nsyscalls = sizeof(i386_syscalls) / sizeof(i386_syscalls[0]),
+	ABI_SYSCALL_FIELDS(i386),
 	.multiplexers = i386_multiplexers,
 	.nmultiplexers = sizeof(i386_multiplexers) / sizeof(i386_multiplexers[0]),
 	/* An i386 task's registers, seen from x86-64: ebx is rbx's low half. */

@@ -6,8 +6,7 @@
 #include "arch/abi.h"
 #include "arch/syscall_numbers.h"
 
-static const struct abi_syscall x86_64_syscalls[] = { SYSCALLS_X86_64(ABI_SYSCALL_ROW) };
-SYSCALLS_X86_64(ABI_SYSCALL_CHECK)
+ABI_SYSCALL_TABLES(x86_64, SYSCALLS_X86_64)
 
 /* x86-64 packs struct epoll_event so that it matches the i386 layout. */
 const struct abi abi_x86_64 = {
@@ -16,8 +15,7 @@ const struct abi abi_x86_64 = {
 	.word_size = 8,
 	.epoll_event_size = 12,
 	.epoll_data_offset = 4,
-	.syscalls = x86_64_syscalls,
-	.nsyscalls = sizeof(x86_64_syscalls) / sizeof(x86_64_syscalls[0]),
+	ABI_SYSCALL_FIELDS(x86_64),
 	.first_arg_reg = offsetof(struct user_regs_struct, rdi),
 	.stack_pointer_reg = offsetof(struct user_regs_struct, rsp),
 	.red_zone = 128,

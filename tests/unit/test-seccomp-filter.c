@@ -40,6 +40,12 @@ static const char *call(const struct bpf_program *p, const struct abi *abi, cons
 	return action(bpf_run(p, abi->audit_arch, (uint32_t) abi_syscall_nr(abi, name), args));
 }
 
+static const char *name_of(const struct abi *abi, unsigned long nr)
+{
+	const char *name = abi_syscall_name(abi, nr);
+	return name ? name : "none";
+}
+
 /* Each row alone: stopped at arch/'s number for it, and at no lower one. */
 static void each_row(const struct abi *abi)
 {
@@ -50,8 +56,13 @@ static void each_row(const struct abi *abi)
 		snprintf(got, sizeof(got), "%ld", bpf_nr_with(&p, abi->audit_arch, SECCOMP_RET_TRACE, 1024));
 		snprintf(want, sizeof(want), "%u", abi->syscalls[i].nr);
 		tap_is(got, want, "%s %s: stopped at its number in the table", abi->name, rule.name);
+		tap_is(name_of(abi, abi->syscalls[i].nr), rule.name,
+		       "%s %s: named back from its number", abi->name, rule.name);
 		seccomp_filter_release(&p);
 	}
+	tap_is(name_of(abi, 4), "none", "%s: a number between rows has no name", abi->name);
+	tap_is(name_of(abi, abi->nnames_by_nr), "none", "%s: nor one past the last", abi->name);
+	tap_is(name_of(abi, ~0ul), "none", "%s: nor the largest", abi->name);
 }
 
 static void arguments(const struct abi *abi)
