@@ -7,14 +7,18 @@ between them by more than the gap.  Here both tracers run the same
 workload programs in the same interleaved rounds, next to each other,
 with untraced and strace runs for the ratios.  The verdict takes the
 per-round differences (this build - the other), as a fraction of strace's
-overhead: "slower" when the 95% interval of their median lies above 0,
-"no slower" when it reaches 0 or below and stays under a tenth of
-strace's overhead, and "cannot tell" when the run was too noisy for either.
+overhead, and bounds their typical value as the loaded column bounds its
+ratios (bench_paired: Hodges-Lehmann, Wilcoxon signed-rank).  Each claim
+is one-sided, so each bound holds with 95% confidence on its own side:
+"slower" when the lower bound lies above 0, "no slower" when it reaches
+0 or below and the upper bound stays under a tenth of strace's overhead,
+and "cannot tell" when the run was too noisy for either.
 """
 
 from bench_attach import attach_workloads, run_attached
 from bench_modes import EPOLLTRACE, STRACE, UNTRACED, attach_argv, command_prefix
-from bench_report import median_interval, overhead_ratio
+from bench_paired import signed_rank_bounds
+from bench_report import overhead_ratio
 from bench_rounds import median, run_rounds, spread
 from bench_workloads import command_workloads
 
@@ -47,10 +51,11 @@ def _attach_groups(targets, tracer, before):
 
 
 def _verdict(runs):
-    """(median difference as a share of strace's overhead, interval, word)."""
+    """(typical difference as a share of strace's overhead, bounds, word)."""
     strace_cost = median(runs[STRACE]) - median(runs[UNTRACED])
     diffs = [(a - b) / strace_cost for a, b in zip(runs[EPOLLTRACE], runs[BEFORE])]
-    interval = median_interval(diffs)
+    estimate, low, high = signed_rank_bounds(diffs)
+    interval = (low, high) if low is not None else None
     if interval is None:
         word = "too few rounds"
     elif interval[0] > 0:
@@ -59,14 +64,14 @@ def _verdict(runs):
         word = "no slower"
     else:
         word = "cannot tell"
-    return median(diffs), interval, word
+    return estimate, interval, word
 
 
 def _table(mode_label, names, times):
     out = ["%s mode" % mode_label,
            "  %-18s %15s %15s %15s %15s %7s %7s  %-26s %s" % (
                "workload", UNTRACED, STRACE, "this", BEFORE, "ratio", "before",
-               "this - before (95%)", "verdict")]
+               "this - before [95% bounds]", "verdict")]
     verdicts = []
     for name in names:
         runs = {m: times[(mode_label, name, m)] for m in VERSUS_MODES}
