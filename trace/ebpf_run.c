@@ -7,7 +7,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/signalfd.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -247,18 +246,6 @@ static void reap_command(struct engine *e)
 	}
 }
 
-static void take_signals(struct engine *e)
-{
-	struct signalfd_siginfo si[8];
-	ssize_t n = read(e->signal_fd, si, sizeof(si));
-	for (ssize_t i = 0; i < n / (ssize_t) sizeof(si[0]); i++) {
-		if (si[i].ssi_signo == SIGCHLD)
-			reap_command(e);
-		else
-			e->hooks.signal_received(e->hooks.ctx, (int) si[i].ssi_signo);
-	}
-}
-
 /* What is left when the run ends: tasks still running are let go, the others were missed. */
 static void let_go(struct engine *e)
 {
@@ -313,8 +300,8 @@ int ebpf_run(struct engine *e)
 			break;
 		ring_buffer__consume(b->ring);
 		tell_lost(e);
-		if (n > 0 && fds[1].revents & POLLIN)
-			take_signals(e);
+		if (n > 0 && fds[1].revents & POLLIN && engine_read_signal_fd(e))
+			reap_command(e);
 		if (n > 0 && fds[2].revents & (POLLIN | POLLHUP | POLLERR))
 			e->hooks.input_ready(e->hooks.ctx);
 		uint64_t ticks;

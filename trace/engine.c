@@ -464,12 +464,10 @@ static void take_signals(struct engine *e, int timeout)
 	struct timespec wait = { .tv_sec = timeout / 1000, .tv_nsec = (long) (timeout % 1000) * 1000000 };
 	int sig = sigtimedwait(&e->blocked, NULL, timeout < 0 ? NULL : &wait);
 	for (bool all = timeout == 0; sig > 0; sig = sigtimedwait(&e->blocked, NULL, &none)) {
-		if (sig != SIGCHLD) {
-			e->hooks.signal_received(e->hooks.ctx, sig);
+		if (!engine_signal_came(e, sig))
 			all = true;
-		} else if (!all) {
+		else if (!all)
 			break;
-		}
 	}
 }
 
@@ -495,13 +493,8 @@ static void take_signals_and_input(struct engine *e, int timeout)
 		take_tick(e);
 	if (fds[3].revents & POLLIN)
 		release_due(e);
-	if (fds[0].revents & POLLIN) {
-		struct signalfd_siginfo si[8];
-		ssize_t n = read(e->signal_fd, si, sizeof(si));
-		for (ssize_t i = 0; i < n / (ssize_t) sizeof(si[0]); i++)
-			if (si[i].ssi_signo != SIGCHLD)
-				e->hooks.signal_received(e->hooks.ctx, (int) si[i].ssi_signo);
-	}
+	if (fds[0].revents & POLLIN)
+		engine_read_signal_fd(e);
 	if (fds[1].revents & (POLLIN | POLLHUP | POLLERR))
 		e->hooks.input_ready(e->hooks.ctx);
 }

@@ -67,6 +67,15 @@ struct task *engine_supersede(struct engine *e, struct task *leader, pid_t forme
 void engine_restore_start_signals(const struct engine *e);
 
 /*
+ * sig came to epolltrace (trace/signal_intake.c): SIGCHLD, a stop or a
+ * child's end, is the engine's; any other goes to the signal_received
+ * hook.  Returns whether it was SIGCHLD.
+ */
+bool engine_signal_came(struct engine *e, int sig);
+/* What the signalfd holds, each through engine_signal_came; whether SIGCHLD was among them. */
+bool engine_read_signal_fd(struct engine *e);
+
+/*
  * Offers take each thread listed in /proc/PID/task that is not in the
  * table yet; returns how many it took, or -1 when the listing is gone.
  */
