@@ -296,6 +296,8 @@ struct ebpf *ebpf_open(const struct engine_config *cfg, int *err)
 		*err = ENOMEM;
 		return NULL;
 	}
+	/* Until the maps are loaded: a failed load has none for ebpf_close to empty. */
+	b->tgids_fd = b->lost_fd = -1;
 	int rc;
 	b->skel = ebpf_calls__open();
 	if (!b->skel) {
@@ -389,11 +391,13 @@ void ebpf_close(struct ebpf *b)
 {
 	if (!b)
 		return;
-	trace_nobody(b);
+	if (b->tgids_fd >= 0)
+		trace_nobody(b);
 	/* Unmapped first: the fork need not copy the ring's mapping, page by page. */
 	ring_buffer__free(b->ring);
 	b->ring = NULL;
-	bool handed_over = close_in_background();
+	/* Only links wait for grace periods: a load that failed has none to hand over. */
+	bool handed_over = b->nlinks > 0 && close_in_background();
 	/* Held by descriptors only, never pinned: closing them unloads everything. */
 	for (int i = 0; i < b->nlinks; i++) {
 		/* libbpf's detach would wait for the grace periods here. */

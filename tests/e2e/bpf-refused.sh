@@ -8,7 +8,7 @@
 # a security module, the verifier) are tests/unit/test-bpf-refusal's.
 . "$TESTS_SRCDIR/e2e/lib.sh"
 
-plan 10
+plan 12
 
 # refused WHERE WHY AUTO_WHY RUNNER...: under RUNNER, --backend=bpf is
 # refused with one line that says WHY, and --backend=auto -p traces
@@ -44,12 +44,34 @@ refused() {
 
 bpf_why
 if [ -n "$BPF_WHY" ]; then
-	skip_n 10 "$BPF_WHY"
+	skip_n 12 "$BPF_WHY"
 	exit 0
 fi
 
 FILTERED="the kernel refused the eBPF program: a seccomp filter on epolltrace (a container's or a service's) forbids bpf()"
 refused "under a seccomp filter" "$FILTERED" "$FILTERED" "$PROGS_DIR/deny_bpf"
+
+# A load that failed cleans up only what it made: no bpf() on fd 0 (the
+# maps' descriptors, never set) and no process forked to close links that
+# were never attached.
+if have_strace; then
+	strace -f -qq -e trace=bpf,close,clone,clone3,fork,vfork -o "$WORKDIR/refused.strace" \
+		"$PROGS_DIR/deny_bpf" "$EPOLLTRACE" --backend=bpf -- true </dev/null >/dev/null 2>&1
+	if grep -Eq 'map_fd=0[,}]|close\(0\)' "$WORKDIR/refused.strace"; then
+		not_ok "a refused load touches no descriptor it does not own"
+		grep -E 'map_fd=0[,}]|close\(0\)' "$WORKDIR/refused.strace" | head -n 5 | diag
+	else
+		ok "a refused load touches no descriptor it does not own"
+	fi
+	if grep -Eq 'clone|fork' "$WORKDIR/refused.strace"; then
+		not_ok "a refused load forks nothing"
+		grep -E 'clone|fork' "$WORKDIR/refused.strace" | head -n 5 | diag
+	else
+		ok "a refused load forks nothing"
+	fi
+else
+	skip_n 2 "strace is not installed"
+fi
 
 if unshare --user --map-root-user true 2>/dev/null; then
 	IN_NS="epolltrace runs in a user namespace (a container), whose root the kernel does not let trace with eBPF"
