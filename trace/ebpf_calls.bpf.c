@@ -21,6 +21,7 @@ struct entry_regs {
 };
 
 struct kernel_siginfo;
+struct task_struct;
 
 /* x86's thread_info.status bit of a task inside an i386 syscall. */
 #define TS_COMPAT 0x0002
@@ -58,25 +59,27 @@ struct {
 	__type(value, struct ebpf_traced);
 } tgids SEC(".maps");
 
-/* A call between its entry and its exit, by tid. */
+/* A thread's call between its entry and its exit. */
 struct inflight {
 	__u64 nr;
 	__u64 args[6];
 	__u16 flags;
 	__s8 exit_copy_arg;
+	__u8 pending;		/* 0: no call of the thread's is between entry and exit */
 	__u16 exit_copy_unit;
 	struct ebpf_entry_copy entry[EBPF_ENTRY_COPIES];
 };
 
 /*
- * Allocated as calls come: preallocating all 65536 cost each start 2-4 ms
- * of CPU.  A task's exit deletes what a call cut short left.
+ * Kept with the thread itself, made at its first traced call and reused
+ * by every later one: no table to fill, no allocation, lock or free per
+ * call, as a hash by tid would cost; it goes with the thread, or with
+ * the map when epolltrace exits.
  */
 struct {
-	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(type, BPF_MAP_TYPE_TASK_STORAGE);
 	__uint(map_flags, BPF_F_NO_PREALLOC);
-	__uint(max_entries, 65536);
-	__type(key, __u32);
+	__type(key, int);
 	__type(value, struct inflight);
 } inflight SEC(".maps");
 
@@ -177,31 +180,36 @@ static __always_inline int call_entry(long id, __u64 *args, int compat)
 	struct ebpf_rule *rule = bpf_map_lookup_elem(&rules, &key);
 	if (!rule || !rule->traced)
 		return 0;
-
-	struct inflight call = { .nr = (__u64) id, .flags = compat ? EBPF_COMPAT : 0 };
-	__builtin_memcpy(call.args, args, sizeof(call.args));
 	int m = rule->match_arg;
-	if (m >= 0 && m < 6 && (call.args[m] & rule->match_mask) != rule->match_value)
+	if (m >= 0 && m < 6 && (args[m] & rule->match_mask) != rule->match_value)
 		return 0;
+
+	struct inflight *call = bpf_task_storage_get(&inflight, bpf_get_current_task_btf(), NULL,
+						     BPF_LOCAL_STORAGE_GET_F_CREATE);
+	/* No memory for it: the exit would find nothing to tell. */
+	if (!call) {
+		count_lost(EBPF_LOST_CALLS, (__u32) (pid_tgid >> 32));
+		return 0;
+	}
+	call->nr = (__u64) id;
+	call->flags = compat ? EBPF_COMPAT : 0;
+	__builtin_memcpy(call->args, args, sizeof(call->args));
 	for (int i = 0; i < EBPF_ENTRY_COPIES; i++) {
 		int c = rule->entry_copy_arg[i];
-		if (c < 0 || c >= 6 || !call.args[c])
+		call->entry[i].len = 0;
+		call->entry[i].addr = 0;
+		if (c < 0 || c >= 6 || !args[c])
 			continue;
 		__u32 size = rule->entry_copy_size[i];
 		if (size > EBPF_ENTRY_MEM_MAX)
 			size = EBPF_ENTRY_MEM_MAX;
-		call.entry[i].addr = call.args[c];
-		if (bpf_probe_read_user(call.entry[i].mem, size, (void *) call.args[c]) == 0)
-			call.entry[i].len = size;
+		call->entry[i].addr = args[c];
+		if (bpf_probe_read_user(call->entry[i].mem, size, (void *) args[c]) == 0)
+			call->entry[i].len = size;
 	}
-	call.exit_copy_arg = rule->exit_copy_arg;
-	call.exit_copy_unit = rule->exit_copy_unit;
-	__u32 tid = (__u32) pid_tgid;
-	/* Full (more threads in calls than it holds): the exit would find nothing to tell. */
-	if (bpf_map_update_elem(&inflight, &tid, &call, BPF_ANY) != 0) {
-		count_lost(EBPF_LOST_CALLS, (__u32) (pid_tgid >> 32));
-		return 0;
-	}
+	call->exit_copy_arg = rule->exit_copy_arg;
+	call->exit_copy_unit = rule->exit_copy_unit;
+	call->pending = 1;
 	if (!rule->entry_record)
 		return 0;
 
@@ -211,13 +219,13 @@ static __always_inline int call_entry(long id, __u64 *args, int compat)
 		return 0;
 	__builtin_memset(r, 0, sizeof(*r));
 	r->kind = EBPF_ENTRY;
-	r->flags = call.flags;
-	r->tid = tid;
+	r->flags = call->flags;
+	r->tid = (__u32) pid_tgid;
 	r->tgid = pid_tgid >> 32;
 	r->losses = p->losses;
-	r->nr = call.nr;
-	__builtin_memcpy(r->args, call.args, sizeof(r->args));
-	__builtin_memcpy(r->entry, call.entry, sizeof(r->entry));
+	r->nr = call->nr;
+	__builtin_memcpy(r->args, call->args, sizeof(r->args));
+	__builtin_memcpy(r->entry, call->entry, sizeof(r->entry));
 	bpf_ringbuf_submit(r, wake_flag());
 	return 0;
 }
@@ -229,15 +237,13 @@ static __always_inline int call_exit(long ret)
 	struct ebpf_traced *p = traced_tgid(pid_tgid >> 32);
 	if (!p)
 		return 0;
-	__u32 tid = (__u32) pid_tgid;
-	struct inflight *call = bpf_map_lookup_elem(&inflight, &tid);
-	if (!call)
+	struct inflight *call = bpf_task_storage_get(&inflight, bpf_get_current_task_btf(), NULL, 0);
+	if (!call || !call->pending)
 		return 0;
+	call->pending = 0;
 	struct scratch *s = record_of(EBPF_EXIT, pid_tgid, p);
-	if (!s) {
-		bpf_map_delete_elem(&inflight, &tid);
+	if (!s)
 		return 0;
-	}
 	struct ebpf_record *r = &s->r;
 	r->flags = call->flags;
 	r->nr = call->nr;
@@ -257,7 +263,6 @@ static __always_inline int call_exit(long ret)
 			len = 0;
 		r->mem_len = len;
 	}
-	bpf_map_delete_elem(&inflight, &tid);
 	output(&s->r, sizeof(*r) + (len & (EBPF_EXIT_MEM_MAX * 2 - 1)));
 	return 0;
 }
@@ -361,7 +366,6 @@ int BPF_PROG(on_process_exit, const void *task)
 	struct scratch *s = traced_record(EBPF_TASK_EXIT);
 	if (!s)
 		return 0;
-	bpf_map_delete_elem(&inflight, &s->r.tid);
 	s->r.ret = (int) task_field(task, task_exit_code);
 	output(&s->r, sizeof(s->r));
 	return 0;
