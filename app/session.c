@@ -1,5 +1,6 @@
 /* The life of each traced task as its lines tell it; its calls are in call_lines.c. */
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 #include "app/away_stacks.h"
@@ -221,11 +222,12 @@ static void on_tick(void *ctx)
 }
 
 /* Said at once, on the trace's side of stderr, and again in -c's summary. */
-static void on_calls_lost(void *ctx, uint64_t n)
+static void on_calls_lost(void *ctx, uint64_t n, enum engine_loss why)
 {
 	struct session *s = ctx;
-	s->calls_lost += n;
-	printer_notice(&s->out.printer, "%llu calls lost (ring buffer full)", (unsigned long long) n);
+	s->calls_lost[why] += n;
+	printer_notice(&s->out.printer, "%llu calls lost (%s)", (unsigned long long) n,
+		       loss_reasons[why]);
 }
 
 static void on_events_lost(void *ctx, uint64_t n)
@@ -323,7 +325,7 @@ void session_init(struct session *s, const struct options *opts, FILE *out)
 	s->wait_events = (struct wait_events) { 0 };
 	s->fd_name_cache = (struct fd_name_cache) { 0 };
 	s->last_read = (struct read_cache) { 0 };
-	s->calls_lost = 0;
+	memset(s->calls_lost, 0, sizeof(s->calls_lost));
 	s->children_untraced = 0;
 	s->task_outputs = NULL;
 	s->ntask_outputs = s->task_outputs_cap = 0;
@@ -354,7 +356,7 @@ void session_finish(struct session *s)
 		.sort_by = s->opts->sort_by,
 		.epoll = &s->epoll_stats,
 		.kinds = s->opts->model.diagnose ? kinds : NULL,
-		.calls_lost = s->opts->backend == BACKEND_BPF ? &s->calls_lost : NULL,
+		.calls_lost = s->opts->backend == BACKEND_BPF ? s->calls_lost : NULL,
 		.children_untraced = s->opts->backend == BACKEND_BPF ? &s->children_untraced : NULL,
 	};
 	/* The view had the terminal and the trace went nowhere: -c's summary goes where strace's would. */

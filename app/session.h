@@ -63,8 +63,8 @@ struct session {
 	struct read_cache last_read;
 	/* --top's view; NULL without it. */
 	struct top *top;
-	/* --backend=bpf: calls lost when its ring buffer was full. */
-	uint64_t calls_lost;
+	/* --backend=bpf: calls lost, by enum engine_loss. */
+	uint64_t calls_lost[ENGINE_NLOSSES];
 	/* ... and children not traced when its table of processes was full. */
 	uint64_t children_untraced;
 	/* -k: the stack of the call the model is being told of, or NULL. */

@@ -78,7 +78,7 @@ void summary_json_print(struct printer *p, const struct run_summary *r)
 		emit_field(&l.em, "epoll");
 		emit_epoll_stats(&l.em, r->epoll);
 		if (r->calls_lost)
-			emit_uint_field(&l.em, "calls_lost", *r->calls_lost);
+			emit_uint_field(&l.em, "calls_lost", calls_lost_total(r));
 		if (r->children_untraced)
 			emit_uint_field(&l.em, "processes_untraced", *r->children_untraced);
 	}

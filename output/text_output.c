@@ -26,9 +26,10 @@ static void summary(struct trace_output *o, const struct run_summary *r)
 		summary_print(&text, r->calls, r->sort_by);
 		epoll_stats_print(&text, r->epoll);
 	}
-	if (r->calls && r->calls_lost && *r->calls_lost)
-		sb_printf(&text, "epolltrace: %llu calls lost (ring buffer full), not counted above\n",
-			  (unsigned long long) *r->calls_lost);
+	for (int why = 0; r->calls && r->calls_lost && why < ENGINE_NLOSSES; why++)
+		if (r->calls_lost[why])
+			sb_printf(&text, "epolltrace: %llu calls lost (%s), not counted above\n",
+				  (unsigned long long) r->calls_lost[why], loss_reasons[why]);
 	if (r->calls && r->children_untraced && *r->children_untraced)
 		sb_printf(&text, "epolltrace: %llu processes untraced (table of traced processes"
 			  " full), their calls not counted above\n",

@@ -16,6 +16,7 @@
 #include "stack/stack_trace.h"
 #include "stats/epoll_stats.h"
 #include "stats/summary.h"
+#include "trace/engine.h"
 
 /* The task a line is about. */
 struct task_ref {
@@ -56,11 +57,16 @@ struct run_summary {
 	const struct epoll_stats *epoll;
 	/* --diagnose: DIAG_NKINDS counts (model/diag_kinds.h); NULL without. */
 	const struct model_kind_count *kinds;
-	/* --backend=bpf: the calls its ring buffer had no room for; NULL under ptrace. */
+	/* --backend=bpf: the calls it lost, by enum engine_loss (loss_reasons); NULL under ptrace. */
 	const uint64_t *calls_lost;
 	/* ... and the children its table of processes had no room for. */
 	const uint64_t *children_untraced;
 };
+
+/* What the trace says of each enum engine_loss: "1234 calls lost (ring buffer full)". */
+extern const char *const loss_reasons[ENGINE_NLOSSES];
+/* The calls r says were lost, for every reason. */
+uint64_t calls_lost_total(const struct run_summary *r);
 
 struct trace_output;
 

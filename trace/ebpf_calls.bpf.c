@@ -188,7 +188,7 @@ static __always_inline int call_entry(long id, __u64 *args, int compat)
 						     BPF_LOCAL_STORAGE_GET_F_CREATE);
 	/* No memory for it: the exit would find nothing to tell. */
 	if (!call) {
-		count_lost(EBPF_LOST_CALLS, (__u32) (pid_tgid >> 32));
+		count_lost(EBPF_LOST_UNKEPT, (__u32) (pid_tgid >> 32));
 		return 0;
 	}
 	call->nr = (__u64) id;

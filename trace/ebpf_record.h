@@ -46,10 +46,13 @@ enum ebpf_record_kind {
 };
 
 /*
- * The counters of records lost, by what they told; and of children not
- * traced at all, since the table of traced processes was full.
+ * The counters of records lost, by what they told; of children not
+ * traced at all, since the table of traced processes was full; and of
+ * calls whose entry the kernel had no memory to keep for their exit.
  */
-enum ebpf_lost { EBPF_LOST_CALLS, EBPF_LOST_EVENTS, EBPF_UNTRACED_CHILDREN, EBPF_NLOST };
+enum ebpf_lost {
+	EBPF_LOST_CALLS, EBPF_LOST_EVENTS, EBPF_UNTRACED_CHILDREN, EBPF_LOST_UNKEPT, EBPF_NLOST
+};
 
 /* The most processes traced at once (ebpf_calls.bpf.c's tgids). */
 #define EBPF_MAX_PROCESSES 4096

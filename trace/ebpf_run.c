@@ -220,7 +220,10 @@ static void tell_lost(struct engine *e)
 {
 	uint64_t calls = newly_lost(e->ebpf, EBPF_LOST_CALLS);
 	if (calls)
-		e->hooks.calls_lost(e->hooks.ctx, calls);
+		e->hooks.calls_lost(e->hooks.ctx, calls, LOSS_RING_FULL);
+	uint64_t unkept = newly_lost(e->ebpf, EBPF_LOST_UNKEPT);
+	if (unkept)
+		e->hooks.calls_lost(e->hooks.ctx, unkept, LOSS_NO_MEMORY);
 	/* A signal, or a task's birth or end: rare, and the trace says so. */
 	uint64_t events = newly_lost(e->ebpf, EBPF_LOST_EVENTS);
 	if (events)
@@ -229,7 +232,7 @@ static void tell_lost(struct engine *e)
 	if (untraced)
 		e->hooks.children_untraced(e->hooks.ctx, untraced);
 	/* Which processes lost them: those whose last records are lost hear of it too. */
-	if (calls || events)
+	if (calls || events || unkept)
 		tell_gaps(e);
 }
 

@@ -43,6 +43,9 @@ struct trap_rule {
 	bool blocks;
 };
 
+/* Why the eBPF backend lost calls: its ring buffer was full, or the kernel had no memory to keep their entries. */
+enum engine_loss { LOSS_RING_FULL, LOSS_NO_MEMORY, ENGINE_NLOSSES };
+
 /* What reports the calls: ptrace stops, or an eBPF program's records. */
 enum engine_backend { BACKEND_PTRACE, BACKEND_BPF };
 
@@ -101,8 +104,8 @@ struct engine_hooks {
 	 * NULL.
 	 */
 	void (*clone3_failed)(void *ctx, struct task *t);
-	/* The eBPF backend's ring buffer was full: n more calls were never reported. */
-	void (*calls_lost)(void *ctx, uint64_t n);
+	/* The eBPF backend: n more calls were never reported, for the reason why. */
+	void (*calls_lost)(void *ctx, uint64_t n, enum engine_loss why);
 	/* ... and n signals, or threads' or processes' births, execs or ends. */
 	void (*events_lost)(void *ctx, uint64_t n);
 	/*

@@ -18,7 +18,7 @@ BPF = "epolltrace bpf"
 BPF_MODES = (UNTRACED, STRACE, BPF)
 ATTACH_TARGET = 0.05
 COMMAND_TARGET = 0.1
-LOST = re.compile(rb"^epolltrace: (\d+) calls lost \(ring buffer full\)$", re.M)
+LOST = re.compile(rb"^epolltrace: (\d+) calls lost \([^)]*\)$", re.M)
 
 
 def bpf_unavailable(tracer):

@@ -16,7 +16,7 @@ import subprocess
 import sys
 
 RATES = [25000, 50000, 100000, 150000, 200000, 300000, 400000, 600000, 800000, 1200000]
-LOST = re.compile(r"^epolltrace: (\d+) calls lost \(ring buffer full\)$", re.M)
+LOST = re.compile(r"^epolltrace: (\d+) calls lost \([^)]*\)$", re.M)
 
 
 def parse_args():
