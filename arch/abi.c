@@ -19,6 +19,11 @@ const char *abi_syscall_name(const struct abi *abi, unsigned long nr)
 	return nr < abi->nnames_by_nr ? abi->names_by_nr[nr] : NULL;
 }
 
+const char *abi_named_syscall(const struct abi *abi, unsigned long nr)
+{
+	return nr < abi->nnamed_by_nr ? abi->named_by_nr[nr] : NULL;
+}
+
 const char *abi_multiplexed_name(const struct abi *abi, unsigned long nr, uint64_t arg0)
 {
 	for (size_t i = 0; i < abi->nmultiplexers; i++) {

@@ -33,6 +33,12 @@ struct abi {
 	/* The same names indexed by number, NULL between them: under -p every call is named. */
 	const char *const *names_by_nr;
 	size_t nnames_by_nr;
+	/*
+	 * The names of the table's named rows, which nothing traps, indexed
+	 * by number: what a loop's thread can be found blocked in.
+	 */
+	const char *const *named_by_nr;
+	size_t nnamed_by_nr;
 	const struct abi_multiplexer *multiplexers;
 	size_t nmultiplexers;
 	/*
@@ -46,8 +52,9 @@ struct abi {
 
 /*
  * An ABI's rows come from arch/syscalls.csv, through the X-macros of the
- * generated arch/syscall_numbers.h; the kernel's header for the ABI,
- * included first, checks each number at compile time.
+ * generated arch/syscall_numbers.h (those it can trap, and its named
+ * rows); the kernel's header for the ABI, included first, checks each
+ * number at compile time.
  */
 #define ABI_SYSCALL_ROW(name, nr) { nr, #name },
 #define ABI_SYSCALL_NAME_AT(name, nr) [nr] = #name,
@@ -55,17 +62,24 @@ struct abi {
 	_Static_assert(__NR_##name == (nr), "arch/syscalls.csv: " #name " is not " #nr \
 		       " in the kernel's headers");
 
-/* An ABI's two tables, prefix_syscalls and prefix_names, from its X-macro list. */
-#define ABI_SYSCALL_TABLES(prefix, LIST) \
+/*
+ * An ABI's tables, prefix_syscalls and prefix_names from its X-macro list
+ * of the calls it can trap, prefix_named from that of its named rows.
+ */
+#define ABI_SYSCALL_TABLES(prefix, LIST, NAMED) \
 	static const struct abi_syscall prefix##_syscalls[] = { LIST(ABI_SYSCALL_ROW) }; \
 	static const char *const prefix##_names[] = { LIST(ABI_SYSCALL_NAME_AT) }; \
-	LIST(ABI_SYSCALL_CHECK)
+	static const char *const prefix##_named[] = { NAMED(ABI_SYSCALL_NAME_AT) }; \
+	LIST(ABI_SYSCALL_CHECK) \
+	NAMED(ABI_SYSCALL_CHECK)
 
 #define ABI_SYSCALL_FIELDS(prefix) \
 	.syscalls = prefix##_syscalls, \
 	.nsyscalls = sizeof(prefix##_syscalls) / sizeof(prefix##_syscalls[0]), \
 	.names_by_nr = prefix##_names, \
-	.nnames_by_nr = sizeof(prefix##_names) / sizeof(prefix##_names[0])
+	.nnames_by_nr = sizeof(prefix##_names) / sizeof(prefix##_names[0]), \
+	.named_by_nr = prefix##_named, \
+	.nnamed_by_nr = sizeof(prefix##_named) / sizeof(prefix##_named[0])
 
 extern const struct abi abi_x86_64;
 extern const struct abi abi_i386;
@@ -77,6 +91,9 @@ const struct abi *abi_by_audit_arch(uint32_t audit_arch);
 
 /* The syscall name for a number, or NULL when it is not in the ABI's table. */
 const char *abi_syscall_name(const struct abi *abi, unsigned long nr);
+
+/* The name of a named row (never trapped) by its number, or NULL when none has it. */
+const char *abi_named_syscall(const struct abi *abi, unsigned long nr);
 
 /*
  * The call that syscall nr makes when its first argument is arg0 ("recv"

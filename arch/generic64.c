@@ -12,7 +12,7 @@
  * include/uapi/asm-generic/unistd.h, shared by aarch64 and riscv64: no
  * epoll_create and no epoll_wait, and struct epoll_event is not packed.
  */
-ABI_SYSCALL_TABLES(generic64, SYSCALLS_GENERIC64)
+ABI_SYSCALL_TABLES(generic64, SYSCALLS_GENERIC64, NAMED_SYSCALLS_GENERIC64)
 
 #define GENERIC64_ABI(abi_name, arch) {					\
 	.name = abi_name,						\

@@ -8,7 +8,7 @@
 #include "arch/abi.h"
 #include "arch/syscall_numbers.h"
 
-ABI_SYSCALL_TABLES(i386, SYSCALLS_I386)
+ABI_SYSCALL_TABLES(i386, SYSCALLS_I386, NAMED_SYSCALLS_I386)
 
 /* socketcall(2)'s calls, by its first argument. */
 static const char *const socket_calls[] = {

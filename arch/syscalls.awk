@@ -1,6 +1,7 @@
 # Writes one of the lists generated from arch/syscalls.csv, chosen by -v out=:
 #   arch   arch/syscall_numbers.h: each ABI's rows, each syscall's
-#          number of arguments, and the calls --diagnose also stops at,
+#          number of arguments, the calls --diagnose also stops at, and
+#          the named rows (never trapped) with each ABI's numbers of them,
 #          as X-macros
 #   decode decode/syscall_list.h: the decoders, in the table's order
 #   help   cli/syscall_help.h: --help's text for -e trace=
@@ -32,7 +33,9 @@ FNR == NR {
 		fail(FILENAME ":" FNR ": give name,decoder,kind,args,x86_64,i386,generic64,note")
 	n++
 	name[n] = $1; decoder[n] = $2; kind[n] = $3; nargs[n] = $4
-	if (nargs[n] !~ /^[0-6]$/)
+	if (kind[n] == "named" && (decoder[n] != "-" || nargs[n] != "-"))
+		fail(FILENAME ":" FNR ": " $1 " is never trapped: - as its decoder and arguments")
+	if (kind[n] != "named" && nargs[n] !~ /^[0-6]$/)
 		fail(FILENAME ":" FNR ": " $1 "'s arguments: 0 to 6")
 	for (i = 1; i <= nabis; i++) {
 		nr[n, abi[i]] = $(4 + i)
@@ -44,7 +47,7 @@ FNR == NR {
 		sub(/^[^,]*,/, "", note[n])
 	if (name[n] !~ /^[a-z_0-9]+$/ || decoder[n] !~ /^([a-z_0-9]+|-)$/)
 		fail(FILENAME ":" FNR ": a name and a decoder of [a-z_0-9]")
-	if (kind[n] !~ /^(create|ctl|wait|ioctl|fd-end|ring|clone|memory)$/)
+	if (kind[n] !~ /^(create|ctl|wait|ioctl|fd-end|ring|clone|memory|named)$/)
 		fail(FILENAME ":" FNR ": unknown kind " kind[n])
 	next
 }
@@ -111,25 +114,38 @@ function keep(what, i) {
 	return kind[i] == "wait"
 }
 
-function arch_header(    a, i) {
-	print "/* " generated " */"
-	print "#ifndef EPOLLTRACE_ARCH_SYSCALL_NUMBERS_H"
-	print "#define EPOLLTRACE_ARCH_SYSCALL_NUMBERS_H"
+# A named row is never trapped: only the model names it.
+function trapped(i) { return kind[i] != "named" }
+
+# MACRO_ABI(X) for each ABI: X(name, number) for each row it has whose
+# trapped(i) is want.
+function abi_rows(macro, want, comment,    a, i) {
 	for (a = 1; a <= nabis; a++) {
 		print ""
-		print "/* X(name, number) for each syscall " abi[a] " has. */"
-		printf "#define SYSCALLS_%s(X)", toupper(abi[a])
+		print "/* X(name, number) for each of " abi[a] "'s " comment ". */"
+		printf "#define %s_%s(X)", macro, toupper(abi[a])
 		for (i = 1; i <= n; i++)
-			if (nr[i, abi[a]] != "-")
+			if (trapped(i) == want && nr[i, abi[a]] != "-")
 				printf " \\\n\tX(%s, %s)", name[i], nr[i, abi[a]]
 		print ""
 	}
+}
+
+function arch_header(    i) {
+	print "/* " generated " */"
+	print "#ifndef EPOLLTRACE_ARCH_SYSCALL_NUMBERS_H"
+	print "#define EPOLLTRACE_ARCH_SYSCALL_NUMBERS_H"
+	abi_rows("SYSCALLS", 1, "syscalls that epolltrace can trap")
 	print ""
 	print "/* X(name, nargs): the arguments the syscall takes, on every ABI above. */"
 	printf "#define SYSCALL_ARGS(X)"
 	for (i = 1; i <= n; i++)
-		printf " \\\n\tX(%s, %s)", name[i], nargs[i]
+		if (trapped(i))
+			printf " \\\n\tX(%s, %s)", name[i], nargs[i]
 	print ""
+	abi_rows("NAMED_SYSCALLS", 0, "named rows, which nothing traps")
+	kind_rows("NAMED_SYSCALLS", "named",
+		  "each named row: model/blocking_calls.c says what each does")
 	print ""
 	print "/* X(name) for each call --diagnose also stops at: app/model_feed.c's. */"
 	printf "#define MODEL_SYSCALLS(X)"
@@ -139,6 +155,17 @@ function arch_header(    a, i) {
 	print ""
 	print ""
 	print "#endif"
+}
+
+# The X-macro macro: X(name) for each row of kind k, as the comment says.
+function kind_rows(macro, k, comment,    i) {
+	print ""
+	print "/* X(name) for " comment ". */"
+	printf "#define %s(X)", macro
+	for (i = 1; i <= n; i++)
+		if (kind[i] == k)
+			printf " \\\n\tX(%s)", name[i]
+	print ""
 }
 
 function decode_header(    i, count) {

@@ -6,7 +6,7 @@
 #include "arch/abi.h"
 #include "arch/syscall_numbers.h"
 
-ABI_SYSCALL_TABLES(x86_64, SYSCALLS_X86_64)
+ABI_SYSCALL_TABLES(x86_64, SYSCALLS_X86_64, NAMED_SYSCALLS_X86_64)
 
 /* x86-64 packs struct epoll_event so that it matches the i386 layout. */
 const struct abi abi_x86_64 = {

@@ -1,52 +1,55 @@
 #include <stddef.h>
 #include <string.h>
 
+#include "arch/syscall_numbers.h"
 #include "model/blocking_calls.h"
 
 /*
- * Numbers from the kernel's asm/unistd_64.h and asm/unistd_32.h; -1: none
- * there.  Each call: name, fd_arg, reads, ends, waits_for_thread.
+ * What each named row of arch/syscalls.csv (NAMED_SYSCALLS) does, for a
+ * loop's thread found in it: which argument is the fd it waits on (-1:
+ * none), whether it waits for input as a read of an edge-triggered fd
+ * would, whether the thread or its program is ending, whether it waits
+ * for another thread of the process.  A row without its BLOCKING_ here
+ * does not build.
  */
-static const struct {
-	struct blocking_call call;
-	long x86_64, i386;
-} calls[] = {
-	{ { "read", 0, true, false, false }, 0, 3 },
-	{ { "readv", 0, true, false, false }, 19, 145 },
-	{ { "pread64", 0, true, false, false }, 17, 180 },
-	{ { "recvfrom", 0, true, false, false }, 45, 371 },
-	{ { "recvmsg", 0, true, false, false }, 47, 372 },
-	{ { "accept", 0, true, false, false }, 43, -1 },
-	{ { "accept4", 0, true, false, false }, 288, 364 },
-	{ { "connect", 0, false, false, false }, 42, 362 },
-	{ { "write", 0, false, false, false }, 1, 4 },
-	{ { "writev", 0, false, false, false }, 20, 146 },
-	{ { "sendto", 0, false, false, false }, 44, 369 },
-	{ { "sendmsg", 0, false, false, false }, 46, 370 },
-	{ { "flock", 0, false, false, false }, 73, 143 },
-	{ { "fsync", 0, false, false, false }, 74, 118 },
-	{ { "futex", -1, false, false, true }, 202, 240 },
-	{ { "futex_time64", -1, false, false, true }, -1, 422 },
-	{ { "nanosleep", -1, false, false, false }, 35, 162 },
-	{ { "clock_nanosleep", -1, false, false, false }, 230, 267 },
-	{ { "poll", -1, false, false, false }, 7, 168 },
-	{ { "ppoll", -1, false, false, false }, 271, 309 },
-	{ { "select", -1, false, false, false }, 23, 142 },
-	{ { "pselect6", -1, false, false, false }, 270, 308 },
-	{ { "wait4", -1, false, false, false }, 61, 114 },
-	{ { "openat", -1, false, false, false }, 257, 295 },
-	{ { "exit", -1, false, true, false }, 60, 1 },
-	{ { "exit_group", -1, false, true, false }, 231, 252 },
-};
+#define BLOCKING_read			.fd_arg = 0, .reads = true
+#define BLOCKING_readv			.fd_arg = 0, .reads = true
+#define BLOCKING_pread64		.fd_arg = 0, .reads = true
+#define BLOCKING_recvfrom		.fd_arg = 0, .reads = true
+#define BLOCKING_recvmsg		.fd_arg = 0, .reads = true
+#define BLOCKING_accept			.fd_arg = 0, .reads = true
+#define BLOCKING_accept4		.fd_arg = 0, .reads = true
+#define BLOCKING_connect		.fd_arg = 0
+#define BLOCKING_write			.fd_arg = 0
+#define BLOCKING_writev			.fd_arg = 0
+#define BLOCKING_sendto			.fd_arg = 0
+#define BLOCKING_sendmsg		.fd_arg = 0
+#define BLOCKING_flock			.fd_arg = 0
+#define BLOCKING_fsync			.fd_arg = 0
+#define BLOCKING_futex			.fd_arg = -1, .waits_for_thread = true
+#define BLOCKING_futex_time64		.fd_arg = -1, .waits_for_thread = true
+#define BLOCKING_nanosleep		.fd_arg = -1
+#define BLOCKING_clock_nanosleep	.fd_arg = -1
+#define BLOCKING_poll			.fd_arg = -1
+#define BLOCKING_ppoll			.fd_arg = -1
+#define BLOCKING_select			.fd_arg = -1
+#define BLOCKING__newselect		.fd_arg = -1
+#define BLOCKING_pselect6		.fd_arg = -1
+#define BLOCKING_wait4			.fd_arg = -1
+#define BLOCKING_openat			.fd_arg = -1
+#define BLOCKING_exit			.fd_arg = -1, .ends = true
+#define BLOCKING_exit_group		.fd_arg = -1, .ends = true
+
+#define BLOCKING_ROW(call) { .name = #call, BLOCKING_##call },
+static const struct blocking_call calls[] = { NAMED_SYSCALLS(BLOCKING_ROW) };
 
 const struct blocking_call *blocking_call_of(const struct abi *abi, long nr)
 {
-	bool i386 = abi == &abi_i386;
-	if (abi && abi != &abi_x86_64 && !i386)
-		return NULL;
-	for (size_t i = 0; i < sizeof(calls) / sizeof(calls[0]); i++)
-		if ((i386 ? calls[i].i386 : calls[i].x86_64) == nr)
-			return &calls[i].call;
+	const char *name = nr >= 0 ? abi_named_syscall(abi ? abi : &abi_x86_64, (unsigned long) nr)
+				   : NULL;
+	for (size_t i = 0; name && i < sizeof(calls) / sizeof(calls[0]); i++)
+		if (strcmp(calls[i].name, name) == 0)
+			return &calls[i];
 	return NULL;
 }
 

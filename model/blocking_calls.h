@@ -1,6 +1,7 @@
 /*
- * The system calls a loop's thread is found blocked in, by number on each
- * ABI: to name what it waits for in a loop-blocked warning.
+ * What the system calls a loop's thread can be found blocked in do: the
+ * named rows of arch/syscalls.csv, to say in a loop-blocked warning what
+ * it waits for.
  */
 #ifndef EPOLLTRACE_MODEL_BLOCKING_CALLS_H
 #define EPOLLTRACE_MODEL_BLOCKING_CALLS_H
@@ -21,7 +22,7 @@ struct blocking_call {
 	bool waits_for_thread;
 };
 
-/* NULL when the call is not in the table, or the ABI not x86-64 or i386 (abi NULL: x86-64). */
+/* NULL when the call is not a named row of the ABI's (abi NULL: x86-64). */
 const struct blocking_call *blocking_call_of(const struct abi *abi, long nr);
 
 /*

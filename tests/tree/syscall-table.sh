@@ -5,7 +5,9 @@
 # rows and so the seccomp filter's numbers, the syscalls' numbers of
 # arguments and so the eBPF backend's entry programs, the descriptor list,
 # --help, the man page's lists and the tests' lists; and the kernel's
-# headers reject a wrong number at compile time.
+# headers reject a wrong number at compile time.  A named row (a call the
+# model names, never trapped) follows into each ABI's named rows only, and
+# the filter cannot stop it.
 : "${TESTS_SRCDIR:?}" "${TESTS_BUILDDIR:?}"
 TOP=$TESTS_SRCDIR/..
 BUILD=$TESTS_BUILDDIR/..
@@ -32,7 +34,7 @@ differs_by() {
 }
 grep_in() { grep -qx -- "$2" "$1" || { echo "no line '$2' in $1:"; cat "$1"; return 1; }; }
 
-echo 1..20
+echo 1..26
 lists "$WORK/same" "$TOP/arch/syscalls.csv"
 check "the build's lists are the generator's, from the table" \
 	sh -c 'for f in arch/syscall_numbers.h decode/syscall_list.h cli/syscall_help.h tests/syscalls.env man/epolltrace.1; do cmp "$1/$f" "$2/$f" || exit 1; done' - "$BUILD" "$WORK/same"
@@ -82,6 +84,37 @@ else
 	done
 fi
 
+# A named row renumbered: x86-64's futex becomes 999.
+sed 's/^futex,-,named,-,202,/futex,-,named,-,999,/' "$TOP/arch/syscalls.csv" >"$WORK/named-num.csv"
+lists "$WORK/named-num" "$WORK/named-num.csv"
+# only_named DIR: the lists of what is decoded or trapped are the build's,
+# and the ABIs' rows differ by the lines on stdin.
+only_named() {
+	for f in decode/syscall_list.h cli/syscall_help.h tests/syscalls.env man/epolltrace.1; do
+		cmp "$BUILD/$f" "$1/$f" || return 1
+	done
+	differs_by "$1" arch/syscall_numbers.h
+}
+check "named renumbered: x86-64's named rows follow, and no other list" \
+	only_named "$WORK/named-num" <<'END'
+	X(futex, 999) \
+END
+if [ -n "$CC" ]; then
+	"$CC" -fsyntax-only -I"$WORK/named-num" -I"$TOP" "$TOP/arch/x86_64.c" >"$WORK/cc.out" 2>&1
+	check "named renumbered: the kernel's header rejects it at compile time" \
+		grep -q "futex is not 999" "$WORK/cc.out"
+	# shellcheck disable=SC2046 # one argument a name
+	"$WORK/same/filter-numbers" $(sed -n 's/^\([a-z_0-9]*\),-,named,.*/\1/p' "$TOP/arch/syscalls.csv") \
+		>"$WORK/named.out" 2>&1
+	check "the filter stops no named row: the ABIs' trapped rows have none" \
+		sh -c '! grep -v ": no filter (-22)$" "$1" && grep -qx "futex: no filter (-22)" "$1"' \
+		- "$WORK/named.out"
+else
+	for skipped in 1 2; do
+		echo "ok $((n += 1)) # SKIP no compiler given (CC)"
+	done
+fi
+
 # Two syscalls added: a wait, epoll_test, decoded by epoll_test_desc, and
 # fd_test, which can end an fd.
 { cat "$TOP/arch/syscalls.csv"; echo 'epoll_test,epoll_test,wait,5,900,901,902,'
@@ -124,6 +157,33 @@ else
 	echo "ok $((n += 1)) # SKIP no compiler given (CC)"
 	echo "ok $((n += 1)) # SKIP no compiler given (CC)"
 fi
+# A named row added, before the others: blocked_test.
+awk '/,named,/ && !done { print "blocked_test,-,named,-,906,907,908,"; done = 1 } 1' \
+	"$TOP/arch/syscalls.csv" >"$WORK/named-add.csv"
+lists "$WORK/named-add" "$WORK/named-add.csv"
+check "named added: each ABI's named rows have it, and the model's list, and no other list" \
+	only_named "$WORK/named-add" <<'END'
+	X(blocked_test, 906) \
+	X(blocked_test, 907) \
+	X(blocked_test, 908) \
+	X(blocked_test) \
+END
+# blocking_cc DIR: model/blocking_calls.c compiled with DIR's lists.
+blocking_cc() {
+	"$CC" -fsyntax-only -include "$BUILD/config.h" -I"$1" -I"$BUILD" -I"$TOP" \
+		"$TOP/model/blocking_calls.c" 2>&1
+}
+if [ -n "$CC" ]; then
+	check "named added: the model does not build until it says what blocked_test does" \
+		sh -c 'test -z "$1" && echo "$2" | grep -q "BLOCKING_blocked_test"' - \
+		"$(blocking_cc "$WORK/same")" "$(blocking_cc "$WORK/named-add")"
+else
+	echo "ok $((n += 1)) # SKIP no compiler given (CC)"
+fi
+check "a named row with a decoder or arguments is refused" \
+	sh -c '! echo "read,read,named,-,0,3,63," | "$1" -f "$2" -v out=arch >/dev/null 2>&1 &&
+		! echo "read,-,named,3,0,3,63," | "$1" -f "$2" -v out=arch >/dev/null 2>&1' \
+	- "$AWK" "$TOP/arch/syscalls.awk"
 check "a row without its numbers is refused" \
 	sh -c '! { echo "epoll_bad,-,wait,4,1"; } | "$1" -f "$2" -v out=arch >/dev/null 2>&1' - "$AWK" "$TOP/arch/syscalls.awk"
 check "a row with more arguments than a syscall can have is refused" \

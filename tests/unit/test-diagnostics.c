@@ -298,6 +298,13 @@ struct step {
 #define PAGING_IN(where) { .act = OUTSIDE, .n = 1, .text = (where) }
 #define ASLEEP_OUTSIDE(where) { .act = OUTSIDE, .text = (where) }
 #define RUNNING_WITH_CPU(s) { .act = RUNS, .ns = (int64_t) ((s) * 1e9) }
+/* An i386 loop blocked in call nr since its wait returned, looked at 150 ms on. */
+#define I386_AWAY_150_MS(nr, f, where) \
+	{ EVENTS_I386(EPOLLIN, 5), BLOCKED_IN(nr, f, where), SECONDS(0.1), TICKS, \
+	  SECONDS(0.15), TICKS }
+#define AWAY_150_MS_IN(what) \
+	"loop-blocked pid 100 epfd 3 fd -1: thread 100 has not waited on epfd 3 for 150 ms " \
+	"(since its wait returned at 0.000s); it is in " what
 #define WAITED_FOR_CPU(tid, s) { .act = CPU_WAIT, .pid = (tid), .ns = (int64_t) ((s) * 1e9) }
 #define ZERO_WAITS(k) { .act = WAIT, .zero_timeout = true, .times = (k) }
 #define LOST_THEN(list) { .act = LOST }, { .act = KEEP, .text = (list) }, { .act = CAUGHT_UP }
@@ -588,23 +595,20 @@ static const struct diag_case cases[] = {
 	  "pipe_read" },
 	{ "loop-blocked: an i386 loop in socketcall(2), named by the call it makes",
 	  /* SYS_RECV: its fd is in memory. */
-	  { EVENTS_I386(EPOLLIN, 5), BLOCKED_IN(102, 10, "unix_stream_read_generic"),
-	    SECONDS(0.1), TICKS, SECONDS(0.15), TICKS },
-	  "loop-blocked pid 100 epfd 3 fd -1: thread 100 has not waited on epfd 3 for 150 ms "
-	  "(since its wait returned at 0.000s); it is in recv(...), sleeping in the kernel's "
-	  "unix_stream_read_generic" },
+	  I386_AWAY_150_MS(102, 10, "unix_stream_read_generic"),
+	  AWAY_150_MS_IN("recv(...), sleeping in the kernel's unix_stream_read_generic") },
 	{ "loop-blocked: an i386 loop in ipc(2), named by its first argument's low half",
 	  /* IPCCALL(1, MSGRCV) */
-	  { EVENTS_I386(EPOLLIN, 5), BLOCKED_IN(117, 0x1000c, "do_msgrcv"), SECONDS(0.1), TICKS,
-	    SECONDS(0.15), TICKS },
-	  "loop-blocked pid 100 epfd 3 fd -1: thread 100 has not waited on epfd 3 for 150 ms "
-	  "(since its wait returned at 0.000s); it is in msgrcv(...), sleeping in the kernel's "
-	  "do_msgrcv" },
+	  I386_AWAY_150_MS(117, 0x1000c, "do_msgrcv"),
+	  AWAY_150_MS_IN("msgrcv(...), sleeping in the kernel's do_msgrcv") },
+	{ "loop-blocked: i386's select(2) of five arguments is _newselect, as strace names it",
+	  I386_AWAY_150_MS(142, 4, "do_select"),
+	  AWAY_150_MS_IN("_newselect(0x4, ...), sleeping in the kernel's do_select") },
+	{ "loop-blocked: i386's old select(2), of one pointer, is select",
+	  I386_AWAY_150_MS(82, 0xffd0, "do_select"),
+	  AWAY_150_MS_IN("select(0xffd0, ...), sleeping in the kernel's do_select") },
 	{ "loop-blocked: a socketcall(2) call i386 does not have is the number it is",
-	  { EVENTS_I386(EPOLLIN, 5), BLOCKED_IN(102, 21, NULL), SECONDS(0.1), TICKS,
-	    SECONDS(0.15), TICKS },
-	  "loop-blocked pid 100 epfd 3 fd -1: thread 100 has not waited on epfd 3 for 150 ms "
-	  "(since its wait returned at 0.000s); it is in system call 102" },
+	  I386_AWAY_150_MS(102, 21, NULL), AWAY_150_MS_IN("system call 102") },
 	{ "loop-blocked: calls that open fds wait while a shared fd table grows",
 	  /* accept4 of a non-blocking listener, and socket(), in the storm. */
 	  { EVENTS(EPOLLIN, 5), BLOCKED_IN(288, 5, "expand_files"), SECONDS(0.1), TICKS,

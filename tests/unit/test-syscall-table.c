@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "arch/syscall_args.h"
+#include "arch/syscall_numbers.h"
 #include "decode/syscall_list.h"
 #include "tests/unit/fake_call.h"
 #include "tests/unit/tap.h"
@@ -61,6 +62,15 @@ static void check_args(const char *name)
 	       "%s: the table's %d arguments, as the decoder shows them: %s", name, listed, line);
 }
 
+/* A named row: named back from its number, and among no rows the ABI can trap. */
+static void named_row(const struct abi *abi, const char *name, unsigned long nr)
+{
+	const char *got = abi_named_syscall(abi, nr);
+	tap_is(got ? got : "(null)", name, "%s %s: named back from %lu", abi->name, name, nr);
+	tap_is(abi_syscall_nr(abi, name) < 0 && !abi_syscall_name(abi, nr) ? "untrapped" : "trapped",
+	       "untrapped", "%s %s: not a row the filter can stop", abi->name, name);
+}
+
 int main(void)
 {
 #define TABLE_NAME(name, decoder) #name,
@@ -77,7 +87,17 @@ int main(void)
 	tap_is(syscall_desc_by_name("read") ? "found" : "none", "none", "read is not ours");
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
 		check_args(names[i]);
-	tap_is(syscall_nargs("read") < 0 ? "none" : "some", "none", "read has no row to count");
+	tap_is(syscall_nargs("read") < 0 ? "none" : "some", "none",
+	       "read, a named row, has no arguments to count");
+#define NAMED_X86_64(name, nr) named_row(&abi_x86_64, #name, nr);
+#define NAMED_I386(name, nr) named_row(&abi_i386, #name, nr);
+#define NAMED_GENERIC64(name, nr) named_row(&abi_aarch64, #name, nr);
+	NAMED_SYSCALLS_X86_64(NAMED_X86_64)
+	NAMED_SYSCALLS_I386(NAMED_I386)
+	NAMED_SYSCALLS_GENERIC64(NAMED_GENERIC64)
+	unsigned long epoll_wait_nr = (unsigned long) abi_syscall_nr(&abi_x86_64, "epoll_wait");
+	tap_is(abi_named_syscall(&abi_x86_64, epoll_wait_nr) ? "named" : "none", "none",
+	       "epoll_wait, trapped, is no named row");
 	tap_is(wanted("ioctl", 0x40088a01), "wanted", "EPIOCSPARAMS");
 	tap_is(wanted("ioctl", 0x80088a02), "wanted", "EPIOCGPARAMS");
 	tap_is(wanted("ioctl", 0xdead000080088a02ull), "wanted", "only the low 32 bits of the request count");
