@@ -153,6 +153,10 @@ function arch_header(    i) {
 		if (model_only(i))
 			printf " \\\n\tX(%s)", name[i]
 	print ""
+	kind_rows("CLONE_SYSCALLS", "clone",
+		  "each call whose children the engine keeps traced: trace/keep_traced.c's")
+	kind_rows("MEMORY_SYSCALLS", "memory",
+		  "each call that makes a userfaultfd: trace/uffd_watch.c's")
 	print ""
 	print "#endif"
 }

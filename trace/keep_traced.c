@@ -6,15 +6,27 @@
 #include <unistd.h>
 
 #include "arch/abi.h"
+#include "arch/syscall_numbers.h"
 #include "trace/keep_traced.h"
 #include "trace/tamper.h"
 #include "trace/tracee_memory.h"
 
-const struct trap_rule keep_traced_rules[] = {
-	{ .name = "clone", .match_arg = true, .arg = 0, .mask = CLONE_UNTRACED, .value = CLONE_UNTRACED },
-	/* A filter cannot look into clone3's argument structure. */
-	{ .name = "clone3" },
-};
+/*
+ * What the filter tests of each clone row of arch/syscalls.csv
+ * (CLONE_SYSCALLS): a row without its KEEP_TRACED_ here does not build,
+ * nor a table without the rows keep_traced_stop knows (CALL_clone, ...).
+ */
+#define KEEP_TRACED_clone	.match_arg = true, .arg = 0, .mask = CLONE_UNTRACED, \
+				.value = CLONE_UNTRACED
+/* A filter cannot look into clone3's argument structure. */
+#define KEEP_TRACED_clone3	.match_arg = false
+
+#define KEEP_TRACED_RULE(call) { .name = #call, KEEP_TRACED_##call },
+const struct trap_rule keep_traced_rules[] = { CLONE_SYSCALLS(KEEP_TRACED_RULE) };
+
+/* Each rule's call, by its place among the rules. */
+#define KEEP_TRACED_CALL(call) CALL_##call,
+enum clone_call { CLONE_SYSCALLS(KEEP_TRACED_CALL) NCLONE_CALLS };
 
 const size_t nkeep_traced_rules = sizeof(keep_traced_rules) / sizeof(keep_traced_rules[0]);
 
@@ -33,7 +45,7 @@ const size_t nkeep_traced_rules = sizeof(keep_traced_rules) / sizeof(keep_traced
 
 struct clone_numbers {
 	const struct abi *abi;
-	long clone, clone3;
+	long nr[NCLONE_CALLS];	/* by enum clone_call; -1: the ABI has none */
 };
 
 /* Looked up once per ABI: under -p every entry stop asks. */
@@ -47,11 +59,9 @@ static const struct clone_numbers *clone_numbers(uint32_t audit_arch)
 	const struct abi *abi = abi_by_audit_arch(audit_arch);
 	if (!abi || abi->first_arg_reg < 0 || nknown == sizeof(known) / sizeof(known[0]))
 		return NULL;
-	known[nknown] = (struct clone_numbers) {
-		.abi = abi,
-		.clone = abi_syscall_nr(abi, "clone"),
-		.clone3 = abi_syscall_nr(abi, "clone3"),
-	};
+	known[nknown].abi = abi;
+	for (size_t i = 0; i < NCLONE_CALLS; i++)
+		known[nknown].nr[i] = abi_syscall_nr(abi, keep_traced_rules[i].name);
 	return &known[nknown++];
 }
 
@@ -108,12 +118,13 @@ bool keep_traced_stop(pid_t tid, const struct __ptrace_syscall_info *info)
 	const struct clone_numbers *n = clone_numbers(info->arch);
 	if (!n)
 		return false;
-	if (n->clone >= 0 && nr == (uint64_t) n->clone) {
+	if (n->nr[CALL_clone] >= 0 && nr == (uint64_t) n->nr[CALL_clone]) {
 		if (args[0] & CLONE_UNTRACED)
 			set_first_arg(tid, n->abi, args[0] & ~(uint64_t) CLONE_UNTRACED);
 		return false;
 	}
-	if (n->clone3 < 0 || nr != (uint64_t) n->clone3 || !clone3_args_size(args[1]) ||
+	if (n->nr[CALL_clone3] < 0 || nr != (uint64_t) n->nr[CALL_clone3] ||
+	    !clone3_args_size(args[1]) ||
 	    clone3_from_copy(tid, n->abi, args))
 		return false;
 	/*

@@ -1,19 +1,16 @@
-#include <linux/ioctl.h>
-#include <linux/userfaultfd.h>
 #include <string.h>
 
 #include "arch/abi.h"
+#include "arch/syscall_numbers.h"
 #include "procfs/proc_fds.h"
 #include "procfs/proc_vm_flags.h"
 #include "trace/uffd_watch.h"
 
-/* Linux 6.1; older headers lack it. */
-#ifndef USERFAULTFD_IOC_NEW
-#define USERFAULTFD_IOC_NEW _IO(0xAA, 0x00)
-#endif
-
+#define UFFD_WATCH_RULE(call) { .name = #call },
 const struct trap_rule uffd_watch_rules[] = {
-	{ .name = "userfaultfd" },
+	/* Every call of the memory rows of arch/syscalls.csv. */
+	MEMORY_SYSCALLS(UFFD_WATCH_RULE)
+	/* /dev/userfaultfd's request: an ioctl whose row is epoll's. */
 	{ .name = "ioctl", .match_arg = true, .arg = 1, .mask = 0xffffffff,
 	  .value = USERFAULTFD_IOC_NEW },
 };
@@ -33,15 +30,20 @@ static bool registered_somewhere;
 static const char waiting_flags[] = "um ui";
 
 /*
- * Under -p this runs at every call's entry: the number is looked up among
- * the ABI's few known ones, and only a known call's name is compared.
+ * Whether the call is one the rules stop.  Under -p this runs at every
+ * call's entry: the number is looked up among the ABI's few known ones,
+ * and only a known call's name is compared.
  */
-static bool makes_userfaultfd(const struct abi *abi, uint64_t nr, uint64_t request)
+static bool makes_userfaultfd(const struct abi *abi, uint64_t nr, const uint64_t *args)
 {
 	const char *name = abi_syscall_name(abi, (unsigned long) nr);
-	return name && (strcmp(name, "userfaultfd") == 0 ||
-			(strcmp(name, "ioctl") == 0 &&
-			 (uint32_t) request == (uint32_t) USERFAULTFD_IOC_NEW));
+	for (size_t i = 0; name && i < nuffd_watch_rules; i++) {
+		const struct trap_rule *r = &uffd_watch_rules[i];
+		if (strcmp(name, r->name) == 0 &&
+		    (!r->match_arg || (args[r->arg] & r->mask) == r->value))
+			return true;
+	}
+	return false;
 }
 
 void uffd_watch_entry(const struct __ptrace_syscall_info *info)
@@ -54,7 +56,7 @@ void uffd_watch_entry(const struct __ptrace_syscall_info *info)
 	}
 	/* Under -p every call stops, as an entry. */
 	const struct abi *abi = abi_by_audit_arch(info->arch);
-	registered_somewhere = abi && makes_userfaultfd(abi, info->entry.nr, info->entry.args[1]);
+	registered_somewhere = abi && makes_userfaultfd(abi, info->entry.nr, info->entry.args);
 }
 
 /* A userfaultfd made before the attach can register memory after it. */

@@ -12,6 +12,8 @@
 #ifndef EPOLLTRACE_TRACE_UFFD_WATCH_H
 #define EPOLLTRACE_TRACE_UFFD_WATCH_H
 
+#include <linux/ioctl.h>
+#include <linux/userfaultfd.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -19,6 +21,11 @@
 #include <sys/types.h>
 
 #include "trace/engine.h"
+
+/* /dev/userfaultfd's request for one: Linux 6.1; older headers lack it. */
+#ifndef USERFAULTFD_IOC_NEW
+#define USERFAULTFD_IOC_NEW _IO(0xAA, 0x00)
+#endif
 
 /* The SECCOMP_RET_TRACE data of the stops of uffd_watch_rules. */
 #define UFFD_WATCH_TAG 2

@@ -7,7 +7,8 @@
 # --help, the man page's lists and the tests' lists; and the kernel's
 # headers reject a wrong number at compile time.  A named row (a call the
 # model names, never trapped) follows into each ABI's named rows only, and
-# the filter cannot stop it.
+# the filter cannot stop it.  A clone or memory row goes into the engine's
+# rules (trace/keep_traced.c, trace/uffd_watch.c).
 : "${TESTS_SRCDIR:?}" "${TESTS_BUILDDIR:?}"
 TOP=$TESTS_SRCDIR/..
 BUILD=$TESTS_BUILDDIR/..
@@ -34,7 +35,7 @@ differs_by() {
 }
 grep_in() { grep -qx -- "$2" "$1" || { echo "no line '$2' in $1:"; cat "$1"; return 1; }; }
 
-echo 1..26
+echo 1..28
 lists "$WORK/same" "$TOP/arch/syscalls.csv"
 check "the build's lists are the generator's, from the table" \
 	sh -c 'for f in arch/syscall_numbers.h decode/syscall_list.h cli/syscall_help.h tests/syscalls.env man/epolltrace.1; do cmp "$1/$f" "$2/$f" || exit 1; done' - "$BUILD" "$WORK/same"
@@ -178,6 +179,27 @@ if [ -n "$CC" ]; then
 		sh -c 'test -z "$1" && echo "$2" | grep -q "BLOCKING_blocked_test"' - \
 		"$(blocking_cc "$WORK/same")" "$(blocking_cc "$WORK/named-add")"
 else
+	echo "ok $((n += 1)) # SKIP no compiler given (CC)"
+fi
+# A clone row and a memory row added: the engine's rules take them.
+{ cat "$TOP/arch/syscalls.csv"; echo 'clone_test,-,clone,2,909,910,911,'
+  echo 'memory_test,-,memory,1,912,913,914,'; } >"$WORK/engine.csv"
+lists "$WORK/engine" "$WORK/engine.csv"
+# trace_cc DIR FILE OPTION: trace/FILE compiled (-fsyntax-only) or
+# preprocessed (-E) with DIR's lists.
+trace_cc() {
+	"$CC" "$3" -include "$BUILD/config.h" -I"$1" -I"$BUILD" -I"$TOP" "$TOP/trace/$2" 2>&1
+}
+if [ -n "$CC" ]; then
+	check "clone row added: trace/keep_traced.c does not build until it says what the filter tests" \
+		sh -c 'test -z "$1" && echo "$2" | grep -q "KEEP_TRACED_clone_test"' - \
+		"$(trace_cc "$WORK/same" keep_traced.c -fsyntax-only)" \
+		"$(trace_cc "$WORK/engine" keep_traced.c -fsyntax-only)"
+	check "memory row added: trace/uffd_watch.c's rules stop every call of it" \
+		sh -c 'echo "$1" | grep -qF "{ .name = \"memory_test\" }"' - \
+		"$(trace_cc "$WORK/engine" uffd_watch.c -E)"
+else
+	echo "ok $((n += 1)) # SKIP no compiler given (CC)"
 	echo "ok $((n += 1)) # SKIP no compiler given (CC)"
 fi
 check "a named row with a decoder or arguments is refused" \

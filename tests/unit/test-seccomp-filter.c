@@ -6,18 +6,22 @@
 #include <stdio.h>
 
 #include "arch/abi.h"
+#include "arch/syscall_numbers.h"
 #include "tests/unit/bpf_run.h"
 #include "tests/unit/tap.h"
 #include "trace/keep_traced.h"
 #include "trace/seccomp_filter.h"
+#include "trace/uffd_watch.h"
 
 #define KEEP (SECCOMP_RET_TRACE | KEEP_TRACED_TAG)
+#define UFFD (SECCOMP_RET_TRACE | UFFD_WATCH_TAG)
 
 static const char *action(uint32_t a)
 {
 	switch (a) {
 	case SECCOMP_RET_TRACE: return "stop";
 	case KEEP: return "keep traced";
+	case UFFD: return "uffd watch";
 	case SECCOMP_RET_ALLOW: return "allow";
 	case BPF_RUN_BAD: return "bad program";
 	default: return "other";
@@ -80,10 +84,17 @@ static void arguments(const struct abi *abi)
 	tap_is(call(&p, abi, "ioctl", 3, 0x5401), "allow", "%s: TCGETS runs", abi->name);
 	tap_is(call(&p, abi, "epoll_ctl", 3, 1), "stop", "%s: every epoll_ctl", abi->name);
 	tap_is(call(&p, abi, "close", 3, 0), "allow", "%s: close is not asked for", abi->name);
-	tap_is(call(&p, abi, "clone", CLONE_UNTRACED | CLONE_VM, 0), "keep traced",
-	       "%s: clone with CLONE_UNTRACED", abi->name);
+	/* Every filter stops the rows of arch/syscalls.csv that the engine's rules take. */
+#define STOPS_CLONE(row) \
+	tap_is(call(&p, abi, #row, CLONE_UNTRACED | CLONE_VM, 0), "keep traced", \
+	       "%s: " #row ", a clone row, with CLONE_UNTRACED", abi->name);
+#define STOPS_MEMORY(row) \
+	tap_is(call(&p, abi, #row, 0, 0), "uffd watch", "%s: " #row ", a memory row", abi->name);
+	CLONE_SYSCALLS(STOPS_CLONE)
 	tap_is(call(&p, abi, "clone", CLONE_VM, 0), "allow", "%s: clone without it runs", abi->name);
-	tap_is(call(&p, abi, "clone3", 0, 0), "keep traced", "%s: clone3", abi->name);
+	MEMORY_SYSCALLS(STOPS_MEMORY)
+	tap_is(call(&p, abi, "ioctl", 3, USERFAULTFD_IOC_NEW), "uffd watch",
+	       "%s: /dev/userfaultfd's USERFAULTFD_IOC_NEW", abi->name);
 	seccomp_filter_release(&p);
 }
 
