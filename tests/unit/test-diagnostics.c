@@ -12,6 +12,7 @@
 #include <sys/epoll.h>
 #include <sys/stat.h>
 
+#include "arch/syscall_numbers.h"
 #include "model/diag_kinds.h"
 #include "model/epoll_model.h"
 #include "tests/unit/tap.h"
@@ -293,6 +294,10 @@ struct step {
 	{ .act = OPEN, .pid = (p), .fd = (f), .link = (l), .file = (id), .mode = (m), .flags = (fl) }
 #define CLOSED(p, f) { .act = CLOSE, .pid = (p), .fd = (f) }
 #define SECONDS(s) { .act = AT, .ns = (int64_t) ((s) * 1e9) }
+/* The named rows' numbers, from arch/syscalls.csv: NR_read, NR_I386_select, ... */
+#define NR_X86_64(name, nr) NR_##name = (nr),
+#define NR_I386(name, nr) NR_I386_##name = (nr),
+enum { NAMED_SYSCALLS_X86_64(NR_X86_64) NAMED_SYSCALLS_I386(NR_I386) };
 #define BLOCKED_IN(nr, f, where) { .act = IN_CALL, .n = (nr), .fd = (f), .text = (where) }
 #define TICKS { .act = TICK }
 #define PAGING_IN(where) { .act = OUTSIDE, .n = 1, .text = (where) }
@@ -536,7 +541,7 @@ static const struct diag_case cases[] = {
 
 	{ "loop-blocked: a handler blocked reading another fd, seen while it is",
 	  { FILE_OPEN(PID, 7, "pipe:[70]", 70, S_IFIFO, O_RDONLY), ADD(5, EPOLLIN),
-	    EVENTS(EPOLLIN, 5), BLOCKED_IN(0, 7, "pipe_read"), SECONDS(0.05), TICKS,
+	    EVENTS(EPOLLIN, 5), BLOCKED_IN(NR_read, 7, "pipe_read"), SECONDS(0.05), TICKS,
 	    SECONDS(0.15), TICKS, SECONDS(0.25), TICKS, SECONDS(0.5), TICKS },
 	  "loop-blocked pid 100 epfd 3 fd -1: thread 100 has not waited on epfd 3 for 250 ms "
 	  "(since its wait returned at 0.000s); it is in read(7<pipe:[70]>, ...), sleeping in "
@@ -544,22 +549,24 @@ static const struct diag_case cases[] = {
 	{ "loop-blocked: a thread that computes; another thread's block on the instance is a repeat",
 	  { EVENTS(EPOLLIN, 5), RUNNING_WITH_CPU(1), SECONDS(0.15), TICKS,
 	    RUNNING_WITH_CPU(1.05), SECONDS(0.2), TICKS,
-	    { .act = WAIT, .pid = THREAD }, BLOCKED_IN(230, 0x10, "hrtimer_nanosleep"),
+	    { .act = WAIT, .pid = THREAD },
+	    BLOCKED_IN(NR_clock_nanosleep, 0x10, "hrtimer_nanosleep"),
 	    SECONDS(0.4), TICKS },
 	  "loop-blocked pid 100 epfd 3 fd -1: thread 100 has not waited on epfd 3 for 200 ms "
 	  "(since its wait returned at 0.000s); it is running, in no system call: a long "
 	  "computation, or a spin" },
 	{ "loop-blocked: back in its wait before the threshold, or waiting since",
-	  { EVENTS(EPOLLIN, 5), BLOCKED_IN(0, 7, "pipe_read"), SECONDS(0.05), TICKS,
+	  { EVENTS(EPOLLIN, 5), BLOCKED_IN(NR_read, 7, "pipe_read"), SECONDS(0.05), TICKS,
 	    { .act = BEGIN }, SECONDS(1), TICKS },
 	  "" },
 	{ "loop-blocked: waiting on a lock while another thread is held by epolltrace",
-	  { EVENTS(EPOLLIN, 5), BLOCKED_IN(202, 0x1000, "futex_wait"), { .act = OTHER_STOPS, .n = 1 },
+	  { EVENTS(EPOLLIN, 5), BLOCKED_IN(NR_futex, 0x1000, "futex_wait"),
+	    { .act = OTHER_STOPS, .n = 1 },
 	    SECONDS(0.1), TICKS, SECONDS(0.2), TICKS, SECONDS(0.3), TICKS, { .act = BEGIN },
 	    SECONDS(0.5), TICKS },
 	  "" },
 	{ "loop-blocked: waiting on a lock whose holder waits for a CPU, then really held",
-	  { EVENTS(EPOLLIN, 5), BLOCKED_IN(202, 0x1000, "futex_wait"), SECONDS(0.1), TICKS,
+	  { EVENTS(EPOLLIN, 5), BLOCKED_IN(NR_futex, 0x1000, "futex_wait"), SECONDS(0.1), TICKS,
 	    WAITED_FOR_CPU(THREAD, 0.2), SECONDS(0.3), TICKS, WAITED_FOR_CPU(THREAD, 0.45),
 	    SECONDS(0.5), TICKS, SECONDS(0.6), TICKS, SECONDS(0.7), TICKS },
 	  "loop-blocked pid 100 epfd 3 fd -1: thread 100 has not waited on epfd 3 for 600 ms "
@@ -567,7 +574,7 @@ static const struct diag_case cases[] = {
 	  "kernel's futex_wait" },
 	{ "loop-blocked: waiting on a lock, beside four busy threads that each wait half the time",
 	  /* All told they wait twice the time that passes; none held the loop up that long. */
-	  { EVENTS(EPOLLIN, 5), BLOCKED_IN(202, 0x1000, "futex_wait"), SECONDS(0.1), TICKS,
+	  { EVENTS(EPOLLIN, 5), BLOCKED_IN(NR_futex, 0x1000, "futex_wait"), SECONDS(0.1), TICKS,
 	    WAITED_FOR_CPU(THREAD, 0.1), WAITED_FOR_CPU(THREAD + 1, 0.1),
 	    WAITED_FOR_CPU(THREAD + 2, 0.1), WAITED_FOR_CPU(THREAD + 3, 0.1), SECONDS(0.3),
 	    TICKS },
@@ -576,18 +583,19 @@ static const struct diag_case cases[] = {
 	  "kernel's futex_wait" },
 	{ "loop-blocked: waiting on a lock whose holder, held at a stop, waits for epolltrace",
 	  /* The holder waited for a CPU, then for epolltrace, which waited for one too. */
-	  { EVENTS(EPOLLIN, 5), BLOCKED_IN(202, 0x1000, "futex_wait"), SECONDS(0.1), TICKS,
+	  { EVENTS(EPOLLIN, 5), BLOCKED_IN(NR_futex, 0x1000, "futex_wait"), SECONDS(0.1), TICKS,
 	    WAITED_FOR_CPU(THREAD, 0.1), WAITED_FOR_CPU(-1, 0.1), SECONDS(0.3), TICKS,
 	    { .act = BEGIN }, SECONDS(1), TICKS },
 	  "" },
 	{ "loop-blocked: a thread made while the loop waits on a lock waits for a CPU all its life",
-	  { EVENTS(EPOLLIN, 5), WAITED_FOR_CPU(THREAD, 0.5), BLOCKED_IN(202, 0x1000, "futex_wait"),
+	  { EVENTS(EPOLLIN, 5), WAITED_FOR_CPU(THREAD, 0.5),
+	    BLOCKED_IN(NR_futex, 0x1000, "futex_wait"),
 	    SECONDS(0.1), TICKS, WAITED_FOR_CPU(THREAD, 0.5), WAITED_FOR_CPU(THREAD + 1, 0.2),
 	    SECONDS(0.3), TICKS, { .act = BEGIN }, SECONDS(1), TICKS },
 	  "" },
 	{ "loop-blocked: blocked in a read while its process's busy threads wait for a CPU",
 	  /* Four of them on two CPUs wait twice the time that passes: no lock is involved. */
-	  { EVENTS(EPOLLIN, 5), BLOCKED_IN(0, 7, "pipe_read"), SECONDS(0.1), TICKS,
+	  { EVENTS(EPOLLIN, 5), BLOCKED_IN(NR_read, 7, "pipe_read"), SECONDS(0.1), TICKS,
 	    WAITED_FOR_CPU(THREAD, 0.3), SECONDS(0.2), TICKS, WAITED_FOR_CPU(THREAD, 0.7),
 	    SECONDS(0.4), TICKS },
 	  "loop-blocked pid 100 epfd 3 fd -1: thread 100 has not waited on epfd 3 for 200 ms "
@@ -602,27 +610,28 @@ static const struct diag_case cases[] = {
 	  I386_AWAY_150_MS(117, 0x1000c, "do_msgrcv"),
 	  AWAY_150_MS_IN("msgrcv(...), sleeping in the kernel's do_msgrcv") },
 	{ "loop-blocked: i386's select(2) of five arguments is _newselect, as strace names it",
-	  I386_AWAY_150_MS(142, 4, "do_select"),
+	  I386_AWAY_150_MS(NR_I386__newselect, 4, "do_select"),
 	  AWAY_150_MS_IN("_newselect(0x4, ...), sleeping in the kernel's do_select") },
 	{ "loop-blocked: i386's old select(2), of one pointer, is select",
-	  I386_AWAY_150_MS(82, 0xffd0, "do_select"),
+	  I386_AWAY_150_MS(NR_I386_select, 0xffd0, "do_select"),
 	  AWAY_150_MS_IN("select(0xffd0, ...), sleeping in the kernel's do_select") },
 	{ "loop-blocked: a socketcall(2) call i386 does not have is the number it is",
 	  I386_AWAY_150_MS(102, 21, NULL), AWAY_150_MS_IN("system call 102") },
 	{ "loop-blocked: calls that open fds wait while a shared fd table grows",
 	  /* accept4 of a non-blocking listener, and socket(), in the storm. */
-	  { EVENTS(EPOLLIN, 5), BLOCKED_IN(288, 5, "expand_files"), SECONDS(0.1), TICKS,
+	  { EVENTS(EPOLLIN, 5), BLOCKED_IN(NR_accept4, 5, "expand_files"), SECONDS(0.1), TICKS,
+	    /* socket(2), which no row of arch/syscalls.csv names: x86-64's number. */
 	    SECONDS(0.2), TICKS, BLOCKED_IN(41, 1, "synchronize_rcu_normal"), SECONDS(0.3), TICKS,
 	    SECONDS(0.4), TICKS, { .act = BEGIN }, SECONDS(1), TICKS },
 	  "" },
 	{ "loop-blocked: a batch of calls, each short, the loop back before it is stuck",
-	  { EVENTS(EPOLLIN, 5), BLOCKED_IN(0, 7, "pipe_read"), SECONDS(0.1), TICKS,
-	    BLOCKED_IN(1, 8, NULL), SECONDS(0.15), TICKS, BLOCKED_IN(0, 7, NULL), SECONDS(0.2),
-	    TICKS, { .act = BEGIN }, SECONDS(0.5), TICKS },
+	  { EVENTS(EPOLLIN, 5), BLOCKED_IN(NR_read, 7, "pipe_read"), SECONDS(0.1), TICKS,
+	    BLOCKED_IN(NR_write, 8, NULL), SECONDS(0.15), TICKS, BLOCKED_IN(NR_read, 7, NULL),
+	    SECONDS(0.2), TICKS, { .act = BEGIN }, SECONDS(0.5), TICKS },
 	  "" },
 	{ "loop-blocked: slow in exit_group (its mount namespace going): leaving, not blocked",
-	  { EVENTS(EPOLLIN, 5), BLOCKED_IN(231, 0, "synchronize_rcu_expedited"), SECONDS(0.1),
-	    TICKS, SECONDS(0.2), TICKS, SECONDS(0.5), TICKS },
+	  { EVENTS(EPOLLIN, 5), BLOCKED_IN(NR_exit_group, 0, "synchronize_rcu_expedited"),
+	    SECONDS(0.1), TICKS, SECONDS(0.2), TICKS, SECONDS(0.5), TICKS },
 	  "" },
 	{ "loop-blocked: its program's code read in from disk (a major page fault), the machine's time",
 	  { EVENTS(EPOLLIN, 5), PAGING_IN("folio_wait_bit_common"), SECONDS(0.1), TICKS,
@@ -632,7 +641,7 @@ static const struct diag_case cases[] = {
 	{ "loop-blocked: a page fault is a break, not an excuse: blocked reading after it",
 	  { FILE_OPEN(PID, 7, "pipe:[70]", 70, S_IFIFO, O_RDONLY), EVENTS(EPOLLIN, 5),
 	    PAGING_IN("folio_wait_bit_common"), SECONDS(0.1), TICKS, SECONDS(0.2), TICKS,
-	    BLOCKED_IN(0, 7, "pipe_read"), SECONDS(0.225), TICKS, SECONDS(0.25), TICKS,
+	    BLOCKED_IN(NR_read, 7, "pipe_read"), SECONDS(0.225), TICKS, SECONDS(0.25), TICKS,
 	    SECONDS(0.3), TICKS },
 	  "loop-blocked pid 100 epfd 3 fd -1: thread 100 has not waited on epfd 3 for 300 ms "
 	  "(since its wait returned at 0.000s); it is in read(7<pipe:[70]>, ...), sleeping in "
@@ -652,7 +661,7 @@ static const struct diag_case cases[] = {
 
 	{ "et-blocking-fd: caught blocking in a read of the fd, before the loop waits again",
 	  { FILE_OPEN(PID, 6, "pipe:[60]", 60, S_IFIFO, O_RDONLY), ADD(6, EPOLLIN | EPOLLET),
-	    EVENTS(EPOLLIN, 6), BLOCKED_IN(0, 6, NULL), SECONDS(0.125), TICKS, SECONDS(0.2),
+	    EVENTS(EPOLLIN, 6), BLOCKED_IN(NR_read, 6, NULL), SECONDS(0.125), TICKS, SECONDS(0.2),
 	    TICKS },
 	  "et-blocking-fd pid 100 epfd 3 fd 6: fd 6 is registered with "
 	  "EPOLLIN|EPOLLERR|EPOLLHUP|EPOLLET and blocking (no O_NONBLOCK), and thread 100 has "
