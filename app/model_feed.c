@@ -36,8 +36,14 @@ void model_feed_trap_rules(struct trap_rules *r, const struct options *opts)
 {
 	if (!opts->model.diagnose)
 		return;
-	for (size_t i = 0; i < NFD_END_CALLS; i++)
-		trap_rules_add(r, (struct trap_rule) { .name = fd_end_calls[i].name });
+	for (size_t i = 0; i < NFD_END_CALLS; i++) {
+		const struct fd_end_call *end = &fd_end_calls[i];
+		/* The one fd a close or a dup2 ends: its file's fate is seen at entry. */
+		signed char fd = end->how == END_CLOSE ? end->fd_arg
+				 : end->how == END_REPLACE ? end->other_arg : NO_ARG;
+		trap_rules_add(r, (struct trap_rule) { .name = end->name, .fd_file = fd != NO_ARG,
+						      .fd_file_arg = (unsigned char) fd });
+	}
 }
 
 static const struct fd_end_call *fd_end_call(const char *name)
@@ -151,7 +157,16 @@ static void feed_wait(struct session *s, struct task *t, const struct model_call
 	model_wait_done(s->model, &w, err, we->v, we->n);
 }
 
-static void feed_fd_end(struct session *s, struct task *t, const struct model_call *mc, int err)
+/* A backend that saw the file at the call's entry says whether its registrations live on. */
+static enum fd_fate fd_fate(uint8_t fd_file)
+{
+	if (!(fd_file & FD_FILE_SEEN))
+		return FD_FATE_UNSEEN;
+	return (fd_file & FD_FILE_SHARED) && (fd_file & FD_FILE_WATCHED) ? FD_FATE_KEPT : FD_FATE_GONE;
+}
+
+static void feed_fd_end(struct session *s, struct task *t, const struct model_call *mc, int err,
+			uint8_t fd_file)
 {
 	const struct fd_end_call *end = mc->end;
 	unsigned int a = end->fd_arg != NO_ARG ? (unsigned int) mc->args[end->fd_arg] : 0;
@@ -181,7 +196,7 @@ static void feed_fd_end(struct session *s, struct task *t, const struct model_ca
 		fd_name_cache_forget_process(&s->fd_name_cache, mc->tgid);
 		return;
 	}
-	model_fds_closed(s->model, mc->tgid, task_tid(t), lo, hi, replaced);
+	model_fds_closed(s->model, mc->tgid, task_tid(t), lo, hi, replaced, fd_fate(fd_file));
 	fd_name_cache_forget(&s->fd_name_cache, mc->tgid, lo, hi);
 }
 
@@ -194,7 +209,7 @@ void model_feed_exit(struct session *s, struct task *t, struct tracee_state *st,
 	mc->active = false;
 	int err = stop->is_error ? (int) -stop->rval : 0;
 	if (mc->end)
-		feed_fd_end(s, t, mc, err);
+		feed_fd_end(s, t, mc, err, stop->fd_file);
 	else if (mc->desc->roles.epfd_result) {
 		if (!err)
 			model_epoll_created(s->model, mc->tgid, (int) stop->rval);

@@ -132,9 +132,17 @@ void model_wait_started(struct model *m, const struct model_wait *w);
 void model_wait_done(struct model *m, const struct model_wait *w, int err,
 		     const struct model_event *ev, size_t n);
 
+/*
+ * What became of a closed fd's file, as a backend that cannot stop the
+ * call saw it at its entry (the eBPF one): by the time the model hears
+ * of the close, /proc may no longer show it.  FD_FATE_UNSEEN: the call
+ * stands stopped, and fdinfo says it.
+ */
+enum fd_fate { FD_FATE_UNSEEN, FD_FATE_GONE, FD_FATE_KEPT };
+
 /* fds lo..hi were closed (close, close_range), or replaced by dup2/dup3. */
 void model_fds_closed(struct model *m, pid_t tgid, pid_t tid, unsigned int lo, unsigned int hi,
-		      bool replaced);
+		      bool replaced, enum fd_fate fate);
 /* Registrations may have changed without an epoll_ctl (io_uring). */
 void model_kernel_changed(struct model *m, pid_t tgid);
 /* tgid completed an execve: O_CLOEXEC fds are gone. */

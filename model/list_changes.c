@@ -213,6 +213,32 @@ static void registrations_closed(struct model_state *st, struct ep_instance *ins
 }
 
 /*
+ * The registrations of tgid's fds lo..hi in one instance, where the
+ * backend saw at the close's entry whether their file lives on (kept)
+ * with epoll watching it: fdinfo, read after the fact, could no longer
+ * tell.  The file's identity is not known, nor the fate of ghosts.
+ */
+static void registrations_fated(struct model_state *st, struct ep_instance *inst, pid_t tgid,
+				int epfd, unsigned int lo, unsigned int hi, const char *how,
+				bool kept, struct left_behinds *out)
+{
+	int64_t now = state_now(st);
+	for (size_t i = inst->n; i-- > 0;) {
+		struct ep_entry *e = inst->entries[i];
+		bool ours = e->registrant ? e->registrant == tgid : inst->user == tgid;
+		if (e->ghost || !ours || !in_range(e->tfd, lo, hi))
+			continue;
+		if (!kept || !st->reads_closes) {
+			entry_remove(inst, e, REMOVED_BY_CLOSE, now);
+			continue;
+		}
+		e->has_file_id = false;
+		entry_make_ghost(inst, e, now);
+		leave_behind(out, inst, tgid, epfd, e, how);
+	}
+}
+
+/*
  * A close of a few fds looks them up; a wide close_range walks the lists
  * instead, and so does any close while closes are read for ghosts.
  */
@@ -229,7 +255,7 @@ static bool registers_any(const struct model_state *st, const struct ep_instance
 }
 
 void list_fds_closed(struct model_state *st, struct ep_process *p, unsigned int lo,
-		     unsigned int hi, const char *how, struct left_behinds *out)
+		     unsigned int hi, const char *how, enum fd_fate fate, struct left_behinds *out)
 {
 	for (size_t i = 0; i < p->n;) {
 		if (in_range(p->handles[i].fd, lo, hi))
@@ -238,7 +264,10 @@ void list_fds_closed(struct model_state *st, struct ep_process *p, unsigned int 
 			i++;
 	}
 	for (size_t i = 0; i < p->n; i++)
-		if (registers_any(st, p->handles[i].inst, lo, hi))
+		if (fate != FD_FATE_UNSEEN)
+			registrations_fated(st, p->handles[i].inst, p->tgid, p->handles[i].fd,
+					    lo, hi, how, fate == FD_FATE_KEPT, out);
+		else if (registers_any(st, p->handles[i].inst, lo, hi))
 			registrations_closed(st, p->handles[i].inst, p->tgid, p->handles[i].fd,
 					     lo, hi, how, out);
 }

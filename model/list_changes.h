@@ -44,9 +44,9 @@ struct left_behinds {
 
 void left_behinds_free(struct left_behinds *lb);
 
-/* tgid's fds lo..hi were closed (how says in what way). */
+/* tgid's fds lo..hi were closed (how says in what way; fate, what became of the file). */
 void list_fds_closed(struct model_state *st, struct ep_process *p, unsigned int lo,
-		     unsigned int hi, const char *how, struct left_behinds *out);
+		     unsigned int hi, const char *how, enum fd_fate fate, struct left_behinds *out);
 /* tgid completed an execve: the O_CLOEXEC fds are closed. */
 void list_exec(struct model_state *st, pid_t tgid, struct left_behinds *out);
 /* tgid's lists may have changed without an epoll_ctl: read each at its next use. */

@@ -14,7 +14,7 @@ static void report_left_behind(struct model *m, struct left_behinds *lb)
 }
 
 void model_fds_closed(struct model *m, pid_t tgid, pid_t tid, unsigned int lo, unsigned int hi,
-		      bool replaced)
+		      bool replaced, enum fd_fate fate)
 {
 	struct diag_thread *th = diag_thread(&m->diag, tid);
 	const struct pending_warning *w = &th->pending;
@@ -26,7 +26,8 @@ void model_fds_closed(struct model *m, pid_t tgid, pid_t tid, unsigned int lo, u
 	struct ep_process *p = process_get(&m->st, tgid);
 	process_scan(&m->st, p);
 	struct left_behinds lb = { 0 };
-	list_fds_closed(&m->st, p, lo, hi, replaced ? "replaced by dup2 or dup3" : "closed", &lb);
+	list_fds_closed(&m->st, p, lo, hi, replaced ? "replaced by dup2 or dup3" : "closed", fate,
+			&lb);
 	report_left_behind(m, &lb);
 }
 

@@ -81,6 +81,7 @@ static struct ebpf_rule rule_of(const struct trap_rule *r)
 		.match_value = r->value,
 		.exit_copy_arg = r->exit_copy.on ? (__s8) r->exit_copy.arg : -1,
 		.exit_copy_unit = r->exit_copy.size,
+		.fd_file_arg = r->fd_file ? (__s8) r->fd_file_arg : -1,
 	};
 	for (size_t i = 0; i < EBPF_ENTRY_COPIES; i++) {
 		const struct copied_arg *c = &r->entry_copy[i];
@@ -264,6 +265,43 @@ static int find_task_offsets(struct ebpf_calls *skel)
 	return 0;
 }
 
+/*
+ * Where this kernel keeps what leads from a task to its fd's file, and
+ * the file's epoll watches and references: looked up only when a rule
+ * looks at an fd's file (--diagnose's closes).  The references were
+ * f_count before 6.13, and f_ref (counting from 0) since.
+ */
+static int find_file_offsets(struct ebpf_calls *skel, const struct engine_config *cfg)
+{
+	bool wanted = false;
+	for (size_t i = 0; i < cfg->nrules; i++)
+		wanted = wanted || cfg->rules[i].fd_file;
+	if (!wanted)
+		return 0;
+	struct kernel_field f[] = {
+		{ "task_struct", "files", 0 }, { "files_struct", "fdt", 0 },
+		{ "fdtable", "max_fds", 0 }, { "fdtable", "fd", 0 },
+		{ "file", "f_ep", 0 }, { "file", "f_ref", 0 },
+	};
+	size_t n = sizeof(f) / sizeof(f[0]);
+	int rc = kernel_btf_offsets(f, n);
+	bool from_zero = rc == 0;
+	if (rc == -ENOENT) {
+		f[n - 1].member = "f_count";
+		rc = kernel_btf_offsets(f, n);
+	}
+	if (rc < 0)
+		return rc;
+	skel->rodata->task_files = (__u32) f[0].offset;
+	skel->rodata->files_fdt = (__u32) f[1].offset;
+	skel->rodata->fdt_max_fds = (__u32) f[2].offset;
+	skel->rodata->fdt_fd = (__u32) f[3].offset;
+	skel->rodata->file_ep = (__u32) f[4].offset;
+	skel->rodata->file_refs = (__u32) f[5].offset;
+	skel->rodata->file_refs_from_zero = from_zero;
+	return 0;
+}
+
 /* The verifier's log was printed: it, not a setting of the machine, refused a program. */
 static bool verifier_spoke;
 
@@ -306,7 +344,7 @@ struct ebpf *ebpf_open(const struct engine_config *cfg, int *err)
 	}
 	size_t ring = cfg->bpf_ring_bytes ? cfg->bpf_ring_bytes : RING_BYTES;
 	b->skel->rodata->wake_bytes = ring / 8;
-	if ((rc = find_task_offsets(b->skel)) < 0 ||
+	if ((rc = find_task_offsets(b->skel)) < 0 || (rc = find_file_offsets(b->skel, cfg)) < 0 ||
 	    (rc = bpf_map__set_max_entries(b->skel->maps.ring, (__u32) ring)) < 0 ||
 	    (rc = choose_programs(b->skel, cfg)) < 0 ||
 	    (rc = ebpf_calls__load(b->skel)) < 0 ||

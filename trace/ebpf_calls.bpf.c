@@ -37,6 +37,14 @@ const volatile __u64 wake_bytes = 1 << 20;
  * thread_info.status, in the thread_info the task_struct begins with.
  */
 const volatile __u32 task_pid, task_tgid, task_exit_code, task_status;
+/*
+ * Set before loading when a rule looks at an fd's file (fd_file_arg):
+ * the way from the task to it, and where the file keeps its epoll
+ * watches and its count of references, which counts from 0 for one
+ * (file_ref_t, 6.13) or from 1 (f_count, before).
+ */
+const volatile __u32 task_files, files_fdt, fdt_max_fds, fdt_fd, file_ep, file_refs;
+const volatile __u8 file_refs_from_zero;
 
 struct {
 	__uint(type, BPF_MAP_TYPE_ARRAY);
@@ -117,6 +125,39 @@ static __always_inline __u32 task_field(const void *task, __u32 offset)
 	return v;
 }
 
+/* A pointer-sized field of a kernel object, or 0. */
+static __always_inline __u64 kernel_word(__u64 object, __u32 offset)
+{
+	__u64 v = 0;
+	if (object)
+		bpf_probe_read_kernel(&v, sizeof(v), (const void *) (object + offset));
+	return v;
+}
+
+/*
+ * The current task's fd's file, as a close or dup2 finds it at its
+ * entry (EBPF_FD_FILE_*): whether something else holds it, so that it
+ * outlives the fd, and whether epoll watches it.  0 where it cannot be
+ * read: the reader looks at /proc instead.
+ */
+static __always_inline __u16 fd_file_flags(__u64 fd)
+{
+	__u64 fdt = kernel_word(kernel_word(bpf_get_current_task(), task_files), files_fdt);
+	__u32 max_fds = 0;
+	if (!fdt || bpf_probe_read_kernel(&max_fds, sizeof(max_fds),
+					  (const void *) (fdt + fdt_max_fds)) < 0)
+		return 0;
+	if (fd >= max_fds)
+		return EBPF_FD_FILE_SEEN;
+	__u64 fds = kernel_word(fdt, fdt_fd);
+	__u64 file = fds ? kernel_word(fds + fd * sizeof(__u64), 0) : 0;
+	if (!file)
+		return fds ? EBPF_FD_FILE_SEEN : 0;
+	__s64 refs = (__s64) kernel_word(file, file_refs) + (file_refs_from_zero ? 1 : 0);
+	return EBPF_FD_FILE_SEEN | (refs > 1 ? EBPF_FD_FILE_SHARED : 0) |
+	       (kernel_word(file, file_ep) ? EBPF_FD_FILE_WATCHED : 0);
+}
+
 static __always_inline struct ebpf_traced *traced_tgid(__u32 tgid)
 {
 	return bpf_map_lookup_elem(&tgids, &tgid);
@@ -193,6 +234,9 @@ static __always_inline int call_entry(long id, __u64 *args, int compat)
 	}
 	call->nr = (__u64) id;
 	call->flags = compat ? EBPF_COMPAT : 0;
+	int f = rule->fd_file_arg;
+	if (f >= 0 && f < 6)
+		call->flags |= fd_file_flags(args[f]);
 	__builtin_memcpy(call->args, args, sizeof(call->args));
 	for (int i = 0; i < EBPF_ENTRY_COPIES; i++) {
 		int c = rule->entry_copy_arg[i];

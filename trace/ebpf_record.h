@@ -32,6 +32,8 @@ struct ebpf_rule {
 	/* At exit: the argument whose memory holds result x exit_copy_unit bytes; -1: none. */
 	__s8 exit_copy_arg;
 	__u16 exit_copy_unit;
+	/* At entry: the argument whose fd's file is looked at (EBPF_FD_FILE_*); -1: none. */
+	__s8 fd_file_arg;
 	__u64 match_mask;
 	__u64 match_value;
 };
@@ -65,6 +67,9 @@ struct ebpf_traced {
 /* flags */
 #define EBPF_COMPAT 1			/* an i386 call */
 #define EBPF_MEM_TRUNCATED 2		/* the exit's memory was longer than mem_len */
+#define EBPF_FD_FILE_SEEN 4		/* the rule's fd was looked at, at entry: */
+#define EBPF_FD_FILE_SHARED 8		/* its file had other references */
+#define EBPF_FD_FILE_WATCHED 16		/* epoll watched its file */
 
 /* Memory read at entry. */
 struct ebpf_entry_copy {

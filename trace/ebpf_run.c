@@ -38,6 +38,9 @@ static struct syscall_stop stop_of(const struct ebpf_record *r)
 		.is_error = (uint64_t) r->ret >= (uint64_t) -4095,
 	};
 	memcpy(s.args, r->args, sizeof(s.args));
+	if (r->flags & EBPF_FD_FILE_SEEN)
+		s.fd_file = FD_FILE_SEEN | (r->flags & EBPF_FD_FILE_SHARED ? FD_FILE_SHARED : 0) |
+			    (r->flags & EBPF_FD_FILE_WATCHED ? FD_FILE_WATCHED : 0);
 	return s;
 }
 

@@ -21,7 +21,14 @@ struct syscall_stop {
 	uint64_t args[6];
 	int64_t rval;		/* exit only */
 	bool is_error;		/* exit only */
+	/* The eBPF backend, where the rule asks (fd_file): the fd's file at entry, FD_FILE_*. */
+	uint8_t fd_file;
 };
+
+/* What the eBPF backend saw of an fd's file at a call's entry. */
+#define FD_FILE_SEEN 1		/* the fd was looked at: the other bits say */
+#define FD_FILE_SHARED 2	/* something else holds the file too: it outlives the fd */
+#define FD_FILE_WATCHED 4	/* epoll watches the file */
 
 /* Memory an argument points at, copied with the call by a backend that cannot stop it. */
 struct copied_arg {
@@ -41,6 +48,9 @@ struct trap_rule {
 	/* The eBPF backend: what it copies, and whether the call can block. */
 	struct copied_arg entry_copy[2], exit_copy;
 	bool blocks;
+	/* The eBPF backend: the file of the fd in argument fd_file_arg is looked at (syscall_stop's fd_file). */
+	bool fd_file;
+	unsigned char fd_file_arg;
 };
 
 /* Why the eBPF backend lost calls: its ring buffer was full, or the kernel had no memory to keep their entries. */

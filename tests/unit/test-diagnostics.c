@@ -709,10 +709,12 @@ static void run_step(struct model *m, const struct step *s)
 		break;
 	case CLOSE:
 		fake_close(pid, s->fd);
-		model_fds_closed(m, pid, pid, (unsigned int) s->fd, (unsigned int) s->fd, false);
+		model_fds_closed(m, pid, pid, (unsigned int) s->fd, (unsigned int) s->fd, false,
+				 FD_FATE_UNSEEN);
 		break;
 	case CLOSE_SEEN:
-		model_fds_closed(m, pid, THREAD, (unsigned int) s->fd, (unsigned int) s->fd, false);
+		model_fds_closed(m, pid, THREAD, (unsigned int) s->fd, (unsigned int) s->fd, false,
+				 FD_FATE_UNSEEN);
 		break;
 	case EXEC:
 		fake_close(pid, s->fd);
