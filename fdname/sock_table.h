@@ -58,8 +58,10 @@ struct sock_table {
 void sock_table_parse(struct sock_table *t, enum sock_proto proto, const char *text);
 void sock_table_index(struct sock_table *t);
 
-/* Reads, parses and indexes every table of pid's namespace that it can. */
-void sock_table_read(struct sock_table *t, pid_t pid);
+/* Reads, parses and indexes one table of pid's namespace; false when it cannot. */
+bool sock_table_read(struct sock_table *t, pid_t pid, enum sock_proto proto);
+/* The table of the protocol the kernel names a socket's ("TCP", "UNIX-STREAM"); -1 for none. */
+int sock_proto_by_label(const char *label);
 
 /* NULL when no indexed table has the inode. */
 const struct sock_entry *sock_table_find(const struct sock_table *t, uint64_t ino);

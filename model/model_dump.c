@@ -40,7 +40,7 @@ static enum model_reg_state print_name(struct strbuf *out, const struct model_en
 		sb_printf(out, "ghost: fd %d no longer names the registered file", e->tfd);
 		state = REG_GHOST;
 	} else if (env->probe_fd(env->ctx, tgid, e->tfd, &now)) {
-		fd_namer_describe(namer, out, now.link);
+		fd_namer_describe(namer, out, e->tfd, now.link);
 	} else {
 		sb_printf(out, "fd %d is closed", e->tfd);
 		state = REG_CLOSED;

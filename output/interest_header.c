@@ -55,14 +55,14 @@ static void print_target(struct header_ctx *ctx, const struct shown_reg *shown)
 	int tfd = shown->reg->tfd;
 	switch (shown->target) {
 	case REG_TARGET_SAME:
-		fd_namer_describe(&ctx->namer, &ctx->name, shown->now->link);
+		fd_namer_describe(&ctx->namer, &ctx->name, tfd, shown->now->link);
 		break;
 	case REG_TARGET_CLOSED:
 		sb_printf(&ctx->name, "ghost: fd %d is closed", tfd);
 		break;
 	case REG_TARGET_REPLACED:
 		sb_printf(&ctx->name, "ghost: fd %d now names ", tfd);
-		fd_namer_describe(&ctx->namer, &ctx->name, shown->now->link);
+		fd_namer_describe(&ctx->namer, &ctx->name, tfd, shown->now->link);
 		break;
 	}
 }
