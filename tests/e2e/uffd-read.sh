@@ -9,20 +9,33 @@
 
 plan 14
 
-# state PID: the one-letter state of /proc/PID/stat, empty once it is gone.
-state() { sed -n 's/.*) \([A-Z]\).*/\1/p' "/proc/$1/stat" 2>/dev/null; }
+# show_tasks PID: where each thread of PID and of its children sleeps: its
+# state, wait channel, system call and (to root) kernel stack.
+show_tasks() {
+	for st_task in /proc/$1/task/*; do
+		echo "${st_task#/proc/} $(proc_state "$st_task") $(cat "$st_task/wchan" 2>/dev/null) syscall $(cat "$st_task/syscall" 2>/dev/null)"
+		sed 's/^/    /' "$st_task/stack" 2>/dev/null
+	done
+	for st_child in $(cat /proc/$1/task/*/children 2>/dev/null); do
+		show_tasks $st_child
+	done
+}
 
 # run_watched PROG: runs PROG under epolltrace (-o log, stderr in err),
 # sampling its main thread's state; sets RC, and stuck when it waited in D.
 # A tracer waiting for the handler sleeps in D for good, where disk I/O
 # would give a sample or two of D; 20 in a row (2 s or more) is the wait.
+# Only its end ends the sampling: under ASan, the leak check at its exit
+# holds it in a tracing stop (t), which is no end.
 run_watched() {
 	"$EPOLLTRACE" -f -qq -o "$WORKDIR/log" -- "$1" </dev/null 2>"$WORKDIR/err" &
 	tracer=$!
 	samples=0 d_run=0 stuck=false
-	while now=$(state $tracer) && [ -n "$now" ] && [ "$now" != Z ]; do
-		if [ "$now" = D ]; then d_run=$((d_run + 1)); else d_run=0; fi
+	rm -f "$WORKDIR/tasks"
+	until ended $tracer; do
+		if [ "$(proc_state /proc/$tracer)" = D ]; then d_run=$((d_run + 1)); else d_run=0; fi
 		if [ $d_run -ge 20 ]; then
+			show_tasks $tracer >"$WORKDIR/tasks"
 			stuck=true
 			break
 		fi
@@ -30,7 +43,8 @@ run_watched() {
 		[ $samples -ge $((HANG_GUARD * 10)) ] && break
 		sleep 0.1
 	done
-	if now=$(state $tracer) && [ -n "$now" ] && [ "$now" != Z ]; then
+	if ! ended $tracer; then
+		[ -e "$WORKDIR/tasks" ] || show_tasks $tracer >"$WORKDIR/tasks"
 		kill -KILL $tracer
 		stuck=true
 	fi
@@ -49,6 +63,7 @@ for abi in $ABIS; do
 
 	run_watched "$prog"
 	check "$abi: epolltrace never waits in D state for the handler" test $stuck = false
+	if $stuck; then diag <"$WORKDIR/tasks"; fi
 	check_status "$abi: exit status under epolltrace" 0 $RC
 	# The main thread's ctl; the handler's own event is on its stack.
 	addr=$(sed -n 's/.*epoll_ctl([0-9]*, EPOLL_CTL_ADD, [0-9]*, \(0x[0-9a-f]*\)\( <unfinished\|)  *= 0$\).*/\1/p' \
@@ -71,6 +86,7 @@ for abi in $ABIS; do
 	abi_prog uffd_race $abi 2 || continue
 	run_watched "$prog"
 	check "$abi race: epolltrace never waits in D state for the handler" test $stuck = false
+	if $stuck; then diag <"$WORKDIR/tasks"; fi
 	check_status "$abi race: exit status under epolltrace" 0 $RC
 	grep '^uffd_race:' "$WORKDIR/err" | diag
 done
