@@ -28,6 +28,13 @@ static void pending_drop(struct diag_thread *th)
 	th->pending = (struct pending_warning) { 0 };
 }
 
+static void thread_free(struct diag_thread *th)
+{
+	cpu_waits_free(&th->seen_waits);
+	cpu_waits_free(&th->last_waits);
+	free(th);
+}
+
 void diag_thread_gone(struct diag *d, pid_t tid)
 {
 	uint64_t v;
@@ -36,8 +43,7 @@ void diag_thread_gone(struct diag *d, pid_t tid)
 	struct diag_thread *th = (struct diag_thread *) (uintptr_t) v;
 	pending_flush(d, th);
 	u64_map_remove(&d->threads, (uint64_t) tid);
-	cpu_waits_free(&th->seen_waits);
-	free(th);
+	thread_free(th);
 }
 
 void diag_flush_all(struct diag *d)
@@ -68,8 +74,7 @@ void diag_free(struct diag *d)
 		struct diag_thread *th = diag_thread_at(&d->threads, i);
 		if (th) {
 			pending_drop(th);
-			cpu_waits_free(&th->seen_waits);
-			free(th);
+			thread_free(th);
 		}
 	}
 	u64_map_free(&d->threads);

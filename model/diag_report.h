@@ -46,10 +46,12 @@ struct diag_thread {
 	uint64_t seen_cpu_ns, seen_sleeps;
 	/*
 	 * Blocked in a wait for another thread: its process's waits for a CPU
-	 * then (seen_waits_read), and how much of the time since is excused.
+	 * then (seen_waits_read) and at the last look since, and how much of
+	 * the time since is excused.
 	 */
 	bool seen_waits_read;
-	struct cpu_waits seen_waits;
+	struct cpu_waits seen_waits, last_waits;
+	int64_t last_waits_ns;
 	uint64_t excused_ns;
 };
 

@@ -114,24 +114,51 @@ static bool leaving(const struct diag_thread *th, const struct task_syscall *sc)
  * largest, with epolltrace's, grows more slowly than time unless they
  * get almost no CPU, so such a loop is reported, only later by the share
  * of the time they waited.
+ * The kernel adds a wait to schedstat only as it ends, once a CPU takes
+ * the thread: a thread ready to run now shows none of the wait it may
+ * be in.  Node's loop, waiting in a futex on three of its V8 workers
+ * that were ready for all of 130 ms with nothing counted, was reported.
+ * So a thread ready now counts as waiting since the last look after
+ * which it may have run or woken (ready_since_ns): it may have spent
+ * some of that on a CPU, which makes the excuse too long by at most the
+ * time between two looks.
  * A chain of threads, each waiting for the next, may be held up by more
  * than its longest wait: such a chain is reported sooner than it should.
  */
-static uint64_t cpu_wait_excuse(const struct cpu_waits *before, const struct cpu_waits *now)
+static uint64_t cpu_wait_excuse(const struct diag_thread *th, struct cpu_waits *now,
+				int64_t now_ns)
 {
 	uint64_t longest = 0;
-	size_t j = 0;
 	for (size_t i = 0; i < now->n; i++) {
-		const struct thread_cpu_wait *t = &now->threads[i];
-		while (j < before->n && before->threads[j].tid < t->tid)
-			j++;
+		struct thread_cpu_wait *t = &now->threads[i];
+		const struct thread_cpu_wait *first = cpu_waits_find(&th->seen_waits, t->tid);
+		const struct thread_cpu_wait *last = cpu_waits_find(&th->last_waits, t->tid);
 		/* A thread made since has waited all its life since. */
-		uint64_t then = j < before->n && before->threads[j].tid == t->tid ?
-				before->threads[j].ns : 0;
-		if (t->ns > then && t->ns - then > longest)
-			longest = t->ns - then;
+		uint64_t then = first ? first->ns : 0;
+		uint64_t waited = t->ns > then ? t->ns - then : 0;
+		bool still = last && last->ready && last->ran_ns == t->ran_ns &&
+			     last->slices == t->slices;
+		t->ready_since_ns = !t->ready ? 0 : still ? last->ready_since_ns : th->last_waits_ns;
+		if (t->ready && now_ns > t->ready_since_ns)
+			waited += (uint64_t) (now_ns - t->ready_since_ns);
+		if (waited > longest)
+			longest = waited;
 	}
-	return longest + (now->tracer_ns > before->tracer_ns ? now->tracer_ns - before->tracer_ns : 0);
+	uint64_t tracer = now->tracer_ns > th->seen_waits.tracer_ns ?
+			  now->tracer_ns - th->seen_waits.tracer_ns : 0;
+	return longest + tracer;
+}
+
+/* The first look at the process's waits for a CPU: a thread ready then may wait from then. */
+static bool first_cpu_waits(struct diag *d, struct diag_thread *th, int64_t now)
+{
+	if (!d->env->cpu_waits(d->env->ctx, th->tgid, &th->seen_waits))
+		return false;
+	for (size_t i = 0; i < th->seen_waits.n; i++)
+		th->seen_waits.threads[i].ready_since_ns = th->seen_waits.threads[i].ready ? now : 0;
+	cpu_waits_copy(&th->last_waits, &th->seen_waits);
+	th->last_waits_ns = now;
+	return true;
 }
 
 /*
@@ -144,9 +171,10 @@ static uint64_t cpu_wait_excuse(const struct cpu_waits *before, const struct cpu
  * may wait for another of its process that waits for a CPU: that time
  * is the machine's, not the loop's, and does not count (cpu_wait_excuse).
  * Only there: a loop blocked in anything else waits for no thread of
- * its process.  The process's threads are read (a file each) only for
+ * its process.  The process's threads are read (two files each) only for
  * such a wait, when it is first seen and once the time not yet excused
- * is up, since the excuse only grows.
+ * is up: what the excuse counts stays counted (a wait counted while it
+ * lasts is added to schedstat as it ends).
  */
 static bool stuck(struct diag *d, struct diag_thread *th, const struct task_syscall *sc,
 		  int64_t now)
@@ -163,8 +191,7 @@ static bool stuck(struct diag *d, struct diag_thread *th, const struct task_sysc
 		th->seen_cpu_ns = sc->cpu_ns;
 		th->seen_sleeps = sc->sleeps;
 		th->excused_ns = 0;
-		th->seen_waits_read = waits_for_thread &&
-				      d->env->cpu_waits(d->env->ctx, th->tgid, &th->seen_waits);
+		th->seen_waits_read = waits_for_thread && first_cpu_waits(d, th, now);
 		return false;
 	}
 	if (sc->activity == TASK_RUNNING)
@@ -172,8 +199,13 @@ static bool stuck(struct diag *d, struct diag_thread *th, const struct task_sysc
 	if (now - th->seen_ns < half + (int64_t) th->excused_ns)
 		return false;
 	struct cpu_waits waits = { 0 };
-	if (th->seen_waits_read && d->env->cpu_waits(d->env->ctx, th->tgid, &waits))
-		th->excused_ns = cpu_wait_excuse(&th->seen_waits, &waits);
+	if (th->seen_waits_read && d->env->cpu_waits(d->env->ctx, th->tgid, &waits)) {
+		th->excused_ns = cpu_wait_excuse(th, &waits, now);
+		struct cpu_waits last = th->last_waits;
+		th->last_waits = waits;
+		th->last_waits_ns = now;
+		waits = last;
+	}
 	cpu_waits_free(&waits);
 	return now - th->seen_ns >= half + (int64_t) th->excused_ns;
 }

@@ -2,13 +2,15 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "procfs/cpu_waits.h"
+#include "procfs/proc_status.h"
 #include "util/xalloc.h"
 
-/* schedstat's second field, read from the file at path under dir; false when it is gone. */
-static bool waited_ns(int dir, const char *path, uint64_t *ns)
+/* schedstat, read from the file at path under dir: its three fields; false when it is gone. */
+static bool read_schedstat(int dir, const char *path, struct thread_cpu_wait *t)
 {
 	char text[96];
 	int fd = openat(dir, path, O_RDONLY | O_CLOEXEC);
@@ -16,13 +18,15 @@ static bool waited_ns(int dir, const char *path, uint64_t *ns)
 		return false;
 	ssize_t got = read(fd, text, sizeof(text) - 1);
 	close(fd);
-	unsigned long long ran, waited;
+	unsigned long long ran, waited, slices;
 	if (got <= 0)
 		return false;
 	text[got] = '\0';
-	if (sscanf(text, "%llu %llu", &ran, &waited) != 2)
+	if (sscanf(text, "%llu %llu %llu", &ran, &waited, &slices) != 3)
 		return false;
-	*ns = waited;
+	t->ran_ns = ran;
+	t->ns = waited;
+	t->slices = slices;
 	return true;
 }
 
@@ -49,8 +53,9 @@ bool proc_cpu_waits(pid_t tgid, struct cpu_waits *out)
 		if (t.tid <= 0)
 			continue;
 		snprintf(path, sizeof(path), "%d/schedstat", (int) t.tid);
-		if (!waited_ns(dirfd(dir), path, &t.ns))
+		if (!read_schedstat(dirfd(dir), path, &t))
 			continue;
+		t.ready = proc_task_state(t.tid) == 'R';
 		out->threads = grow_array(out->threads, &out->cap, out->n, sizeof(t));
 		sorted = sorted && (out->n == 0 || out->threads[out->n - 1].tid < t.tid);
 		out->threads[out->n++] = t;
@@ -59,8 +64,28 @@ bool proc_cpu_waits(pid_t tgid, struct cpu_waits *out)
 	/* /proc lists a process's threads in the order they were made, which wrapped tids reorder. */
 	if (!sorted)
 		qsort(out->threads, out->n, sizeof(out->threads[0]), by_tid);
-	waited_ns(AT_FDCWD, "/proc/thread-self/schedstat", &out->tracer_ns);
+	struct thread_cpu_wait tracer;
+	if (read_schedstat(AT_FDCWD, "/proc/thread-self/schedstat", &tracer))
+		out->tracer_ns = tracer.ns;
 	return true;
+}
+
+const struct thread_cpu_wait *cpu_waits_find(const struct cpu_waits *w, pid_t tid)
+{
+	struct thread_cpu_wait key = { .tid = tid };
+	return w->n ? bsearch(&key, w->threads, w->n, sizeof(key), by_tid) : NULL;
+}
+
+void cpu_waits_copy(struct cpu_waits *to, const struct cpu_waits *from)
+{
+	if (to->cap < from->n) {
+		to->threads = xrealloc(to->threads, from->n * sizeof(from->threads[0]));
+		to->cap = from->n;
+	}
+	if (from->n)
+		memcpy(to->threads, from->threads, from->n * sizeof(from->threads[0]));
+	to->n = from->n;
+	to->tracer_ns = from->tracer_ns;
 }
 
 void cpu_waits_free(struct cpu_waits *w)

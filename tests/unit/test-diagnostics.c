@@ -167,18 +167,24 @@ static bool fake_cpu_waits(void *ctx, pid_t tgid, struct cpu_waits *out)
 	return true;
 }
 
-/* Thread tid (epolltrace's, 0) has now waited ns for a CPU, all told; tids come rising. */
-static void fake_waited(pid_t tid, uint64_t ns)
+/* Thread tid's schedstat and state; tids come rising. */
+static struct thread_cpu_wait *fake_thread(pid_t tid)
 {
-	if (!tid) {
-		fake.tracer_waited_ns = ns;
-		return;
-	}
 	size_t i = 0;
 	while (i < fake.nwaits && fake.waits[i].tid != tid)
 		i++;
-	fake.waits[i] = (struct thread_cpu_wait) { tid, ns };
-	fake.nwaits += i == fake.nwaits;
+	if (i == fake.nwaits)
+		fake.waits[fake.nwaits++] = (struct thread_cpu_wait) { .tid = tid };
+	return &fake.waits[i];
+}
+
+/* Thread tid (epolltrace's, 0) has now waited ns for a CPU, all told. */
+static void fake_waited(pid_t tid, uint64_t ns)
+{
+	if (tid)
+		fake_thread(tid)->ns = ns;
+	else
+		fake.tracer_waited_ns = ns;
 }
 
 static bool fake_other_stopped(void *ctx, pid_t tgid, pid_t tid)
@@ -260,6 +266,8 @@ enum act {
 	TICK,	/* time has passed: the model looks at the loops */
 	OTHER_STOPS,	/* another thread is now held at a ptrace stop (n 1) or not (0) */
 	CPU_WAIT,	/* thread pid (epolltrace: -1) has now waited ns for a CPU, all told */
+	READY,	/* thread pid is now ready to run (n 1: on a CPU or waiting for one) or not (0) */
+	RAN,	/* thread pid has been given a CPU once more, and run 1 ms */
 	LOST,	/* calls of PID's were lost (the eBPF backend's ring buffer was full) */
 	CAUGHT_UP,	/* the reader has caught up: the model reads the lists again */
 };
@@ -311,6 +319,8 @@ enum { NAMED_SYSCALLS_X86_64(NR_X86_64) NAMED_SYSCALLS_I386(NR_I386) };
 	"loop-blocked pid 100 epfd 3 fd -1: thread 100 has not waited on epfd 3 for 150 ms " \
 	"(since its wait returned at 0.000s); it is in " what
 #define WAITED_FOR_CPU(tid, s) { .act = CPU_WAIT, .pid = (tid), .ns = (int64_t) ((s) * 1e9) }
+#define READY_TO_RUN(tid, r) { .act = READY, .pid = (tid), .n = (r) }
+#define GIVEN_CPU(tid) { .act = RAN, .pid = (tid) }
 #define ZERO_WAITS(k) { .act = WAIT, .zero_timeout = true, .times = (k) }
 #define LOST_THEN(list) { .act = LOST }, { .act = KEEP, .text = (list) }, { .act = CAUGHT_UP }
 
@@ -341,7 +351,7 @@ static const char list_with_5_disarmed[] =
 
 struct diag_case {
 	const char *what;
-	struct step steps[16];
+	struct step steps[24];
 	const char *expect;	/* the warnings, then "recovered KIND N" lines */
 };
 
@@ -593,6 +603,24 @@ static const struct diag_case cases[] = {
 	    SECONDS(0.1), TICKS, WAITED_FOR_CPU(THREAD, 0.5), WAITED_FOR_CPU(THREAD + 1, 0.2),
 	    SECONDS(0.3), TICKS, { .act = BEGIN }, SECONDS(1), TICKS },
 	  "" },
+	{ "loop-blocked: a lock's holder, woken, still waits for a CPU: its wait not counted yet",
+	  /* schedstat adds a wait only as a CPU takes the thread: Node's V8 workers, loaded. */
+	  { EVENTS(EPOLLIN, 5), BLOCKED_IN(NR_futex, 0x1000, "futex_wait"), SECONDS(0.1), TICKS,
+	    READY_TO_RUN(THREAD, 1), SECONDS(0.15), TICKS, SECONDS(0.2), TICKS, SECONDS(0.3),
+	    TICKS, SECONDS(0.4), TICKS, SECONDS(0.5), TICKS, GIVEN_CPU(THREAD),
+	    WAITED_FOR_CPU(THREAD, 0.4), READY_TO_RUN(THREAD, 0), { .act = BEGIN },
+	    SECONDS(1), TICKS },
+	  "" },
+	{ "loop-blocked: waiting on a lock beside a busy thread, always ready, given a CPU half the time",
+	  /* Counted as waiting since the look before, it is reported later, not never. */
+	  { EVENTS(EPOLLIN, 5), BLOCKED_IN(NR_futex, 0x1000, "futex_wait"), READY_TO_RUN(THREAD, 1),
+	    SECONDS(0.1), TICKS, GIVEN_CPU(THREAD), WAITED_FOR_CPU(THREAD, 0.1), SECONDS(0.3),
+	    TICKS, GIVEN_CPU(THREAD), WAITED_FOR_CPU(THREAD, 0.15), SECONDS(0.4), TICKS,
+	    GIVEN_CPU(THREAD), WAITED_FOR_CPU(THREAD, 0.2), SECONDS(0.5), TICKS,
+	    GIVEN_CPU(THREAD), WAITED_FOR_CPU(THREAD, 0.25), SECONDS(0.6), TICKS },
+	  "loop-blocked pid 100 epfd 3 fd -1: thread 100 has not waited on epfd 3 for 600 ms "
+	  "(since its wait returned at 0.000s); it is in futex(0x1000, ...), sleeping in the "
+	  "kernel's futex_wait" },
 	{ "loop-blocked: blocked in a read while its process's busy threads wait for a CPU",
 	  /* Four of them on two CPUs wait twice the time that passes: no lock is involved. */
 	  { EVENTS(EPOLLIN, 5), BLOCKED_IN(NR_read, 7, "pipe_read"), SECONDS(0.1), TICKS,
@@ -755,6 +783,13 @@ static void run_step(struct model *m, const struct step *s)
 		break;
 	case CPU_WAIT:
 		fake_waited(s->pid < 0 ? 0 : pid, (uint64_t) s->ns);
+		break;
+	case READY:
+		fake_thread(pid)->ready = s->n;
+		break;
+	case RAN:
+		fake_thread(pid)->slices++;
+		fake_thread(pid)->ran_ns += 1000000;
 		break;
 	case LOST:
 		model_calls_lost(m, pid);
