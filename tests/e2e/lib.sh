@@ -36,8 +36,10 @@ skip() {
 	echo "ok $tap_count # SKIP $*"
 }
 
-# Copies stdin to the TAP stream as comments.
-diag() { sed 's/^/# /'; }
+# Copies stdin to the TAP stream as comments, each ended by a newline: a
+# trace cut by a kill ends mid-line, and sed would join the next TAP line
+# to it.
+diag() { awk '{ print "# " $0 }'; }
 
 # check NAME COMMAND...: one TAP line, ok when COMMAND succeeds.
 check() {
