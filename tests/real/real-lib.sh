@@ -478,10 +478,14 @@ grown_or_ended() { [ "$(traced_lines "$1")" -gt "$2" ] || ended "$3"; }
 # attach_cycle KIND DIR N: one -p cycle on the idle server, 8 TAP lines:
 # attach (the header is what fdinfo holds), load, a dump once idle, and a
 # detach (SIGINT, SIGTERM, SIGHUP in turn) while a second load runs, whose
-# dump, taken while every thread stands still, matches the kernel.
+# dump, taken while every thread stands still, matches the kernel.  It
+# waits for the server to close the connections of the cycle before's
+# load first: fdinfo is read after the header, and a connection closed
+# in between differs (nginx's fds 11 and 12 once, at a load of 54).
 attach_cycle() {
 	ac_label="$1 -p cycle $3"
 	ac_log=$2/attach$3.log
+	wait_until all_idle "$PIDS" "$PORT" || diag <"$WORKDIR/idle.why"
 	start_tracer "$ac_log" "$PIDS" --diagnose --dump
 	if wait_until attached_all "$PIDS" "$ac_log"; then
 		check_headers "$ac_label: attached to $PIDS; each header holds what fdinfo holds" \
